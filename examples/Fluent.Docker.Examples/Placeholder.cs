@@ -1,0 +1,3 @@
+namespace Fluent.Docker.Examples;
+
+internal static class Placeholder { }

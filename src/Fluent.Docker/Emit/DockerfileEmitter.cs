@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text;
+
+namespace Fluent.Docker.Emit;
+
+/// <summary>
+/// Turns a validated <see cref="Dockerfile"/> into text. Deterministic: the same model always gives the same
+/// bytes. Callers go through <see cref="Dockerfile.Emit"/>, which validates first.
+/// </summary>
+internal static class DockerfileEmitter
+{
+    /// <summary>BuildKit reads physical lines with a bufio.Scanner: at most 65535 bytes each.</summary>
+    public const int MaxLineBytes = 65535;
+
+    /// <summary>Where an over-long line is cut; well under the limit so the continuation character always fits.</summary>
+    internal const int WrapBytes = 16384;
+
+    public static string Emit(Dockerfile file)
+    {
+        var syntax = new DockerfileSyntax(file.Escape);
+        var output = new StringBuilder();
+
+        if (file.Frontend.SyntaxDirective is { } frontend) output.Append("# syntax=").Append(frontend).Append('\n');
+        if (file.Escape == EscapeToken.Backtick) output.Append("# escape=`\n");
+        if (file.Checks is { } checks) output.Append("# check=").Append(CheckValue(checks)).Append('\n');
+        if (output.Length > 0) output.Append('\n');
+
+        foreach (var arg in file.GlobalArgs) AppendLine(output, syntax, Arg(syntax, arg));
+        if (file.GlobalArgs.Count > 0) output.Append('\n');
+
+        for (var i = 0; i < file.Stages.Count; i++)
+        {
+            if (i > 0) output.Append('\n');
+            var stage = file.Stages[i];
+            AppendLine(output, syntax, From(stage));
+            foreach (var instruction in stage.Instructions)
+            {
+                var (header, body) = Instruction(syntax, instruction);
+                AppendLine(output, syntax, header);
+                foreach (var line in body) output.Append(line).Append('\n');
+            }
+        }
+        return output.ToString();
+    }
+
+    internal static string CheckValue(CheckDirective checks)
+    {
+        var parts = new List<string>();
+        if (checks.SkipAll) parts.Add("skip=all");
+        else if (checks.Skip.Count > 0) parts.Add("skip=" + string.Join(",", checks.Skip));
+        if (checks.Error) parts.Add("error=true");
+        return string.Join(";", parts);
+    }
+
+    private static string From(Stage stage)
+    {
+        var line = new StringBuilder("FROM ");
+        if (stage.Platform is { } platform) line.Append("--platform=").Append(platform).Append(' ');
+        line.Append(stage.Base switch
+        {
+            BaseImage.Image image => image.Reference.ToString(),
+            BaseImage.OfStage s => s.Stage.Name,
+            BaseImage.Scratch => "scratch",
+            _ => throw new InvalidOperationException("unknown base"),
+        });
+        if (stage.Name is not null) line.Append(" AS ").Append(stage.Name);
+        return line.ToString();
+    }
+
+    private static string Arg(DockerfileSyntax syntax, BuildArg arg) =>
+        arg.DefaultValue is null ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(arg.DefaultValue)}";
+
+    /// <summary>The logical line of an instruction, and the heredoc body lines that follow it (if any).</summary>
+    internal static (string Header, IReadOnlyList<string> Body) Instruction(DockerfileSyntax syntax, Instruction instruction)
+    {
+        switch (instruction)
+        {
+            case RunInstruction run:
+            {
+                var flags = string.Concat(run.Options.Select(o => RunOption(syntax, o) + " "));
+                return Command("RUN " + flags, run.Command);
+            }
+            case CmdInstruction cmd:
+                return Command("CMD ", cmd.Command);
+            case EntrypointInstruction entrypoint:
+                return Command("ENTRYPOINT ", entrypoint.Command);
+            case ShellInstruction shell:
+                return ("SHELL " + DockerfileSyntax.JsonArray(shell.Shell), []);
+            case HealthcheckInstruction health:
+                return Healthcheck(health.Healthcheck);
+            case CopyInstruction copy:
+                return ("COPY " + CopyFlags(syntax, copy.From, copy.Options) + Paths(syntax, [.. copy.Sources.Select(s => s.Value), copy.Destination.Value]), []);
+            case CopyContentInstruction content:
+            {
+                var delimiter = HeredocDelimiter(content.Content);
+                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<\"{delimiter}\" {syntax.EscapedWord(content.Destination.Value)}",
+                    HeredocBody(content.Content, delimiter));
+            }
+            case AddInstruction add:
+                return ("ADD " + AddFlags(syntax, add) + Paths(syntax, [.. add.Sources.Select(AddSourceText), add.Destination.Value]), []);
+            case WorkdirInstruction workdir:
+                return ("WORKDIR " + syntax.Word(workdir.Path.Value), []);
+            case EnvInstruction env:
+                return ("ENV " + string.Join(" ", env.Variables.Select(v => v.Name + "=" + syntax.Word(v.Value))), []);
+            case ArgInstruction arg:
+                return (Arg(syntax, arg.Arg), []);
+            case LabelInstruction label:
+                return ("LABEL " + string.Join(" ", label.Labels.Select(l => syntax.Word(Expandable.Literal(l.Key.Key)) + "=" + syntax.Word(l.Value))), []);
+            case ExposeInstruction expose:
+                return ("EXPOSE " + string.Join(" ", expose.Ports.Select(PortText)), []);
+            case UserInstruction user:
+                return ("USER " + syntax.Word(user.User.Group is null ? user.User.User : user.User.User + ":" + user.User.Group), []);
+            case VolumeInstruction volume:
+                return ("VOLUME " + Paths(syntax, [.. volume.Paths.Select(p => p.Value)]), []);
+            case StopSignalInstruction signal:
+                return ("STOPSIGNAL " + signal.Signal.Text, []);
+            case OnBuildInstruction onBuild:
+            {
+                var (header, _) = Instruction(syntax, onBuild.Trigger);
+                return ("ONBUILD " + header, []);
+            }
+            default:
+                throw new InvalidOperationException($"No emitter for {instruction.GetType().Name}.");
+        }
+    }
+
+    private static (string, IReadOnlyList<string>) Command(string prefix, CommandLine command) => command switch
+    {
+        CommandLine.Exec exec => (prefix + DockerfileSyntax.JsonArray(exec.Arguments), []),
+        CommandLine.Shell shell => (prefix + shell.Command, []),
+        CommandLine.Script script => HeredocScript(prefix, script.Text),
+        _ => throw new InvalidOperationException("unknown command form"),
+    };
+
+    private static (string, IReadOnlyList<string>) HeredocScript(string prefix, string script)
+    {
+        var delimiter = HeredocDelimiter(script);
+        // A quoted delimiter: BuildKit passes the body as written; the shell does any expansion.
+        return (prefix + "<<\"" + delimiter + "\"", HeredocBody(script, delimiter));
+    }
+
+    /// <summary>The body lines then the delimiter. The body always ends with a newline (a heredoc cannot express otherwise).</summary>
+    private static IReadOnlyList<string> HeredocBody(string content, string delimiter)
+    {
+        var text = content.EndsWith('\n') ? content[..^1] : content;
+        return [.. text.Split('\n'), delimiter];
+    }
+
+    /// <summary>EOF, or EOF1, EOF2… when a body line equals the candidate, so the body can never end early.</summary>
+    internal static string HeredocDelimiter(string content)
+    {
+        var lines = new HashSet<string>(content.Split('\n'), StringComparer.Ordinal);
+        var candidate = "EOF";
+        for (var n = 1; lines.Contains(candidate); n++) candidate = "EOF" + n.ToString(CultureInfo.InvariantCulture);
+        return candidate;
+    }
+
+    private static (string, IReadOnlyList<string>) Healthcheck(Healthcheck health)
+    {
+        if (health.Test is null) return ("HEALTHCHECK NONE", []);
+        var flags = new StringBuilder("HEALTHCHECK ");
+        if (health.Interval is { } interval) flags.Append("--interval=").Append(DockerfileSyntax.Duration(interval)).Append(' ');
+        if (health.Timeout is { } timeout) flags.Append("--timeout=").Append(DockerfileSyntax.Duration(timeout)).Append(' ');
+        if (health.StartPeriod is { } startPeriod) flags.Append("--start-period=").Append(DockerfileSyntax.Duration(startPeriod)).Append(' ');
+        if (health.StartInterval is { } startInterval) flags.Append("--start-interval=").Append(DockerfileSyntax.Duration(startInterval)).Append(' ');
+        if (health.Retries is { } retries) flags.Append("--retries=").Append(retries.ToString(CultureInfo.InvariantCulture)).Append(' ');
+        return Command(flags + "CMD ", health.Test);
+    }
+
+    private static string PortText(Port port) => port.Protocol == PortProtocol.Tcp
+        ? port.Number.ToString(CultureInfo.InvariantCulture)
+        : port.ConfigKey;
+
+    /// <summary>Whitespace-separated escaped words, or the JSON form when a word has whitespace (the only way to keep it).</summary>
+    private static string Paths(DockerfileSyntax syntax, IReadOnlyList<Expandable> paths)
+    {
+        var words = paths.Select(syntax.EscapedWord).ToList();
+        var needsJson = words.Any(w => w.Length == 0 || w.Any(char.IsWhiteSpace)) || words[0].StartsWith('[');
+        return needsJson ? DockerfileSyntax.JsonArray(words) : string.Join(" ", words);
+    }
+
+    private static string FromText(ArtifactSource from) => from switch
+    {
+        ArtifactSource.FromStage stage => stage.Stage.Name,
+        ArtifactSource.FromImage image => image.Image.ToString(),
+        ArtifactSource.FromContext context => context.Context.Name,
+        _ => throw new InvalidOperationException("unknown source"),
+    };
+
+    private static string CopyFlags(DockerfileSyntax syntax, ArtifactSource? from, CopyOptions options)
+    {
+        var flags = new StringBuilder();
+        if (from is not null) flags.Append("--from=").Append(FromText(from)).Append(' ');
+        AppendCommonFlags(syntax, flags, options);
+        if (options.Parents) flags.Append("--parents ");
+        return flags.ToString();
+    }
+
+    private static void AppendCommonFlags(DockerfileSyntax syntax, StringBuilder flags, CopyOptions options)
+    {
+        if (options.Chown is { } chown)
+            flags.Append("--chown=").Append(syntax.EscapedWord(chown.Group is null ? chown.User : chown.User + ":" + chown.Group)).Append(' ');
+        if (options.Chmod is { } chmod) flags.Append("--chmod=").Append(chmod).Append(' ');
+        if (options.Link) flags.Append("--link ");
+        foreach (var exclude in options.Exclude) flags.Append("--exclude=").Append(syntax.EscapedWord(exclude)).Append(' ');
+    }
+
+    private static string AddFlags(DockerfileSyntax syntax, AddInstruction add)
+    {
+        var flags = new StringBuilder();
+        foreach (var source in add.Sources)
+        {
+            switch (source)
+            {
+                case AddSource.Url { Checksum: { } sum }:
+                    flags.Append("--checksum=").Append(sum).Append(' ');
+                    break;
+                case AddSource.Git git:
+                    if (git.KeepGitDir) flags.Append("--keep-git-dir=true ");
+                    if (git.Checksum is { } commit) flags.Append("--checksum=").Append(commit).Append(' ');
+                    break;
+            }
+        }
+        AppendCommonFlags(syntax, flags, add.Options);
+        if (add.Unpack is { } unpack) flags.Append("--unpack=").Append(unpack ? "true" : "false").Append(' ');
+        return flags.ToString();
+    }
+
+    private static Expandable AddSourceText(AddSource source) => source switch
+    {
+        AddSource.Url url => Expandable.Literal(url.Address.AbsoluteUri),
+        AddSource.Git git => Expandable.Literal(git.Ref is null ? git.Repository : git.Repository + "#" + git.Ref),
+        AddSource.Local local => local.Path.Value,
+        _ => throw new InvalidOperationException("unknown ADD source"),
+    };
+
+    internal static string RunOption(DockerfileSyntax syntax, RunOption option) => option switch
+    {
+        RunNetwork network => "--network=" + network.Mode.ToString().ToLowerInvariant(),
+        RunSecurity security => "--security=" + security.Mode.ToString().ToLowerInvariant(),
+        RunMount mount => "--mount=" + string.Join(",", MountFields(syntax, mount)),
+        _ => throw new InvalidOperationException("unknown RUN option"),
+    };
+
+    /// <summary>The <c>key=value</c> fields of a mount, in BuildKit's documented order.</summary>
+    internal static IEnumerable<string> MountFields(DockerfileSyntax syntax, RunMount mount)
+    {
+        string V(Expandable value) => syntax.EscapedWord(value);
+        string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+        switch (mount)
+        {
+            case CacheMount cache:
+                yield return "type=cache";
+                yield return "target=" + V(cache.Target.Value);
+                if (cache.Id is { } id) yield return "id=" + V(id);
+                if (cache.Sharing is { } sharing) yield return "sharing=" + sharing.ToString().ToLowerInvariant();
+                if (cache.From is { } from) yield return "from=" + FromText(from);
+                if (cache.Source is { } source) yield return "source=" + V(source.Value);
+                if (cache.Mode is { } mode) yield return "mode=" + mode;
+                if (cache.Uid is { } uid) yield return "uid=" + N(uid);
+                if (cache.Gid is { } gid) yield return "gid=" + N(gid);
+                if (cache.ReadOnly) yield return "ro";
+                break;
+            case SecretMount secret:
+                yield return "type=secret";
+                yield return "id=" + secret.Id.Id;
+                if (secret.Target is { } target) yield return "target=" + V(target.Value);
+                if (secret.Env is { } env) yield return "env=" + env;
+                if (secret.Required) yield return "required=true";
+                if (secret.Mode is { } smode) yield return "mode=" + smode;
+                if (secret.Uid is { } suid) yield return "uid=" + N(suid);
+                if (secret.Gid is { } sgid) yield return "gid=" + N(sgid);
+                break;
+            case SshMount ssh:
+                yield return "type=ssh";
+                if (ssh.Id is { } sshId) yield return "id=" + V(sshId);
+                if (ssh.Target is { } sshTarget) yield return "target=" + V(sshTarget.Value);
+                if (ssh.Required) yield return "required=true";
+                if (ssh.Mode is { } sshMode) yield return "mode=" + sshMode;
+                if (ssh.Uid is { } sshUid) yield return "uid=" + N(sshUid);
+                if (ssh.Gid is { } sshGid) yield return "gid=" + N(sshGid);
+                break;
+            case BindMount bind:
+                yield return "type=bind";
+                yield return "target=" + V(bind.Target.Value);
+                if (bind.Source is { } bindSource) yield return "source=" + V(bindSource.Value);
+                if (bind.From is { } bindFrom) yield return "from=" + FromText(bindFrom);
+                if (bind.ReadWrite) yield return "rw";
+                break;
+            case TmpfsMount tmpfs:
+                yield return "type=tmpfs";
+                yield return "target=" + V(tmpfs.Target.Value);
+                if (tmpfs.Size is { } size) yield return "size=" + size.ToString(CultureInfo.InvariantCulture);
+                break;
+            default:
+                throw new InvalidOperationException("unknown mount");
+        }
+    }
+
+    /// <summary>
+    /// Appends a logical line, cut into continuation lines when it is longer than BuildKit reads. BuildKit joins
+    /// continuation lines by plain concatenation, but drops a continuation line that is blank or starts (after
+    /// blanks) with '#', so a cut is only placed before a character that is neither.
+    /// </summary>
+    internal static void AppendLine(StringBuilder output, DockerfileSyntax syntax, string line)
+    {
+        if (Encoding.UTF8.GetByteCount(line) <= MaxLineBytes)
+        {
+            output.Append(line).Append('\n');
+            return;
+        }
+        var start = 0;
+        var bytes = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var width = char.IsHighSurrogate(line[i]) ? 4 : char.IsLowSurrogate(line[i]) ? 0 : Encoding.UTF8.GetByteCount(line[i].ToString());
+            var cuttable = i > start && !char.IsLowSurrogate(line[i]) && !char.IsWhiteSpace(line[i]) && line[i] != '#';
+            if (bytes >= WrapBytes && cuttable)
+            {
+                output.Append(line, start, i - start).Append(syntax.EscapeChar).Append('\n');
+                start = i;
+                bytes = 0;
+            }
+            bytes += width;
+        }
+        output.Append(line, start, line.Length - start).Append('\n');
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Fluent.Docker.Emit;
+
+/// <summary>
+/// How values are written so that BuildKit reads back exactly the intended text. Facts from BuildKit's parser
+/// and shell lexer: inside double quotes only <c>"</c>, <c>$</c> and the escape token are escapable; outside
+/// quotes the escape token makes any next character literal; exec forms are JSON, and invalid JSON silently
+/// falls back to shell form; any leading <c>--word</c> is taken as a flag.
+/// </summary>
+internal sealed partial class DockerfileSyntax(EscapeToken escape)
+{
+    public char EscapeChar { get; } = escape == EscapeToken.Backtick ? '`' : '\\';
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // Keep non-ASCII readable; the encoder still escapes quotes, backslashes and control characters.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>A JSON string array, e.g. an exec form: <c>["/app","--port","8080"]</c>, with a space after commas.</summary>
+    public static string JsonArray(IEnumerable<string> items) =>
+        "[" + string.Join(", ", items.Select(i => JsonSerializer.Serialize(i, Json))) + "]";
+
+    /// <summary>True when a literal can stand bare in an expanded slot (nothing the parser or lexer would change).</summary>
+    public bool IsBare(string literal) =>
+        literal.Length > 0 && literal[0] != '-' && literal.All(IsBareChar);
+
+    private static bool IsBareChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or ':' or '@' or '%' or '+' or ',' or '-';
+
+    /// <summary>
+    /// One whole value in a slot the lexer processes as a single word (ENV/LABEL/ARG values, WORKDIR, USER):
+    /// bare when safe, otherwise double-quoted with <c>"</c>, <c>$</c> and the escape token escaped.
+    /// Variables render as <c>${NAME}</c>.
+    /// </summary>
+    public string Word(Expandable value)
+    {
+        if (value.LiteralText is { } literal && IsBare(literal)) return literal;
+        if (value.Parts.Count > 0 && value.Parts.All(p => p.IsVariable || IsBareRun(p.Text)) && (value.Parts[0].IsVariable || value.Parts[0].Text[0] != '-'))
+            return Render(value, EscapeLiteralBare);
+        return "\"" + Render(value, EscapeInDoubleQuotes) + "\"";
+    }
+
+    private static bool IsBareRun(string text) => text.Length > 0 && text.All(IsBareChar);
+
+    /// <summary>
+    /// A value in a whitespace-split list the lexer expands word by word (COPY/ADD paths, VOLUME, flag values):
+    /// every special character is escaped with the escape token, which works outside quotes for any character.
+    /// </summary>
+    public string EscapedWord(Expandable value) => Render(value, EscapeLiteralBare);
+
+    private static string Render(Expandable value, Func<string, string> escapeLiteral)
+    {
+        var text = new StringBuilder();
+        foreach (var part in value.Parts)
+            text.Append(part.IsVariable ? "${" + part.Text + "}" : escapeLiteral(part.Text));
+        return text.ToString();
+    }
+
+    private string EscapeInDoubleQuotes(string literal)
+    {
+        var text = new StringBuilder(literal.Length + 8);
+        foreach (var c in literal)
+        {
+            if (c == '"' || c == '$' || c == EscapeChar) text.Append(EscapeChar);
+            text.Append(c);
+        }
+        return text.ToString();
+    }
+
+    private string EscapeLiteralBare(string literal)
+    {
+        var text = new StringBuilder(literal.Length + 8);
+        foreach (var c in literal)
+        {
+            if (c is '"' or '\'' or '$' || c == EscapeChar) text.Append(EscapeChar);
+            text.Append(c);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// True when shell text contains a BuildKit heredoc marker (<c>&lt;&lt;EOF</c>, <c>2&lt;&lt;-"X"</c>): BuildKit
+    /// would read the following lines as the heredoc body.
+    /// </summary>
+    public static bool ContainsHeredocMarker(string shell) =>
+        shell.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(word => HeredocMarker().IsMatch(word));
+
+    [GeneratedRegex(@"^\d*<<-?[^<]+$")]
+    private static partial Regex HeredocMarker();
+
+    /// <summary>True when text would be parsed as a JSON string array (BuildKit would then use exec form).</summary>
+    public static bool ParsesAsJsonArray(string text)
+    {
+        var trimmed = text.TrimStart();
+        if (!trimmed.StartsWith('[')) return false;
+        try
+        {
+            return JsonSerializer.Deserialize<string[]>(trimmed) is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Go time.Duration text BuildKit parses: <c>30s</c>, <c>1m30s</c>, <c>1h0m0.5s</c>, <c>500ms</c>.</summary>
+    public static string Duration(TimeSpan duration)
+    {
+        if (duration == TimeSpan.Zero) return "0s";
+        var text = new StringBuilder();
+        var hours = (long)duration.TotalHours;
+        if (hours > 0) text.Append(hours).Append('h');
+        if (hours > 0 || duration.Minutes > 0) text.Append(duration.Minutes).Append('m');
+        var ticks = duration.Ticks % TimeSpan.TicksPerMinute;
+        if (hours == 0 && duration.Minutes == 0 && ticks < TimeSpan.TicksPerSecond)
+        {
+            // Below a second Go writes ms/µs/ns; ticks are 100 ns.
+            if (ticks % TimeSpan.TicksPerMillisecond == 0) return text.Append(ticks / TimeSpan.TicksPerMillisecond).Append("ms").ToString();
+            if (ticks % 10 == 0) return text.Append(ticks / 10).Append("us").ToString();
+            return text.Append(ticks * 100).Append("ns").ToString();
+        }
+        var seconds = ticks / TimeSpan.TicksPerSecond;
+        var fraction = ticks % TimeSpan.TicksPerSecond;
+        text.Append(seconds);
+        if (fraction != 0) text.Append('.').Append(fraction.ToString("D7", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0'));
+        return text.Append('s').ToString();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Fluent.Docker;
+
+/// <summary>
+/// Which Dockerfile frontend the target builder runs. The engine's builtin frontend needs no <c># syntax=</c>
+/// line (and an air-gapped builder cannot pull one); <see cref="DockerfileFrontend"/> pins a frontend image.
+/// </summary>
+public sealed partial record BuilderProfile
+{
+    private BuilderProfile(string? frontendVersion) => FrontendVersion = frontendVersion;
+
+    /// <summary>The pinned <c>docker/dockerfile</c> version, or null for the builtin frontend.</summary>
+    public string? FrontendVersion { get; }
+
+    /// <summary>The builder's builtin frontend: no syntax directive.</summary>
+    public static BuilderProfile Builtin { get; } = new((string?)null);
+
+    /// <summary>Emits <c># syntax=docker/dockerfile:VERSION</c>, e.g. <c>DockerfileFrontend("1.7")</c>.</summary>
+    public static BuilderProfile DockerfileFrontend(string version)
+    {
+        if (version is null || !VersionPattern().IsMatch(version))
+            throw new DockerValueException(new ValueProblem($"'{version}' is not a docker/dockerfile version.", "pin a version such as \"1.7\" or \"1.7.1\" (optionally with -labs)."));
+        return new BuilderProfile(version);
+    }
+
+    /// <summary>The syntax directive value, or null.</summary>
+    public string? SyntaxDirective => FrontendVersion is null ? null : "docker/dockerfile:" + FrontendVersion;
+
+    [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?$")]
+    private static partial Regex VersionPattern();
+}
+
+/// <summary>The escape character of the file (<c># escape=</c>): backslash, or backtick for Windows paths.</summary>
+public enum EscapeToken { Backslash, Backtick }
+
+/// <summary>The <c># check=</c> directive: which BuildKit build checks to skip, and whether warnings fail the build.</summary>
+public sealed record CheckDirective
+{
+    public ValueList<string> Skip { get; init; } = ValueList<string>.Empty;
+    public bool SkipAll { get; init; }
+    public bool Error { get; init; }
+}

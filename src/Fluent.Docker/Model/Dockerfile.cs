@@ -1,0 +1,50 @@
+using Fluent.Docker.Emit;
+
+namespace Fluent.Docker;
+
+/// <summary>
+/// A whole Dockerfile: parser directives, global ARGs and ordered stages. Immutable; <c>With*</c> returns a new value.
+/// Problems found in any value are collected and reported together by <see cref="Validate"/>, <see cref="Emit"/>
+/// and <see cref="WriteTo"/>, each pointing at its stage, instruction and slot.
+/// </summary>
+public sealed record Dockerfile
+{
+    private Dockerfile() { }
+
+    public BuilderProfile Frontend { get; private init; } = BuilderProfile.Builtin;
+    public EscapeToken Escape { get; private init; } = EscapeToken.Backslash;
+    public CheckDirective? Checks { get; private init; }
+
+    /// <summary>ARGs declared before the first FROM (usable in FROM lines; redeclare in a stage to use them there).</summary>
+    public ValueList<BuildArg> GlobalArgs { get; private init; } = ValueList<BuildArg>.Empty;
+
+    public ValueList<Stage> Stages { get; private init; } = ValueList<Stage>.Empty;
+
+    public static Dockerfile Create(params Stage[] stages) => new() { Stages = ValueList.Of(stages) };
+
+    public Dockerfile WithFrontend(BuilderProfile frontend) => this with { Frontend = frontend ?? throw new ArgumentNullException(nameof(frontend)) };
+    public Dockerfile WithEscape(EscapeToken escape) => this with { Escape = escape };
+    public Dockerfile WithChecks(CheckDirective? checks) => this with { Checks = checks };
+    public Dockerfile WithGlobalArg(BuildArg arg) => this with { GlobalArgs = GlobalArgs.Add(arg ?? throw new ArgumentNullException(nameof(arg))) };
+    public Dockerfile WithStage(Stage stage) => this with { Stages = Stages.Add(stage ?? throw new ArgumentNullException(nameof(stage))) };
+    public Dockerfile WithStages(params Stage[] stages) => this with { Stages = Stages.AddRange(stages) };
+
+    /// <summary>The last stage: what <c>docker build</c> produces without <c>--target</c>.</summary>
+    public Stage? FinalStage => Stages.Count == 0 ? null : Stages[^1];
+
+    /// <summary>Every problem in the model, with the stage, instruction and slot it belongs to. Empty when valid.</summary>
+    public IReadOnlyList<DockerfileError> Validate() => DockerfileValidator.Validate(this);
+
+    /// <summary>The Dockerfile text. Throws <see cref="DockerfileValidationException"/> listing every problem.</summary>
+    public string Emit()
+    {
+        var errors = Validate();
+        if (errors.Count > 0) throw new DockerfileValidationException(errors);
+        return DockerfileEmitter.Emit(this);
+    }
+
+    /// <summary>Validates, then writes the file atomically (a reader never sees half a file; a failure leaves the old file).</summary>
+    public void WriteTo(string path) => IO.AtomicFile.WriteAllText(path, Emit());
+
+    public override string ToString() => Validate().Count == 0 ? DockerfileEmitter.Emit(this) : $"Dockerfile with {Validate().Count} problem(s)";
+}

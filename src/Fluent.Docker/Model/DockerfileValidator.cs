@@ -1,0 +1,397 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Fluent.Docker.Emit;
+
+namespace Fluent.Docker;
+
+/// <summary>
+/// Finds every problem in a model before any text exists: values that kept a problem, raw line breaks in
+/// single-line slots, stage references that are missing or point forward, and text BuildKit would misread.
+/// </summary>
+internal static partial class DockerfileValidator
+{
+    private static readonly HashSet<string> ReservedStageNames = new(StringComparer.OrdinalIgnoreCase) { "scratch", "context" };
+
+    public static IReadOnlyList<DockerfileError> Validate(Dockerfile file)
+    {
+        var errors = new List<DockerfileError>();
+        var syntax = new DockerfileSyntax(file.Escape);
+
+        if (file.Checks is { } checks)
+            foreach (var skip in checks.Skip)
+                if (!CheckName().IsMatch(skip))
+                    errors.Add(new DockerfileError(null, null, null, null, "check directive", $"'{Show(skip)}' is not a BuildKit check name.", "use a check name such as JSONArgsRecommended."));
+
+        foreach (var arg in file.GlobalArgs)
+        {
+            var at = new Site(errors, null, null, null, "ARG");
+            at.Value($"global ARG {arg.Name}", arg);
+            if (arg.DefaultValue is { } value) at.SingleLine($"default of ARG {arg.Name}", value);
+        }
+
+        if (file.Stages.Count == 0)
+            errors.Add(new DockerfileError(null, null, null, null, "stages", "The Dockerfile has no stage.", "add one: Stage.Named(\"app\").From(\"debian:bookworm-slim\")."));
+
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var allNames = file.Stages.Select((s, i) => (s.Name, i)).Where(x => x.Name is not null)
+            .GroupBy(x => x.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
+
+        for (var index = 0; index < file.Stages.Count; index++)
+        {
+            var stage = file.Stages[index];
+            var fromSite = new Site(errors, stage.Name, index, null, "FROM");
+
+            if (stage.Name is { } name)
+            {
+                if (!StageNamePattern().IsMatch(name))
+                    fromSite.Add("stage name", $"'{Show(name)}' is not a valid stage name.", "start with a lowercase letter; use lowercase letters, digits, '-', '_' and '.'.");
+                else if (ReservedStageNames.Contains(name))
+                    fromSite.Add("stage name", $"'{name}' is reserved by BuildKit.", "choose another name, e.g. 'build' or 'runtime'.");
+                if (seen.TryGetValue(name, out var first))
+                    fromSite.Add("stage name", $"The stage name '{name}' is already used by stage #{first + 1}.", "give each stage a unique name.");
+                else seen[name] = index;
+            }
+
+            switch (stage.Base)
+            {
+                case BaseImage.Image image:
+                    fromSite.Value("base image", image.Reference);
+                    if (image.Reference.Problem is null && image.Reference.Domain is null && image.Reference.Tag is null && image.Reference.Digest is null
+                        && allNames.ContainsKey(image.Reference.Path))
+                        fromSite.Add("base image", $"'{image.Reference.Path}' is the name of a stage in this file, passed as an image reference.", "pass the Stage value: .From(thatStage).");
+                    break;
+                case BaseImage.OfStage s:
+                    CheckStageReference(fromSite, "base stage", s.Stage, stage, index, allNames);
+                    break;
+            }
+
+            var instructionNumber = 0;
+            foreach (var instruction in stage.Instructions)
+            {
+                instructionNumber++;
+                var site = new Site(errors, stage.Name, index, instructionNumber, instruction.Keyword);
+                CheckInstruction(site, syntax, instruction, stage, index, allNames, insideOnBuild: false);
+            }
+        }
+        return errors;
+    }
+
+    private static void CheckStageReference(Site site, string slot, StageRef reference, Stage stage, int index, Dictionary<string, int> names)
+    {
+        var self = stage.Name is null ? $"stage #{index + 1}" : $"stage '{stage.Name}'";
+        if (reference.Name.Length == 0)
+            site.Add(slot, $"{self} refers to an unnamed stage.", "give the referenced stage a name with Stage.Named(…).");
+        else if (!names.TryGetValue(reference.Name, out var target))
+            site.Add(slot, $"{self} refers to stage '{reference.Name}', which is not in this Dockerfile.", $"add stage '{reference.Name}' to the file before {self}.");
+        else if (target == index)
+            site.Add(slot, $"{self} refers to itself.", "refer to an earlier stage.");
+        else if (target > index)
+            site.Add(slot, $"{self} refers to stage '{reference.Name}', which comes later (#{target + 1}).", $"move stage '{reference.Name}' before {self}.");
+    }
+
+    private static void CheckSource(Site site, string slot, ArtifactSource? source, Stage stage, int index, Dictionary<string, int> names)
+    {
+        switch (source)
+        {
+            case ArtifactSource.FromStage s:
+                CheckStageReference(site, slot, s.Stage, stage, index, names);
+                break;
+            case ArtifactSource.FromImage image:
+                site.Value(slot, image.Image);
+                break;
+            case ArtifactSource.FromContext context:
+                site.Value(slot, context.Context);
+                break;
+        }
+    }
+
+    private static void CheckInstruction(Site site, DockerfileSyntax syntax, Instruction instruction, Stage stage, int index, Dictionary<string, int> names, bool insideOnBuild)
+    {
+        switch (instruction)
+        {
+            case RunInstruction run:
+                CheckCommand(site, syntax, "command", run.Command, allowEmptyExec: false, insideOnBuild);
+                foreach (var option in run.Options) CheckRunOption(site, syntax, option, stage, index, names);
+                break;
+            case CmdInstruction cmd:
+                CheckCommand(site, syntax, "command", cmd.Command, allowEmptyExec: true, insideOnBuild);
+                break;
+            case EntrypointInstruction entrypoint:
+                CheckCommand(site, syntax, "command", entrypoint.Command, allowEmptyExec: true, insideOnBuild);
+                break;
+            case ShellInstruction shell:
+                if (shell.Shell.Count == 0) site.Add("shell", "SHELL needs at least the executable.", "pass e.g. Shell(\"/bin/bash\", \"-o\", \"pipefail\", \"-c\").");
+                for (var i = 0; i < shell.Shell.Count; i++) site.SingleLine($"shell argument {i + 1}", shell.Shell[i]);
+                break;
+            case HealthcheckInstruction health:
+                CheckHealthcheck(site, syntax, health.Healthcheck, insideOnBuild);
+                break;
+            case CopyInstruction copy:
+                if (copy.Sources.Count == 0) site.Add("sources", "COPY needs at least one source.", "pass a path or glob, e.g. \".\".");
+                for (var i = 0; i < copy.Sources.Count; i++) site.Path($"source {i + 1}", copy.Sources[i].Value, copy.Sources[i]);
+                site.Path("destination", copy.Destination.Value, copy.Destination);
+                CheckSource(site, "--from", copy.From, stage, index, names);
+                CheckCopyOptions(site, copy.Options);
+                break;
+            case CopyContentInstruction content:
+                if (insideOnBuild) site.Add("content", "ONBUILD cannot carry a heredoc.", "use a COPY of a file from the context in the trigger.");
+                site.Path("destination", content.Destination.Value, content.Destination);
+                site.Heredoc("content", content.Content);
+                CheckCopyOptions(site, content.Options);
+                if (content.Options.Parents) site.Add("--parents", "--parents has no meaning for inline content.", "remove Parents.");
+                break;
+            case AddInstruction add:
+                if (add.Sources.Count == 0) site.Add("sources", "ADD needs at least one source.", "pass an AddSource.");
+                foreach (var source in add.Sources) CheckAddSource(site, source);
+                site.Path("destination", add.Destination.Value, add.Destination);
+                CheckCopyOptions(site, add.Options);
+                if (add.Options.Parents) site.Add("--parents", "ADD does not support --parents.", "use COPY with Parents = true.");
+                break;
+            case WorkdirInstruction workdir:
+                site.Value("path", workdir.Path);
+                site.SingleLine("path", workdir.Path.Value);
+                break;
+            case EnvInstruction env:
+                if (env.Variables.Count == 0) site.Add("variables", "ENV needs at least one variable.", "pass a name and a value.");
+                foreach (var variable in env.Variables)
+                {
+                    if (VariableName.Check(variable.Name, "ENV name") is { } problem) site.Add($"ENV name '{Show(variable.Name)}'", problem.Message, problem.Fix);
+                    site.SingleLine($"ENV value of {variable.Name}", variable.Value);
+                    site.Value($"ENV value of {variable.Name}", variable.Value);
+                }
+                break;
+            case ArgInstruction arg:
+                site.Value($"ARG {arg.Arg.Name}", arg.Arg);
+                if (arg.Arg.DefaultValue is { } value) site.SingleLine($"default of ARG {arg.Arg.Name}", value);
+                break;
+            case LabelInstruction label:
+                if (label.Labels.Count == 0) site.Add("labels", "LABEL needs at least one label.", "pass a key and a value.");
+                foreach (var l in label.Labels)
+                {
+                    site.Value("label key", l.Key);
+                    site.SingleLine("label key", l.Key.Key);
+                    site.SingleLine($"value of label {l.Key.Key}", l.Value);
+                    site.Value($"value of label {l.Key.Key}", l.Value);
+                }
+                break;
+            case ExposeInstruction expose:
+                if (expose.Ports.Count == 0) site.Add("ports", "EXPOSE needs at least one port.", "pass a port, e.g. 8080.");
+                foreach (var port in expose.Ports) site.Value($"port {port.Number}", port);
+                break;
+            case UserInstruction user:
+                site.Value("user", user.User);
+                site.SingleLine("user", user.User.User);
+                if (user.User.Group is { } group) site.SingleLine("group", group);
+                break;
+            case VolumeInstruction volume:
+                if (volume.Paths.Count == 0) site.Add("paths", "VOLUME needs at least one path.", "pass an absolute path, e.g. /data.");
+                for (var i = 0; i < volume.Paths.Count; i++) site.Path($"path {i + 1}", volume.Paths[i].Value, volume.Paths[i]);
+                break;
+            case StopSignalInstruction signal:
+                site.Value("signal", signal.Signal);
+                break;
+            case OnBuildInstruction onBuild:
+                if (insideOnBuild || onBuild.Trigger is OnBuildInstruction)
+                    site.Add("trigger", "ONBUILD cannot trigger another ONBUILD.", "list the trigger instructions directly.");
+                else
+                    CheckInstruction(site, syntax, onBuild.Trigger, stage, index, names, insideOnBuild: true);
+                break;
+        }
+    }
+
+    private static void CheckCommand(Site site, DockerfileSyntax syntax, string slot, CommandLine command, bool allowEmptyExec, bool insideOnBuild)
+    {
+        switch (command)
+        {
+            case CommandLine.Exec exec:
+                if (exec.Arguments.Count == 0 && !allowEmptyExec) site.Add(slot, "The exec form has no executable.", "pass the executable and its arguments.");
+                for (var i = 0; i < exec.Arguments.Count; i++) site.SingleLine($"{slot} argument {i + 1}", exec.Arguments[i]);
+                break;
+            case CommandLine.Shell shell:
+                if (!site.SingleLine(slot, shell.Command)) break;
+                if (string.IsNullOrWhiteSpace(shell.Command))
+                    site.Add(slot, "The shell command is empty.", "pass a command.");
+                else if (shell.Command.TrimEnd(' ', '\t').EndsWith(syntax.EscapeChar))
+                    site.Add(slot, $"The command ends with the escape character '{syntax.EscapeChar}', which would join the next line into it.", "remove the trailing escape character.");
+                else if (DockerfileSyntax.ParsesAsJsonArray(shell.Command))
+                    site.Add(slot, "The shell command is a JSON array, which BuildKit would run in exec form.", "use the exec-form method (e.g. RunExec/Cmd) with the arguments.");
+                else if (DockerfileSyntax.ContainsHeredocMarker(shell.Command))
+                    site.Add(slot, "The command contains a heredoc marker (<<WORD); BuildKit would read the next lines as its body.", "use RunScript for multi-line scripts, or quote the marker differently.");
+                break;
+            case CommandLine.Script script:
+                if (insideOnBuild) site.Add(slot, "ONBUILD cannot carry a heredoc script.", "use a one-line Run in the trigger.");
+                if (string.IsNullOrWhiteSpace(script.Text)) site.Add(slot, "The script is empty.", "pass the script text.");
+                site.Heredoc(slot, script.Text);
+                break;
+        }
+    }
+
+    private static void CheckHealthcheck(Site site, DockerfileSyntax syntax, Healthcheck health, bool insideOnBuild)
+    {
+        if (health.Test is null) return;
+        if (health.Test is CommandLine.Script) site.Add("test", "A HEALTHCHECK cannot be a heredoc script.", "use Healthcheck.Exec or Healthcheck.Shell.");
+        else CheckCommand(site, syntax, "test", health.Test, allowEmptyExec: false, insideOnBuild);
+        void Duration(string slot, TimeSpan? value)
+        {
+            if (value is not { } d) return;
+            if (d < TimeSpan.Zero) site.Add(slot, $"The duration {d} is negative.", "use a positive duration such as TimeSpan.FromSeconds(30).");
+            else if (d > TimeSpan.Zero && d < TimeSpan.FromMilliseconds(1)) site.Add(slot, $"The duration {d} is below BuildKit's 1ms minimum.", "use at least 1ms, or zero for the default.");
+        }
+        Duration("--interval", health.Interval);
+        Duration("--timeout", health.Timeout);
+        Duration("--start-period", health.StartPeriod);
+        Duration("--start-interval", health.StartInterval);
+        if (health.Retries is < 0) site.Add("--retries", $"Retries {health.Retries} is negative.", "use 0 or more.");
+    }
+
+    private static void CheckRunOption(Site site, DockerfileSyntax syntax, RunOption option, Stage stage, int index, Dictionary<string, int> names)
+    {
+        if (option is not RunMount mount) return;
+        var type = mount.GetType().Name.Replace("Mount", "", StringComparison.Ordinal).ToLowerInvariant();
+        var slot = $"--mount type={type}";
+        switch (mount)
+        {
+            case CacheMount cache:
+                site.MountValue($"{slot} target", cache.Target.Value, cache.Target);
+                if (cache.Id is { } id) site.MountValue($"{slot} id", id, null);
+                if (cache.Source is { } source) site.MountValue($"{slot} source", source.Value, source);
+                CheckSource(site, $"{slot} from", cache.From, stage, index, names);
+                break;
+            case SecretMount secret:
+                site.Value($"{slot} id", secret.Id);
+                if (secret.Target is { } target) site.MountValue($"{slot} target", target.Value, target);
+                if (secret.Env is { } env && VariableName.Check(env, "secret env name") is { } problem) site.Add($"{slot} env", problem.Message, problem.Fix);
+                break;
+            case SshMount ssh:
+                if (ssh.Id is { } sshId) site.MountValue($"{slot} id", sshId, null);
+                if (ssh.Target is { } sshTarget) site.MountValue($"{slot} target", sshTarget.Value, sshTarget);
+                break;
+            case BindMount bind:
+                site.MountValue($"{slot} target", bind.Target.Value, bind.Target);
+                if (bind.Source is { } bindSource) site.MountValue($"{slot} source", bindSource.Value, bindSource);
+                CheckSource(site, $"{slot} from", bind.From, stage, index, names);
+                break;
+            case TmpfsMount tmpfs:
+                site.MountValue($"{slot} target", tmpfs.Target.Value, tmpfs.Target);
+                if (tmpfs.Size is <= 0) site.Add($"{slot} size", "The tmpfs size must be positive.", "give the size in bytes, or leave it out.");
+                break;
+        }
+    }
+
+    private static void CheckCopyOptions(Site site, CopyOptions options)
+    {
+        if (options.Chown is { } chown)
+        {
+            site.Value("--chown", chown);
+            site.Flag("--chown", chown.Group is null ? chown.User : chown.User + ":" + chown.Group);
+        }
+        foreach (var exclude in options.Exclude) site.Flag("--exclude", exclude);
+    }
+
+    private static void CheckAddSource(Site site, AddSource source)
+    {
+        switch (source)
+        {
+            case AddSource.Url url:
+                if (url.Address is null || !url.Address.IsAbsoluteUri || url.Address.Scheme is not ("http" or "https"))
+                    site.Add("source URL", $"'{url.Address}' is not an http(s) URL.", "pass an absolute http:// or https:// address.");
+                else site.SingleLine("source URL", url.Address.AbsoluteUri);
+                if (url.Checksum is { } sum && !Checksum().IsMatch(sum))
+                    site.Add("--checksum", $"'{Show(sum)}' is not a checksum.", "use sha256:<64 hex digits>.");
+                break;
+            case AddSource.Git git:
+                site.SingleLine("git repository", git.Repository);
+                if (git.Repository.Any(char.IsWhiteSpace) || git.Repository.Contains('#'))
+                    site.Add("git repository", "The repository address contains whitespace or '#'.", "pass the ref separately (Ref = \"v1.0\").");
+                if (git.Ref is { } gitRef && (gitRef.Length == 0 || gitRef.Any(char.IsWhiteSpace) || gitRef.Any(char.IsControl)))
+                    site.Add("git ref", $"'{Show(gitRef)}' is not a git ref.", "use a branch, tag or commit, e.g. v1.0.");
+                break;
+            case AddSource.Local local:
+                site.Path("source", local.Path.Value, local.Path);
+                break;
+        }
+    }
+
+    internal static string Show(string text) => ImageReference.Printable(text);
+
+    [GeneratedRegex("^[a-z][a-z0-9_.-]*$")]
+    private static partial Regex StageNamePattern();
+
+    [GeneratedRegex("^[A-Za-z]+$")]
+    private static partial Regex CheckName();
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    private static partial Regex Checksum();
+
+    /// <summary>Where a check happens; collects errors with that location.</summary>
+    private sealed class Site(List<DockerfileError> errors, string? stage, int? stageIndex, int? instruction, string keyword)
+    {
+        public void Add(string slot, string message, string fix) =>
+            errors.Add(new DockerfileError(stage, stageIndex, instruction, keyword, slot, message, fix));
+
+        public void Value(string slot, IDockerValue? value)
+        {
+            if (value?.Problem is { } problem) Add(slot, problem.Message, problem.Fix);
+        }
+
+        /// <summary>Raw CR/LF/NUL (and unpaired surrogates) cannot be written into a single-line slot.</summary>
+        public bool SingleLine(string slot, string text)
+        {
+            if (text.IndexOfAny(['\r', '\n', '\0']) is var at and >= 0)
+            {
+                var what = text[at] switch { '\r' => "a carriage return (CR)", '\n' => "a line feed (LF)", _ => "a NUL character" };
+                Add(slot, $"The value contains {what} at position {at}; a Dockerfile instruction is one line.", "remove the line break (for file content use CopyContent, for scripts RunScript).");
+                return false;
+            }
+            return ValidUnicode(slot, text);
+        }
+
+        public bool SingleLine(string slot, Expandable value) =>
+            value.Parts.All(p => p.IsVariable || SingleLine(slot, p.Text));
+
+        public void Heredoc(string slot, string text)
+        {
+            if (text.IndexOfAny(['\r', '\0']) is var at and >= 0)
+                Add(slot, $"The text contains {(text[at] == '\r' ? "a carriage return (CR)" : "a NUL character")} at position {at}, which a heredoc cannot carry.", "use LF line endings and no NUL bytes.");
+            else if (ValidUnicode(slot, text) && text.Split('\n').Any(line => Encoding.UTF8.GetByteCount(line) > DockerfileEmitter.MaxLineBytes))
+                Add(slot, $"A line is longer than BuildKit's {DockerfileEmitter.MaxLineBytes}-byte limit, and heredoc lines cannot be wrapped.", "split the long line, or COPY the file from the build context.");
+        }
+
+        private bool ValidUnicode(string slot, string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+                if (char.IsSurrogate(text[i]))
+                {
+                    Add(slot, $"The value has an unpaired UTF-16 surrogate at position {i}, which cannot be written as UTF-8.", "pass valid Unicode text.");
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public void Path(string slot, Expandable value, IDockerValue checkedValue)
+        {
+            Value(slot, checkedValue);
+            SingleLine(slot, value);
+        }
+
+        /// <summary>Flag values are split on whitespace by BuildKit's flag parser, so whitespace cannot be kept.</summary>
+        public void Flag(string slot, Expandable value)
+        {
+            if (!SingleLine(slot, value)) return;
+            if (value.Parts.Any(p => !p.IsVariable && p.Text.Any(char.IsWhiteSpace)))
+                Add(slot, "The flag value contains whitespace, which BuildKit's flag parser cannot keep.", "use a value without spaces.");
+        }
+
+        /// <summary>Mount options are comma-separated key=value fields: commas, quotes and whitespace cannot be kept.</summary>
+        public void MountValue(string slot, Expandable value, IDockerValue? checkedValue)
+        {
+            Value(slot, checkedValue);
+            if (!SingleLine(slot, value)) return;
+            if (value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => c is ',' or '"' or '\'' or '=' || char.IsWhiteSpace(c))))
+                Add(slot, "The mount option contains a comma, quote, '=' or whitespace, which the --mount field syntax cannot keep.", "use a value without them.");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+namespace Fluent.Docker;
+
+/// <summary>One instruction of a stage. The set is closed: each Dockerfile keyword has one record.</summary>
+public abstract record Instruction
+{
+    private protected Instruction() { }
+
+    /// <summary>The Dockerfile keyword, e.g. <c>RUN</c>.</summary>
+    public abstract string Keyword { get; }
+}
+
+public sealed record RunInstruction(CommandLine Command, ValueList<RunOption> Options) : Instruction
+{
+    public override string Keyword => "RUN";
+}
+
+public sealed record CmdInstruction(CommandLine Command) : Instruction
+{
+    public override string Keyword => "CMD";
+}
+
+public sealed record EntrypointInstruction(CommandLine Command) : Instruction
+{
+    public override string Keyword => "ENTRYPOINT";
+}
+
+public sealed record ShellInstruction(ValueList<string> Shell) : Instruction
+{
+    public override string Keyword => "SHELL";
+}
+
+public sealed record HealthcheckInstruction(Healthcheck Healthcheck) : Instruction
+{
+    public override string Keyword => "HEALTHCHECK";
+}
+
+public sealed record CopyInstruction(ValueList<SourcePath> Sources, ContainerPath Destination, ArtifactSource? From, CopyOptions Options) : Instruction
+{
+    public override string Keyword => "COPY";
+}
+
+/// <summary>COPY of inline content (a heredoc file): <c>COPY &lt;&lt;EOF /etc/app.conf</c>.</summary>
+public sealed record CopyContentInstruction(ContainerPath Destination, string Content, CopyOptions Options) : Instruction
+{
+    public override string Keyword => "COPY";
+}
+
+public sealed record AddInstruction(ValueList<AddSource> Sources, ContainerPath Destination, CopyOptions Options, bool? Unpack) : Instruction
+{
+    public override string Keyword => "ADD";
+}
+
+public sealed record WorkdirInstruction(AbsolutePath Path) : Instruction
+{
+    public override string Keyword => "WORKDIR";
+}
+
+public sealed record EnvVariable(string Name, Expandable Value);
+
+public sealed record EnvInstruction(ValueList<EnvVariable> Variables) : Instruction
+{
+    public override string Keyword => "ENV";
+}
+
+public sealed record ArgInstruction(BuildArg Arg) : Instruction
+{
+    public override string Keyword => "ARG";
+}
+
+public sealed record Label(LabelKey Key, Expandable Value);
+
+public sealed record LabelInstruction(ValueList<Label> Labels) : Instruction
+{
+    public override string Keyword => "LABEL";
+}
+
+public sealed record ExposeInstruction(ValueList<Port> Ports) : Instruction
+{
+    public override string Keyword => "EXPOSE";
+}
+
+public sealed record UserInstruction(UserSpec User) : Instruction
+{
+    public override string Keyword => "USER";
+}
+
+public sealed record VolumeInstruction(ValueList<AbsolutePath> Paths) : Instruction
+{
+    public override string Keyword => "VOLUME";
+}
+
+public sealed record StopSignalInstruction(Signal Signal) : Instruction
+{
+    public override string Keyword => "STOPSIGNAL";
+}
+
+/// <summary>ONBUILD: an instruction to run when this image is used as a base. FROM, MAINTAINER and ONBUILD are not allowed as triggers.</summary>
+public sealed record OnBuildInstruction(Instruction Trigger) : Instruction
+{
+    public override string Keyword => "ONBUILD";
+}

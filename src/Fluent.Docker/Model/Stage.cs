@@ -1,0 +1,145 @@
+namespace Fluent.Docker;
+
+/// <summary>
+/// A build stage: its base (FROM), an optional platform and its instructions. Immutable: every instruction method
+/// returns a new stage, so a stage value can be shared, extended in two directions, and referenced by other
+/// stages (<c>CopyFrom(build, …)</c>, <c>Stage.Named("test").From(build)</c>).
+/// Start one with <see cref="Named"/>, which offers only <c>From(…)</c>.
+/// </summary>
+public sealed record Stage
+{
+    internal Stage(string? name, BaseImage baseImage, Platform? platform, ValueList<Instruction> instructions)
+    {
+        Name = name;
+        Base = baseImage;
+        Platform = platform;
+        Instructions = instructions;
+    }
+
+    /// <summary>The stage name (<c>AS name</c>), or null for an unnamed stage.</summary>
+    public string? Name { get; }
+    public BaseImage Base { get; }
+    public Platform? Platform { get; }
+    public ValueList<Instruction> Instructions { get; }
+
+    /// <summary>Begins a named stage; the only thing it offers is <c>From(…)</c>.</summary>
+    public static StageDeclaration Named(string name) => new(name);
+
+    /// <summary>Begins a stage without a name (it cannot be referenced by other stages).</summary>
+    public static StageDeclaration Unnamed() => new(null);
+
+    /// <summary>How other instructions refer to this stage.</summary>
+    public StageRef Reference => new(Name ?? "");
+
+    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Add(instruction));
+
+    // ---- RUN
+    /// <summary><c>RUN</c> in shell form: one line of shell. For several lines use <see cref="RunScript"/>.</summary>
+    public Stage Run(string command, params RunOption[] options) =>
+        With(new RunInstruction(new CommandLine.Shell(command), ValueList.Of(options)));
+
+    /// <summary><c>RUN ["exe", "arg"]</c>: exec form, no shell.</summary>
+    public Stage RunExec(IEnumerable<string> arguments, params RunOption[] options) =>
+        With(new RunInstruction(new CommandLine.Exec(ValueList.Of(arguments)), ValueList.Of(options)));
+
+    /// <summary><c>RUN &lt;&lt;EOF</c>: a multi-line script in a heredoc, run by the stage's SHELL.</summary>
+    public Stage RunScript(string script, params RunOption[] options) =>
+        With(new RunInstruction(new CommandLine.Script(script), ValueList.Of(options)));
+
+    // ---- CMD / ENTRYPOINT: exec form by default; shell form only through the explicitly named methods.
+    public Stage Cmd(params string[] arguments) => With(new CmdInstruction(new CommandLine.Exec(ValueList.Of(arguments))));
+    public Stage CmdShell(string command) => With(new CmdInstruction(new CommandLine.Shell(command)));
+    public Stage Entrypoint(params string[] arguments) => With(new EntrypointInstruction(new CommandLine.Exec(ValueList.Of(arguments))));
+    public Stage EntrypointShell(string command) => With(new EntrypointInstruction(new CommandLine.Shell(command)));
+
+    /// <summary><c>SHELL ["executable", "parameters"]</c>.</summary>
+    public Stage Shell(params string[] shell) => With(new ShellInstruction(ValueList.Of(shell)));
+
+    public Stage Healthcheck(Healthcheck healthcheck) => With(new HealthcheckInstruction(healthcheck));
+
+    // ---- COPY / ADD
+    public Stage Copy(SourcePath source, ContainerPath destination, CopyOptions? options = null) =>
+        With(new CopyInstruction(ValueList.Of(source), destination, null, options ?? CopyOptions.None));
+
+    public Stage Copy(IEnumerable<SourcePath> sources, ContainerPath destination, CopyOptions? options = null) =>
+        With(new CopyInstruction(ValueList.Of(sources), destination, null, options ?? CopyOptions.None));
+
+    /// <summary><c>COPY --from=…</c>: from an earlier <see cref="Stage"/>, an <see cref="ImageReference"/> or a <see cref="NamedContext"/>.</summary>
+    public Stage CopyFrom(ArtifactSource from, SourcePath source, ContainerPath destination, CopyOptions? options = null) =>
+        With(new CopyInstruction(ValueList.Of(source), destination, from, options ?? CopyOptions.None));
+
+    public Stage CopyFrom(ArtifactSource from, IEnumerable<SourcePath> sources, ContainerPath destination, CopyOptions? options = null) =>
+        With(new CopyInstruction(ValueList.Of(sources), destination, from, options ?? CopyOptions.None));
+
+    /// <summary>Writes <paramref name="content"/> to a file in the image through a heredoc (<c>COPY &lt;&lt;EOF dest</c>).</summary>
+    public Stage CopyContent(ContainerPath destination, string content, CopyOptions? options = null) =>
+        With(new CopyContentInstruction(destination, content, options ?? CopyOptions.None));
+
+    public Stage Add(AddSource source, ContainerPath destination, CopyOptions? options = null, bool? unpack = null) =>
+        With(new AddInstruction(ValueList.Of(source), destination, options ?? CopyOptions.None, unpack));
+
+    // ---- environment and metadata
+    public Stage Workdir(AbsolutePath path) => With(new WorkdirInstruction(path));
+
+    public Stage Env(string name, Expandable value) => With(new EnvInstruction(ValueList.Of(new EnvVariable(name, value))));
+
+    public Stage Env(params (string Name, Expandable Value)[] variables) =>
+        With(new EnvInstruction(ValueList.Of(variables.Select(v => new EnvVariable(v.Name, v.Value)))));
+
+    /// <summary><c>ARG NAME[=default]</c> in this stage: makes a global or automatic ARG usable here.</summary>
+    public Stage Arg(BuildArg arg) => With(new ArgInstruction(arg));
+
+    public Stage Label(LabelKey key, Expandable value) => With(new LabelInstruction(ValueList.Of(new Label(key, value))));
+
+    public Stage Labels(params (LabelKey Key, Expandable Value)[] labels) =>
+        With(new LabelInstruction(ValueList.Of(labels.Select(l => new Label(l.Key, l.Value)))));
+
+    public Stage Expose(params Port[] ports) => With(new ExposeInstruction(ValueList.Of(ports)));
+
+    public Stage User(UserSpec user) => With(new UserInstruction(user));
+
+    public Stage Volume(params AbsolutePath[] paths) => With(new VolumeInstruction(ValueList.Of(paths)));
+
+    public Stage StopSignal(Signal signal) => With(new StopSignalInstruction(signal));
+
+    /// <summary>
+    /// ONBUILD triggers, recorded by applying <paramref name="triggers"/> to an empty stage:
+    /// <c>.OnBuild(t =&gt; t.Copy(".", "/src").Run("make"))</c>. Each recorded instruction becomes one ONBUILD.
+    /// </summary>
+    public Stage OnBuild(Func<Stage, Stage> triggers)
+    {
+        ArgumentNullException.ThrowIfNull(triggers);
+        var recorder = new Stage(null, new BaseImage.Scratch(), null, ValueList<Instruction>.Empty);
+        var recorded = triggers(recorder);
+        var stage = this;
+        foreach (var trigger in recorded.Instructions) stage = stage.With(new OnBuildInstruction(trigger));
+        return stage;
+    }
+
+    /// <summary>Appends an instruction value (for generated or imported models).</summary>
+    public Stage Append(Instruction instruction) => With(instruction ?? throw new ArgumentNullException(nameof(instruction)));
+
+    public override string ToString() => Name is null ? $"stage FROM {Base}" : $"stage '{Name}'";
+}
+
+/// <summary>
+/// A stage that has a name but no base yet. Type-state: the only thing you can do is <c>From(…)</c>, so no
+/// instruction can ever come before FROM.
+/// </summary>
+public readonly struct StageDeclaration
+{
+    internal StageDeclaration(string? name) => Name = name;
+
+    public string? Name { get; }
+
+    public Stage From(ImageReference image, Platform? platform = null) =>
+        new(Name, new BaseImage.Image(image), platform, ValueList<Instruction>.Empty);
+
+    /// <summary>Builds on an earlier stage of the same Dockerfile.</summary>
+    public Stage From(Stage stage, Platform? platform = null) =>
+        new(Name, new BaseImage.OfStage(stage.Reference), platform, ValueList<Instruction>.Empty);
+
+    /// <summary><c>FROM scratch</c>: an empty filesystem.</summary>
+    public Stage FromScratch(Platform? platform = null) =>
+        new(Name, new BaseImage.Scratch(), platform, ValueList<Instruction>.Empty);
+}
