@@ -13,6 +13,8 @@
 #r "../examples/Fluent.Docker.Examples/bin/Release/net10.0/Fluent.Docker.Examples.dll"
 
 using System.Xml.Linq;
+using Fluent.Docker;
+using Fluent.Docker.Examples;
 
 //////////////////////////////////////////////////////////////////////
 // ARGUMENTS
@@ -30,6 +32,7 @@ var registry = Argument("registry", string.Empty);
 var root = MakeAbsolute(Directory("..")).Collapse();
 var solution = root.CombineWithFilePath("FluentDocker.sln");
 var artifacts = root.Combine("artifacts");
+var examples = root.Combine("examples");
 var testResults = artifacts.Combine("test-results");
 var testProject = root.CombineWithFilePath("tests/Fluent.Docker.Tests/Fluent.Docker.Tests.csproj");
 const string TrxFileName = "Fluent.Docker.Tests.trx";
@@ -157,11 +160,17 @@ Task("Test")
 // TODO(lead): bodies against the Fluent.Docker API and the examples in Fluent.Docker.Examples.
 
 Task("Generate")
-    .Description("Writes each example's Dockerfile and .dockerignore.")
+    .Description("Writes each example's Dockerfile and .dockerignore from its C# definition.")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    Information("Generate: not yet wired");
+    foreach (var definition in ExampleCatalog.All)
+    {
+        var generated = definition.Generate(examples.FullPath);
+        Information("{0}: {1}, {2}", definition.Name,
+            root.GetRelativePath(File(generated.DockerfilePath).Path.MakeAbsolute(root)),
+            root.GetRelativePath(File(generated.DockerIgnorePath).Path.MakeAbsolute(root)));
+    }
 });
 
 Task("Images")

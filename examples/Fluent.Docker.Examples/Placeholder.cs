@@ -1,3 +1,0 @@
-namespace Fluent.Docker.Examples;
-
-internal static class Placeholder { }
