@@ -40,7 +40,7 @@ public sealed record Stage
 
     /// <summary><c>RUN ["exe", "arg"]</c>: exec form, no shell.</summary>
     public Stage RunExec(IEnumerable<string> arguments, params RunOption[] options) =>
-        With(new RunInstruction(new CommandLine.Exec(ValueList.Of(arguments)), ValueList.Of(options)));
+        With(new RunInstruction(new CommandLine.Exec(ValueList.From(arguments)), ValueList.Of(options)));
 
     /// <summary><c>RUN &lt;&lt;EOF</c>: a multi-line script in a heredoc, run by the stage's SHELL.</summary>
     public Stage RunScript(string script, params RunOption[] options) =>
@@ -62,14 +62,14 @@ public sealed record Stage
         With(new CopyInstruction(ValueList.Of(source), destination, null, options ?? CopyOptions.None));
 
     public Stage Copy(IEnumerable<SourcePath> sources, ContainerPath destination, CopyOptions? options = null) =>
-        With(new CopyInstruction(ValueList.Of(sources), destination, null, options ?? CopyOptions.None));
+        With(new CopyInstruction(ValueList.From(sources), destination, null, options ?? CopyOptions.None));
 
     /// <summary><c>COPY --from=…</c>: from an earlier <see cref="Stage"/>, an <see cref="ImageReference"/> or a <see cref="NamedContext"/>.</summary>
     public Stage CopyFrom(ArtifactSource from, SourcePath source, ContainerPath destination, CopyOptions? options = null) =>
         With(new CopyInstruction(ValueList.Of(source), destination, from, options ?? CopyOptions.None));
 
     public Stage CopyFrom(ArtifactSource from, IEnumerable<SourcePath> sources, ContainerPath destination, CopyOptions? options = null) =>
-        With(new CopyInstruction(ValueList.Of(sources), destination, from, options ?? CopyOptions.None));
+        With(new CopyInstruction(ValueList.From(sources), destination, from, options ?? CopyOptions.None));
 
     /// <summary>Writes <paramref name="content"/> to a file in the image through a heredoc (<c>COPY &lt;&lt;EOF dest</c>).</summary>
     public Stage CopyContent(ContainerPath destination, string content, CopyOptions? options = null) =>
@@ -84,7 +84,7 @@ public sealed record Stage
     public Stage Env(string name, Expandable value) => With(new EnvInstruction(ValueList.Of(new EnvVariable(name, value))));
 
     public Stage Env(params (string Name, Expandable Value)[] variables) =>
-        With(new EnvInstruction(ValueList.Of(variables.Select(v => new EnvVariable(v.Name, v.Value)))));
+        With(new EnvInstruction(ValueList.From(variables.Select(v => new EnvVariable(v.Name, v.Value)))));
 
     /// <summary><c>ARG NAME[=default]</c> in this stage: makes a global or automatic ARG usable here.</summary>
     public Stage Arg(BuildArg arg) => With(new ArgInstruction(arg));
@@ -92,7 +92,7 @@ public sealed record Stage
     public Stage Label(LabelKey key, Expandable value) => With(new LabelInstruction(ValueList.Of(new Label(key, value))));
 
     public Stage Labels(params (LabelKey Key, Expandable Value)[] labels) =>
-        With(new LabelInstruction(ValueList.Of(labels.Select(l => new Label(l.Key, l.Value)))));
+        With(new LabelInstruction(ValueList.From(labels.Select(l => new Label(l.Key, l.Value)))));
 
     public Stage Expose(params Port[] ports) => With(new ExposeInstruction(ValueList.Of(ports)));
 

@@ -48,5 +48,7 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
 public static class ValueList
 {
-    public static ValueList<T> Of<T>(params IEnumerable<T> items) => new(items);
+    public static ValueList<T> Of<T>(params T[] items) => new(items);
+
+    public static ValueList<T> From<T>(IEnumerable<T> items) => new(items);
 }
