@@ -67,7 +67,7 @@ internal static class DockerfileEmitter
         return line.ToString();
     }
 
-    private static string Arg(DockerfileSyntax syntax, BuildArg arg) =>
+    internal static string Arg(DockerfileSyntax syntax, BuildArg arg) =>
         arg.DefaultValue is null ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(arg.DefaultValue)}";
 
     /// <summary>The logical line of an instruction, and the heredoc body lines that follow it (if any).</summary>
@@ -109,7 +109,7 @@ internal static class DockerfileEmitter
             case ExposeInstruction expose:
                 return ("EXPOSE " + string.Join(" ", expose.Ports.Select(PortText)), []);
             case UserInstruction user:
-                return ("USER " + syntax.Word(user.User.Group is null ? user.User.User : user.User.User + ":" + user.User.Group), []);
+                return ("USER " + syntax.Word(user.User.Text), []);
             case VolumeInstruction volume:
                 return ("VOLUME " + Paths(syntax, [.. volume.Paths.Select(p => p.Value)]), []);
             case StopSignalInstruction signal:
@@ -142,6 +142,7 @@ internal static class DockerfileEmitter
     /// <summary>The body lines then the delimiter. The body always ends with a newline (a heredoc cannot express otherwise).</summary>
     private static IReadOnlyList<string> HeredocBody(string content, string delimiter)
     {
+        if (content.Length == 0) return [delimiter]; // an empty heredoc is an empty file
         var text = content.EndsWith('\n') ? content[..^1] : content;
         return [.. text.Split('\n'), delimiter];
     }
@@ -175,7 +176,8 @@ internal static class DockerfileEmitter
     private static string Paths(DockerfileSyntax syntax, IReadOnlyList<Expandable> paths)
     {
         var words = paths.Select(syntax.EscapedWord).ToList();
-        var needsJson = words.Any(w => w.Length == 0 || w.Any(char.IsWhiteSpace)) || words[0].StartsWith('[');
+        // JSON also when the first word starts with '[' (would read as JSON) or '-' (a leading --word is a flag).
+        var needsJson = words.Any(w => w.Length == 0 || w.Any(char.IsWhiteSpace)) || words[0].StartsWith('[') || words[0].StartsWith('-');
         return needsJson ? DockerfileSyntax.JsonArray(words) : string.Join(" ", words);
     }
 
@@ -199,10 +201,11 @@ internal static class DockerfileEmitter
     private static void AppendCommonFlags(DockerfileSyntax syntax, StringBuilder flags, CopyOptions options)
     {
         if (options.Chown is { } chown)
-            flags.Append("--chown=").Append(syntax.EscapedWord(chown.Group is null ? chown.User : chown.User + ":" + chown.Group)).Append(' ');
+            flags.Append("--chown=").Append(syntax.FlagWord(chown.Text)).Append(' ');
         if (options.Chmod is { } chmod) flags.Append("--chmod=").Append(chmod).Append(' ');
         if (options.Link) flags.Append("--link ");
-        foreach (var exclude in options.Exclude) flags.Append("--exclude=").Append(syntax.EscapedWord(exclude)).Append(' ');
+        // BuildKit does not expand --exclude patterns: only the flag parser's escaping applies.
+        foreach (var exclude in options.Exclude) flags.Append("--exclude=").Append(DockerfileSyntax.FlagLiteral(exclude)).Append(' ');
     }
 
     private static string AddFlags(DockerfileSyntax syntax, AddInstruction add)
@@ -245,7 +248,7 @@ internal static class DockerfileEmitter
     /// <summary>The <c>key=value</c> fields of a mount, in BuildKit's documented order.</summary>
     internal static IEnumerable<string> MountFields(DockerfileSyntax syntax, RunMount mount)
     {
-        string V(Expandable value) => syntax.EscapedWord(value);
+        string V(Expandable value) => syntax.FlagWord(value);
         string N(int value) => value.ToString(CultureInfo.InvariantCulture);
         switch (mount)
         {
@@ -297,32 +300,45 @@ internal static class DockerfileEmitter
         }
     }
 
-    /// <summary>
-    /// Appends a logical line, cut into continuation lines when it is longer than BuildKit reads. BuildKit joins
-    /// continuation lines by plain concatenation, but drops a continuation line that is blank or starts (after
-    /// blanks) with '#', so a cut is only placed before a character that is neither.
-    /// </summary>
+    /// <summary>Appends a logical line, cut into continuation lines when it is longer than BuildKit reads.</summary>
     internal static void AppendLine(StringBuilder output, DockerfileSyntax syntax, string line)
     {
-        if (Encoding.UTF8.GetByteCount(line) <= MaxLineBytes)
-        {
-            output.Append(line).Append('\n');
-            return;
-        }
+        var physical = PhysicalLines(syntax, line)
+            ?? throw new InvalidOperationException("The line cannot be wrapped; DockerfileValidator reports this before emitting.");
+        foreach (var part in physical) output.Append(part).Append('\n');
+    }
+
+    /// <summary>
+    /// The physical lines of a logical line: itself when it fits, otherwise continuation lines each ending with the
+    /// escape character. BuildKit joins continuation lines by plain concatenation, but drops a continuation line
+    /// that is blank or starts (after blanks) with '#', and does not take a trailing escape character preceded by
+    /// another escape character as a continuation; so a cut is only placed before a character that is neither
+    /// blank nor '#', and never right after an escape character. Null when no such cut keeps every line within
+    /// <see cref="MaxLineBytes"/> (a very long run of blanks, '#' or escape characters).
+    /// </summary>
+    internal static IReadOnlyList<string>? PhysicalLines(DockerfileSyntax syntax, string line)
+    {
+        if (Encoding.UTF8.GetByteCount(line) <= MaxLineBytes) return [line];
+        var lines = new List<string>();
         var start = 0;
-        var bytes = 0;
-        for (var i = 0; i < line.Length; i++)
+        while (Encoding.UTF8.GetByteCount(line.AsSpan(start)) > MaxLineBytes)
         {
-            var width = char.IsHighSurrogate(line[i]) ? 4 : char.IsLowSurrogate(line[i]) ? 0 : Encoding.UTF8.GetByteCount(line[i].ToString());
-            var cuttable = i > start && !char.IsLowSurrogate(line[i]) && !char.IsWhiteSpace(line[i]) && line[i] != '#';
-            if (bytes >= WrapBytes && cuttable)
+            int bytes = 0, cut = -1, lastCuttable = -1;
+            for (var i = start; i < line.Length; i++)
             {
-                output.Append(line, start, i - start).Append(syntax.EscapeChar).Append('\n');
-                start = i;
-                bytes = 0;
+                var cuttable = i > start && !char.IsLowSurrogate(line[i]) && !char.IsWhiteSpace(line[i]) && line[i] != '#'
+                               && line[i - 1] != syntax.EscapeChar;
+                if (cuttable && bytes >= WrapBytes) { cut = i; break; }
+                if (cuttable) lastCuttable = i;
+                bytes += char.IsHighSurrogate(line[i]) ? 4 : char.IsLowSurrogate(line[i]) ? 0 : Encoding.UTF8.GetByteCount(line.AsSpan(i, 1));
+                if (bytes > MaxLineBytes - 1) break; // no room left for the continuation character
             }
-            bytes += width;
+            if (cut < 0) cut = lastCuttable;
+            if (cut < 0) return null;
+            lines.Add(string.Concat(line.AsSpan(start, cut - start), syntax.EscapeChar.ToString()));
+            start = cut;
         }
-        output.Append(line, start, line.Length - start).Append('\n');
+        lines.Add(line[start..]);
+        return lines;
     }
 }

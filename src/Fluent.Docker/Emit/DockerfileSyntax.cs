@@ -48,10 +48,32 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
     private static bool IsBareRun(string text) => text.Length > 0 && text.All(IsBareChar);
 
     /// <summary>
-    /// A value in a whitespace-split list the lexer expands word by word (COPY/ADD paths, VOLUME, flag values):
+    /// A value in a whitespace-split list the lexer expands word by word (COPY/ADD paths, VOLUME):
     /// every special character is escaped with the escape token, which works outside quotes for any character.
     /// </summary>
     public string EscapedWord(Expandable value) => Render(value, EscapeLiteralBare);
+
+    /// <summary>
+    /// A flag value BuildKit expands (<c>--chown=…</c>, <c>--mount=…,target=…</c>). BuildKit's flag parser first
+    /// removes one level of backslash escapes and quotes (always backslash, whatever the escape token), and only
+    /// then does the lexer expand the value; so the lexer-escaped word is escaped once more for the flag parser
+    /// (a literal <c>$</c> becomes <c>\\$</c> with the backslash token: the flag parser reads <c>\\</c> as <c>\</c>).
+    /// </summary>
+    public string FlagWord(Expandable value) => FlagEscape(EscapedWord(value));
+
+    /// <summary>A flag value BuildKit does not expand (<c>--exclude=…</c>): only the flag parser's escaping.</summary>
+    public static string FlagLiteral(string value) => FlagEscape(value);
+
+    private static string FlagEscape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '"' or '\'') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
 
     private static string Render(Expandable value, Func<string, string> escapeLiteral)
     {
@@ -77,7 +99,8 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
         var text = new StringBuilder(literal.Length + 8);
         foreach (var c in literal)
         {
-            if (c is '"' or '\'' or '$' || c == EscapeChar) text.Append(EscapeChar);
+            // '<' too: a word starting with [digits]<< would be read as a heredoc marker in COPY/ADD.
+            if (c is '"' or '\'' or '$' or '<' || c == EscapeChar) text.Append(EscapeChar);
             text.Append(c);
         }
         return text.ToString();

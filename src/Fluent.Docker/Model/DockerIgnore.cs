@@ -21,10 +21,10 @@ public sealed record DockerIgnore
 
     public static DockerIgnore Create(params string[] patterns) => new(ValueList.Of(patterns));
 
-    public DockerIgnore With(params string[] patterns) => new(Patterns.AddRange(patterns));
+    public DockerIgnore With(params string[] patterns) => new(Patterns.AppendRange(patterns));
 
     /// <summary>Re-includes a path excluded by an earlier pattern (<c>!path</c>).</summary>
-    public DockerIgnore Except(string pattern) => new(Patterns.Add("!" + pattern));
+    public DockerIgnore Except(string pattern) => new(Patterns.Append("!" + pattern));
 
     public IReadOnlyList<DockerfileError> Validate()
     {

@@ -25,9 +25,9 @@ public sealed record Dockerfile
     public Dockerfile WithFrontend(BuilderProfile frontend) => this with { Frontend = frontend ?? throw new ArgumentNullException(nameof(frontend)) };
     public Dockerfile WithEscape(EscapeToken escape) => this with { Escape = escape };
     public Dockerfile WithChecks(CheckDirective? checks) => this with { Checks = checks };
-    public Dockerfile WithGlobalArg(BuildArg arg) => this with { GlobalArgs = GlobalArgs.Add(arg ?? throw new ArgumentNullException(nameof(arg))) };
-    public Dockerfile WithStage(Stage stage) => this with { Stages = Stages.Add(stage ?? throw new ArgumentNullException(nameof(stage))) };
-    public Dockerfile WithStages(params Stage[] stages) => this with { Stages = Stages.AddRange(stages) };
+    public Dockerfile WithGlobalArg(BuildArg arg) => this with { GlobalArgs = GlobalArgs.Append(arg ?? throw new ArgumentNullException(nameof(arg))) };
+    public Dockerfile WithStage(Stage stage) => this with { Stages = Stages.Append(stage ?? throw new ArgumentNullException(nameof(stage))) };
+    public Dockerfile WithStages(params Stage[] stages) => this with { Stages = Stages.AppendRange(stages) };
 
     /// <summary>The last stage: what <c>docker build</c> produces without <c>--target</c>.</summary>
     public Stage? FinalStage => Stages.Count == 0 ? null : Stages[^1];

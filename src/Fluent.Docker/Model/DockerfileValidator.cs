@@ -26,7 +26,8 @@ internal static partial class DockerfileValidator
         {
             var at = new Site(errors, null, null, null, "ARG");
             at.Value($"global ARG {arg.Name}", arg);
-            if (arg.DefaultValue is { } value) at.SingleLine($"default of ARG {arg.Name}", value);
+            if (arg.DefaultValue is { } value && at.SingleLine($"default of ARG {arg.Name}", value))
+                CheckLineLength(at, syntax, DockerfileEmitter.Arg(syntax, arg));
         }
 
         if (file.Stages.Count == 0)
@@ -70,10 +71,20 @@ internal static partial class DockerfileValidator
             {
                 instructionNumber++;
                 var site = new Site(errors, stage.Name, index, instructionNumber, instruction.Keyword);
+                var before = errors.Count;
                 CheckInstruction(site, syntax, instruction, stage, index, allNames, insideOnBuild: false);
+                if (errors.Count == before) CheckLineLength(site, syntax, DockerfileEmitter.Instruction(syntax, instruction).Header);
             }
         }
         return errors;
+    }
+
+    /// <summary>A logical line longer than BuildKit reads must be wrappable into continuation lines.</summary>
+    private static void CheckLineLength(Site site, DockerfileSyntax syntax, string line)
+    {
+        if (DockerfileEmitter.PhysicalLines(syntax, line) is null)
+            site.Add("line", $"The instruction is {Encoding.UTF8.GetByteCount(line)} bytes, over BuildKit's {DockerfileEmitter.MaxLineBytes}-byte line limit, and has no place to wrap it (a long run of blanks, '#' or escape characters).",
+                "shorten the value, or move the data into a file and COPY it from the build context.");
     }
 
     private static void CheckStageReference(Site site, string slot, StageRef reference, Stage stage, int index, Dictionary<string, int> names)
@@ -111,13 +122,14 @@ internal static partial class DockerfileValidator
         {
             case RunInstruction run:
                 CheckCommand(site, syntax, "command", run.Command, allowEmptyExec: false, insideOnBuild);
+                CheckNoLeadingFlag(site, run.Command);
                 foreach (var option in run.Options) CheckRunOption(site, syntax, option, stage, index, names);
                 break;
             case CmdInstruction cmd:
-                CheckCommand(site, syntax, "command", cmd.Command, allowEmptyExec: true, insideOnBuild);
+                CheckContainerCommand(site, syntax, cmd.Command, insideOnBuild);
                 break;
             case EntrypointInstruction entrypoint:
-                CheckCommand(site, syntax, "command", entrypoint.Command, allowEmptyExec: true, insideOnBuild);
+                CheckContainerCommand(site, syntax, entrypoint.Command, insideOnBuild);
                 break;
             case ShellInstruction shell:
                 if (shell.Shell.Count == 0) site.Add("shell", "SHELL needs at least the executable.", "pass e.g. Shell(\"/bin/bash\", \"-o\", \"pipefail\", \"-c\").");
@@ -136,6 +148,8 @@ internal static partial class DockerfileValidator
             case CopyContentInstruction content:
                 if (insideOnBuild) site.Add("content", "ONBUILD cannot carry a heredoc.", "use a COPY of a file from the context in the trigger.");
                 site.Path("destination", content.Destination.Value, content.Destination);
+                if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => c is ' ' or '\t' or '\v' or '\f')))
+                    site.Add("destination", "The destination contains whitespace, which a heredoc COPY cannot keep (it has no JSON form).", "use a destination without spaces, or COPY a file from the build context.");
                 site.Heredoc("content", content.Content);
                 CheckCopyOptions(site, content.Options);
                 if (content.Options.Parents) site.Add("--parents", "--parents has no meaning for inline content.", "remove Parents.");
@@ -146,6 +160,8 @@ internal static partial class DockerfileValidator
                 site.Path("destination", add.Destination.Value, add.Destination);
                 CheckCopyOptions(site, add.Options);
                 if (add.Options.Parents) site.Add("--parents", "ADD does not support --parents.", "use COPY with Parents = true.");
+                if (add.Sources.Count > 1 && add.Sources.Any(s => s is AddSource.Url { Checksum: not null } or AddSource.Git { Checksum: not null }))
+                    site.Add("--checksum", "ADD --checksum applies to a single source.", "use one ADD per checksum-pinned source.");
                 break;
             case WorkdirInstruction workdir:
                 site.Value("path", workdir.Path);
@@ -170,6 +186,8 @@ internal static partial class DockerfileValidator
                 {
                     site.Value("label key", l.Key);
                     site.SingleLine("label key", l.Key.Key);
+                    if (l.Key.Key.Contains('='))
+                        site.Add("label key", $"The label key '{Show(l.Key.Key)}' contains '=', where BuildKit ends the key.", "use a key without '=' (reverse-DNS, e.g. com.example.team).");
                     site.SingleLine($"value of label {l.Key.Key}", l.Value);
                     site.Value($"value of label {l.Key.Key}", l.Value);
                 }
@@ -224,6 +242,22 @@ internal static partial class DockerfileValidator
                 site.Heredoc(slot, script.Text);
                 break;
         }
+    }
+
+    /// <summary>CMD/ENTRYPOINT: exec or shell form only; BuildKit has no heredoc for them (the body would be read as instructions).</summary>
+    private static void CheckContainerCommand(Site site, DockerfileSyntax syntax, CommandLine command, bool insideOnBuild)
+    {
+        if (command is CommandLine.Script)
+            site.Add("command", $"{site.Keyword} cannot be a heredoc script; BuildKit would read the script's lines as instructions.", "use the exec form, or the shell form with one line.");
+        else CheckCommand(site, syntax, "command", command, allowEmptyExec: true, insideOnBuild);
+        CheckNoLeadingFlag(site, command);
+    }
+
+    /// <summary>BuildKit parses any leading <c>--word</c> of RUN/CMD/ENTRYPOINT as a flag of the instruction.</summary>
+    private static void CheckNoLeadingFlag(Site site, CommandLine command)
+    {
+        if (command is CommandLine.Shell shell && shell.Command.TrimStart().StartsWith("--", StringComparison.Ordinal))
+            site.Add("command", "The shell command starts with '--', which BuildKit would parse as a flag of the instruction.", "start the command with the program to run, or use the exec form.");
     }
 
     private static void CheckHealthcheck(Site site, DockerfileSyntax syntax, Healthcheck health, bool insideOnBuild)
@@ -283,7 +317,7 @@ internal static partial class DockerfileValidator
         if (options.Chown is { } chown)
         {
             site.Value("--chown", chown);
-            site.Flag("--chown", chown.Group is null ? chown.User : chown.User + ":" + chown.Group);
+            site.Flag("--chown", chown.Text);
         }
         foreach (var exclude in options.Exclude) site.Flag("--exclude", exclude);
     }
@@ -300,9 +334,10 @@ internal static partial class DockerfileValidator
                     site.Add("--checksum", $"'{Show(sum)}' is not a checksum.", "use sha256:<64 hex digits>.");
                 break;
             case AddSource.Git git:
-                site.SingleLine("git repository", git.Repository);
-                if (git.Repository.Any(char.IsWhiteSpace) || git.Repository.Contains('#'))
+                if (site.SingleLine("git repository", git.Repository) && (git.Repository.Any(char.IsWhiteSpace) || git.Repository.Contains('#')))
                     site.Add("git repository", "The repository address contains whitespace or '#'.", "pass the ref separately (Ref = \"v1.0\").");
+                if (git.Checksum is { } commit && !GitCommit().IsMatch(commit))
+                    site.Add("--checksum", $"'{Show(commit)}' is not a git commit hash.", "use the commit's lowercase hex hash.");
                 if (git.Ref is { } gitRef && (gitRef.Length == 0 || gitRef.Any(char.IsWhiteSpace) || gitRef.Any(char.IsControl)))
                     site.Add("git ref", $"'{Show(gitRef)}' is not a git ref.", "use a branch, tag or commit, e.g. v1.0.");
                 break;
@@ -323,9 +358,14 @@ internal static partial class DockerfileValidator
     [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
     private static partial Regex Checksum();
 
+    [GeneratedRegex("^[0-9a-f]{7,64}$")]
+    private static partial Regex GitCommit();
+
     /// <summary>Where a check happens; collects errors with that location.</summary>
     private sealed class Site(List<DockerfileError> errors, string? stage, int? stageIndex, int? instruction, string keyword)
     {
+        public string Keyword => keyword;
+
         public void Add(string slot, string message, string fix) =>
             errors.Add(new DockerfileError(stage, stageIndex, instruction, keyword, slot, message, fix));
 
@@ -383,6 +423,14 @@ internal static partial class DockerfileValidator
             if (!SingleLine(slot, value)) return;
             if (value.Parts.Any(p => !p.IsVariable && p.Text.Any(char.IsWhiteSpace)))
                 Add(slot, "The flag value contains whitespace, which BuildKit's flag parser cannot keep.", "use a value without spaces.");
+            else NoNonAscii(slot, value);
+        }
+
+        /// <summary>BuildKit's flag parser reads flag values byte by byte, which corrupts non-ASCII characters.</summary>
+        private void NoNonAscii(string slot, Expandable value)
+        {
+            if (value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => c > '\x7F')))
+                Add(slot, "The flag value contains non-ASCII characters, which BuildKit's flag parser corrupts (it reads flag values byte by byte).", "use an ASCII value.");
         }
 
         /// <summary>Mount options are comma-separated key=value fields: commas, quotes and whitespace cannot be kept.</summary>
@@ -392,6 +440,7 @@ internal static partial class DockerfileValidator
             if (!SingleLine(slot, value)) return;
             if (value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => c is ',' or '"' or '\'' or '=' || char.IsWhiteSpace(c))))
                 Add(slot, "The mount option contains a comma, quote, '=' or whitespace, which the --mount field syntax cannot keep.", "use a value without them.");
+            else NoNonAscii(slot, value);
         }
     }
 }

@@ -123,7 +123,7 @@ public static class ImageConfigProjection
                     break;
                 case UserInstruction user:
                     var userScope = Scope();
-                    config = config with { User = user.User.Group is null ? Expand(user.User.User, userScope) : Expand(user.User.User, userScope) + ":" + Expand(user.User.Group, userScope) };
+                    config = config with { User = Expand(user.User.Text, userScope) };
                     break;
                 case WorkdirInstruction workdir:
                     config = config with { WorkingDir = CleanPath(Expand(workdir.Path.Value, Scope()), config.WorkingDir) };
@@ -153,7 +153,7 @@ public static class ImageConfigProjection
                     break;
                 case OnBuildInstruction onBuild:
                     var (header, _) = DockerfileEmitter.Instruction(new DockerfileSyntax(EscapeToken.Backslash), onBuild.Trigger);
-                    config = config with { OnBuild = config.OnBuild.Add(header) };
+                    config = config with { OnBuild = config.OnBuild.Append(header) };
                     break;
             }
         }

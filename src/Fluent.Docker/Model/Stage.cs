@@ -31,7 +31,7 @@ public sealed record Stage
     /// <summary>How other instructions refer to this stage.</summary>
     public StageRef Reference => new(Name ?? "");
 
-    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Add(instruction));
+    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Append(instruction));
 
     // ---- RUN
     /// <summary><c>RUN</c> in shell form: one line of shell. For several lines use <see cref="RunScript"/>.</summary>

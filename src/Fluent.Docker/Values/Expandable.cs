@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -11,87 +12,99 @@ namespace Fluent.Docker;
 /// A literal string converts implicitly; an interpolated string mixes both:
 /// <c>$"/opt/app-{version}"</c> keeps <c>version</c> as a reference.
 /// </summary>
+/// <remarks>
+/// A struct on purpose: the compiler fills an interpolated value through the Append methods, and every place
+/// that stores the value (a stage, a record) keeps its own copy, so nothing can change a stored value later.
+/// </remarks>
 [InterpolatedStringHandler]
-public sealed class Expandable : IEquatable<Expandable>, IDockerValue
+public struct Expandable : IEquatable<Expandable>, IDockerValue
 {
-    private readonly List<ExpandablePart> _building;
-    private ExpandablePart[]? _parts;
+    private ImmutableArray<ExpandablePart> _parts;
 
-    private Expandable(ExpandablePart[] parts)
-    {
-        _building = [];
-        _parts = parts;
-    }
+    private Expandable(ImmutableArray<ExpandablePart> parts) => _parts = parts;
 
     /// <summary>Called by the compiler for interpolated strings; not for direct use.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public Expandable(int literalLength, int formattedCount) => _building = new List<ExpandablePart>(formattedCount * 2 + 1);
+    public Expandable(int literalLength, int formattedCount) => _parts = ImmutableArray<ExpandablePart>.Empty;
 
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void AppendLiteral(string value) => Append(new ExpandablePart(value, IsVariable: false));
+    public void AppendLiteral(string value) => _parts = Append(_parts, new ExpandablePart(value, IsVariable: false));
 
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void AppendFormatted(BuildArg arg) => Append(new ExpandablePart(arg.Name, IsVariable: true));
+    public void AppendFormatted(BuildArg arg) => _parts = Append(_parts, new ExpandablePart(arg.Name, IsVariable: true));
 
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void AppendFormatted(Expandable value)
     {
-        foreach (var part in value.Parts) Append(part);
+        foreach (var part in value.Parts) _parts = Append(_parts, part);
     }
 
+    /// <summary>
+    /// Makes <c>$"{secretId}"</c> in an expanded value a compile error (without it the generic overload would
+    /// accept a <see cref="SecretId"/> and bake its text into an ENV/LABEL/path, which the image keeps).
+    /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public void AppendFormatted<T>(T value) =>
-        Append(new ExpandablePart(value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString() ?? "", IsVariable: false));
+    [Obsolete(SecretInValueMessage, error: true)]
+    public void AppendFormatted(SecretId secret) => throw new NotSupportedException(SecretInValueMessage);
 
-    private void Append(ExpandablePart part)
+    internal const string SecretInValueMessage =
+        "A SecretId cannot be part of an ENV, LABEL, ARG or path value: those are stored in the image. " +
+        "Use a secret mount on the RUN that needs it: .Run(\"…\", Mount.Secret(id, env: \"TOKEN\")) or Mount.Secret(id, target: \"/run/secrets/…\").";
+
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void AppendFormatted<T>(T value)
     {
-        // An interpolated value is sealed the first time it is read; it never changes after that.
-        if (_parts is not null) throw new InvalidOperationException("An Expandable value cannot change once it has been read.");
-        _building.Add(part);
+        // Checked at run time too: an object-typed secret would bypass the compile-time overload above.
+        if (value is SecretId) throw new NotSupportedException(SecretInValueMessage);
+        var text = value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString() ?? "";
+        _parts = Append(_parts, new ExpandablePart(text, IsVariable: false));
+    }
+
+    /// <summary>Adds a part, merging adjacent literals and dropping empty ones, so equal text has one shape.</summary>
+    private static ImmutableArray<ExpandablePart> Append(ImmutableArray<ExpandablePart> parts, ExpandablePart part)
+    {
+        if (parts.IsDefault) parts = ImmutableArray<ExpandablePart>.Empty;
+        if (!part.IsVariable && part.Text.Length == 0) return parts;
+        if (!part.IsVariable && parts.Length > 0 && !parts[^1].IsVariable)
+            return parts.SetItem(parts.Length - 1, new ExpandablePart(parts[^1].Text + part.Text, false));
+        return parts.Add(part);
     }
 
     /// <summary>The parts: literal text and variable references, adjacent literals merged.</summary>
-    public IReadOnlyList<ExpandablePart> Parts => _parts ??= Normalize(_building);
+    public readonly IReadOnlyList<ExpandablePart> Parts => _parts.IsDefault ? ImmutableArray<ExpandablePart>.Empty : _parts;
 
-    public static Expandable Empty { get; } = new([]);
+    public static Expandable Empty => new(ImmutableArray<ExpandablePart>.Empty);
 
-    public static Expandable Literal(string text) => new(Normalize([new ExpandablePart(text ?? "", false)]));
+    public static Expandable Literal(string text) => new(Append(ImmutableArray<ExpandablePart>.Empty, new ExpandablePart(text ?? "", false)));
 
     /// <summary>A reference to a variable by name (an ENV set earlier, or an ARG), rendered <c>${NAME}</c>.</summary>
-    public static Expandable Variable(string name) => new([new ExpandablePart(name, true)]);
+    public static Expandable Variable(string name) => new(ImmutableArray.Create(new ExpandablePart(name ?? "", true)));
 
     public static implicit operator Expandable(string text) => Literal(text);
     public static implicit operator Expandable(BuildArg arg) => Variable(arg.Name);
 
-    public static Expandable operator +(Expandable left, Expandable right) => new(Normalize([.. left.Parts, .. right.Parts]));
-
-    public bool IsLiteral => Parts.All(p => !p.IsVariable);
-
-    /// <summary>The literal text when there are no references; otherwise null.</summary>
-    public string? LiteralText => IsLiteral ? string.Concat(Parts.Select(p => p.Text)) : null;
-
-    public IEnumerable<string> VariableNames => Parts.Where(p => p.IsVariable).Select(p => p.Text);
-
-    public ValueProblem? Problem =>
-        Parts.Where(p => p.IsVariable).Select(p => VariableName.Check(p.Text, "variable reference")).FirstOrDefault(p => p is not null);
-
-    private static ExpandablePart[] Normalize(IEnumerable<ExpandablePart> parts)
+    public static Expandable operator +(Expandable left, Expandable right)
     {
-        var result = new List<ExpandablePart>();
-        foreach (var part in parts)
-        {
-            if (!part.IsVariable && part.Text.Length == 0) continue;
-            if (!part.IsVariable && result.Count > 0 && !result[^1].IsVariable)
-                result[^1] = new ExpandablePart(result[^1].Text + part.Text, false);
-            else
-                result.Add(part);
-        }
-        return result.ToArray();
+        var parts = left._parts.IsDefault ? ImmutableArray<ExpandablePart>.Empty : left._parts;
+        foreach (var part in right.Parts) parts = Append(parts, part);
+        return new Expandable(parts);
     }
 
-    public bool Equals(Expandable? other) => other is not null && Parts.SequenceEqual(other.Parts);
-    public override bool Equals(object? obj) => obj is Expandable other && Equals(other);
-    public override int GetHashCode()
+    public readonly bool IsLiteral => Parts.All(p => !p.IsVariable);
+
+    /// <summary>The literal text when there are no references; otherwise null.</summary>
+    public readonly string? LiteralText => IsLiteral ? string.Concat(Parts.Select(p => p.Text)) : null;
+
+    public readonly IEnumerable<string> VariableNames => Parts.Where(p => p.IsVariable).Select(p => p.Text);
+
+    public readonly ValueProblem? Problem =>
+        Parts.Where(p => p.IsVariable).Select(p => VariableName.Check(p.Text, "variable reference")).FirstOrDefault(p => p is not null);
+
+    public readonly bool Equals(Expandable other) => Parts.SequenceEqual(other.Parts);
+    public override readonly bool Equals(object? obj) => obj is Expandable other && Equals(other);
+    public static bool operator ==(Expandable left, Expandable right) => left.Equals(right);
+    public static bool operator !=(Expandable left, Expandable right) => !left.Equals(right);
+    public override readonly int GetHashCode()
     {
         var hash = new HashCode();
         foreach (var part in Parts) hash.Add(part);
@@ -99,7 +112,7 @@ public sealed class Expandable : IEquatable<Expandable>, IDockerValue
     }
 
     /// <summary>A readable form for messages: variables as <c>${NAME}</c>, literals as they are.</summary>
-    public override string ToString()
+    public override readonly string ToString()
     {
         var text = new StringBuilder();
         foreach (var part in Parts) text.Append(part.IsVariable ? "${" + part.Text + "}" : part.Text);

@@ -20,10 +20,13 @@ public sealed record UserSpec : IDockerValue
     public static UserSpec Named(Expandable user, Expandable? group = null) => new(user, group);
     public static UserSpec Id(int uid, int? gid = null) =>
         new(uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            gid is { } g ? Expandable.Literal(g.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+            gid is { } g ? Expandable.Literal(g.ToString(System.Globalization.CultureInfo.InvariantCulture)) : (Expandable?)null);
 
     public static implicit operator UserSpec(string user) => new(user, null);
     public static implicit operator UserSpec(int uid) => Id(uid);
+
+    /// <summary>The whole value as USER and --chown read it: <c>user</c> or <c>user:group</c>.</summary>
+    public Expandable Text => Group is { } group ? User + ":" + group : User;
 
     /// <summary>True for <c>root</c> and uid <c>0</c>.</summary>
     public bool IsRoot => User.LiteralText is "root" or "0";

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Fluent.Docker;
 
@@ -7,6 +8,11 @@ namespace Fluent.Docker;
 /// An immutable list with structural equality, so records that hold lists compare by content
 /// (two models built the same way are equal; parse(emit(x)) can be compared to x).
 /// </summary>
+/// <remarks>
+/// <c>Append</c> returns a new list (there is no <c>Add</c>, so a collection initializer cannot silently drop items);
+/// collection expressions (<c>["a", "b"]</c>) build through <see cref="ValueList.Create{T}"/>.
+/// </remarks>
+[CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly ImmutableArray<T> _items;
@@ -22,8 +28,8 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public T this[int index] => Items[index];
     public bool IsEmpty => Items.IsEmpty;
 
-    public ValueList<T> Add(T item) => new(Items.Add(item));
-    public ValueList<T> AddRange(IEnumerable<T> items) => new(Items.AddRange(items));
+    public ValueList<T> Append(T item) => new(Items.Add(item));
+    public ValueList<T> AppendRange(IEnumerable<T> items) => new(Items.AddRange(items));
 
     public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
@@ -51,4 +57,7 @@ public static class ValueList
     public static ValueList<T> Of<T>(params T[] items) => new(items);
 
     public static ValueList<T> From<T>(IEnumerable<T> items) => new(items);
+
+    /// <summary>The collection-expression builder: <c>ValueList&lt;string&gt; list = ["a", "b"];</c></summary>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(items.ToArray());
 }

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+
+namespace Fluent.Docker.Build;
+
+/// <summary>
+/// One <c>docker buildx build</c>: what to build, for which platforms, and where the result goes. Immutable;
+/// <c>With*</c> returns a new request. <see cref="BuildxArguments.For"/> turns it into the argument array and
+/// <see cref="Buildx.BuildAsync"/> runs it. Unset options keep buildx's defaults.
+/// </summary>
+public sealed record BuildRequest
+{
+    public BuildRequest(string contextDirectory) => ContextDirectory = contextDirectory;
+
+    /// <summary>The build context: the directory whose files COPY/ADD can read.</summary>
+    public string ContextDirectory { get; init; }
+
+    /// <summary>The Dockerfile (<c>--file</c>); null means <c>Dockerfile</c> inside the context.</summary>
+    public string? DockerfilePath { get; init; }
+
+    /// <summary>Target platforms (<c>--platform</c>); empty means the engine's own platform.</summary>
+    public ValueList<Platform> Platforms { get; init; } = ValueList<Platform>.Empty;
+
+    public ValueList<ImageReference> Tags { get; init; } = ValueList<ImageReference>.Empty;
+
+    /// <summary>Where the result goes; null keeps the builder's default.</summary>
+    public BuildOutput? Output { get; init; }
+
+    /// <summary>The stage to build (<c>--target</c>); null builds the last stage.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>
+    /// <c>--build-arg NAME=value</c>. Values show on the command line and in the image history: pass credentials as
+    /// <see cref="Secrets"/> instead.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> BuildArgs { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary><c>--label key=value</c> on the resulting image.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The provenance attestation; null keeps buildx's default (min, when the output is an image).</summary>
+    public ProvenanceMode? Provenance { get; init; }
+
+    public bool NoCache { get; init; }
+
+    /// <summary>Always fetch base images again instead of using a cached copy (<c>--pull</c>).</summary>
+    public bool Pull { get; init; }
+
+    public ValueList<BuildCache> CacheFrom { get; init; } = ValueList<BuildCache>.Empty;
+    public BuildCache? CacheTo { get; init; }
+
+    public ValueList<BuildSecret> Secrets { get; init; } = ValueList<BuildSecret>.Empty;
+
+    /// <summary>The buildx builder instance (<c>--builder</c>); null uses the current one.</summary>
+    public string? Builder { get; init; }
+
+    public ProgressMode Progress { get; init; } = ProgressMode.Plain;
+
+    public BuildRequest WithDockerfile(string path) => this with { DockerfilePath = path };
+    public BuildRequest WithPlatforms(params Platform[] platforms) => this with { Platforms = Platforms.AppendRange(platforms) };
+    public BuildRequest WithTags(params ImageReference[] tags) => this with { Tags = Tags.AppendRange(tags) };
+    public BuildRequest WithOutput(BuildOutput output) => this with { Output = output };
+    public BuildRequest WithTarget(string stageName) => this with { Target = stageName };
+
+    /// <summary>Builds up to <paramref name="stage"/> of the model (it must be named).</summary>
+    public BuildRequest WithTarget(Stage stage) => this with { Target = (stage ?? throw new ArgumentNullException(nameof(stage))).Name ?? "" };
+
+    public BuildRequest WithBuildArg(string name, string value) => this with { BuildArgs = BuildArgs.SetItem(name, value) };
+    public BuildRequest WithLabel(LabelKey key, string value) => this with { Labels = Labels.SetItem(key.Key, value) };
+    public BuildRequest WithProvenance(ProvenanceMode mode) => this with { Provenance = mode };
+    public BuildRequest WithNoCache(bool noCache = true) => this with { NoCache = noCache };
+    public BuildRequest WithPull(bool pull = true) => this with { Pull = pull };
+    public BuildRequest WithCacheFrom(BuildCache cache) => this with { CacheFrom = CacheFrom.Append(cache) };
+    public BuildRequest WithCacheTo(BuildCache cache) => this with { CacheTo = cache };
+    public BuildRequest WithSecret(BuildSecret secret) => this with { Secrets = Secrets.Append(secret) };
+    public BuildRequest WithBuilder(string builder) => this with { Builder = builder };
+    public BuildRequest WithProgress(ProgressMode progress) => this with { Progress = progress };
+
+    /// <summary>Throws <see cref="BuildRequestException"/> naming the first bad option and how to fix it.</summary>
+    public void Validate() => BuildRequestValidator.Validate(this);
+
+    /// <summary>The command this request runs, as a reader would type it; secrets appear only by reference.</summary>
+    public override string ToString() => CommandLineText.Format("docker", BuildxArguments.Render(this, "<metadata-file>"));
+}

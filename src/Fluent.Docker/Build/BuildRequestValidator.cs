@@ -1,0 +1,140 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Fluent.Docker.Build;
+
+/// <summary>Checks a <see cref="BuildRequest"/> before buildx sees it, so mistakes fail with the option's name and a fix.</summary>
+internal static class BuildRequestValidator
+{
+    public static void Validate(BuildRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        if (string.IsNullOrWhiteSpace(request.ContextDirectory))
+            Fail(nameof(BuildRequest.ContextDirectory), "The build context is empty.", "give the directory COPY/ADD read from, e.g. new BuildRequest(\".\").");
+
+        if (request.DockerfilePath is { } dockerfile && string.IsNullOrWhiteSpace(dockerfile))
+            Fail(nameof(BuildRequest.DockerfilePath), "The Dockerfile path is empty.", "give the file's path, or leave it null to use Dockerfile in the context.");
+
+        ValidatePlatforms(request);
+        ValidateTags(request);
+        ValidateOutput(request);
+
+        if (request.Target is { } target && (target.Length == 0 || !target.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')))
+            Fail(nameof(BuildRequest.Target), $"'{ImageReference.Printable(target)}' is not a stage name.", "use the name of a named stage (Stage.Named(\"build\")), or leave Target null to build the last stage.");
+
+        foreach (var (name, value) in request.BuildArgs)
+        {
+            if (VariableName.Check(name, "build-arg name") is { } problem) Fail(nameof(BuildRequest.BuildArgs), problem.Message, problem.Fix);
+            if (value is null) Fail(nameof(BuildRequest.BuildArgs), $"The build arg {name} has no value.", "give it a value (\"\" for empty), or remove it to use the ARG's default.");
+        }
+
+        foreach (var (key, value) in request.Labels)
+        {
+            if (string.IsNullOrEmpty(key)) Fail(nameof(BuildRequest.Labels), "A label key is empty.", "use a reverse-DNS key such as com.example.team, or an OciLabels key.");
+            if (value is null) Fail(nameof(BuildRequest.Labels), $"The label {key} has no value.", "give it a value (\"\" for empty).");
+        }
+
+        ValidateSecrets(request);
+        ValidateCaches(request);
+
+        if (request.Builder is { } builder && string.IsNullOrWhiteSpace(builder))
+            Fail(nameof(BuildRequest.Builder), "The builder name is empty.", "give a builder from `docker buildx ls`, or leave it null for the current one.");
+    }
+
+    private static void ValidatePlatforms(BuildRequest request)
+    {
+        var seen = new HashSet<Platform>();
+        foreach (var platform in request.Platforms)
+        {
+            if (platform is null) Fail(nameof(BuildRequest.Platforms), "A platform is null.", "remove it.");
+            if (platform.IsAutomatic)
+                Fail(nameof(BuildRequest.Platforms), $"{platform} only has a meaning inside a Dockerfile.", "list concrete platforms such as Platform.LinuxAmd64 and Platform.LinuxArm64.");
+            if (!seen.Add(platform)) Fail(nameof(BuildRequest.Platforms), $"{platform} is listed twice.", "list each platform once.");
+        }
+    }
+
+    private static void ValidateTags(BuildRequest request)
+    {
+        foreach (var tag in request.Tags)
+        {
+            if (tag is null) Fail(nameof(BuildRequest.Tags), "A tag is null.", "remove it.");
+            if (tag.Problem is { } problem) Fail(nameof(BuildRequest.Tags), problem.Message, problem.Fix);
+            if (tag.Digest is not null)
+                Fail(nameof(BuildRequest.Tags), $"'{tag}' has a digest; a build's result can be named by tag only.", "remove the @digest part (the digest is known after the build: BuildResult.Digest).");
+        }
+    }
+
+    private static void ValidateOutput(BuildRequest request)
+    {
+        const string option = nameof(BuildRequest.Output);
+        switch (request.Output)
+        {
+            case BuildOutput.RegistryPush when request.Tags.Count == 0:
+                Fail(option, "Push has no tag to push to.", "add one with WithTags(\"registry:5000/team/app:1.0\").");
+                break;
+            case BuildOutput.ImageStoreLoad { ContainerdImageStore: false } when request.Platforms.Count > 1:
+                Fail(option, $"Load of {request.Platforms.Count} platforms needs the engine's containerd image store; the classic store keeps one platform per tag.",
+                    "build one platform, use BuildOutput.Push or BuildOutput.OciArchive(path), or pass BuildOutput.Load(containerdImageStore: true) when the engine uses that store (DockerEngine.UsesContainerdImageStoreAsync).");
+                break;
+            case BuildOutput.OciArchiveFile { Path: var path } when string.IsNullOrWhiteSpace(path):
+                Fail(option, "The OCI archive path is empty.", "give the tarball's path, e.g. BuildOutput.OciArchive(\"artifacts/app.oci.tar\").");
+                break;
+            case BuildOutput.DockerArchiveFile { Path: var path } when string.IsNullOrWhiteSpace(path):
+                Fail(option, "The docker archive path is empty.", "give the tarball's path, e.g. BuildOutput.DockerArchive(\"artifacts/app.tar\").");
+                break;
+            case BuildOutput.DockerArchiveFile when request.Platforms.Count > 1:
+                Fail(option, $"A docker archive holds one platform; {request.Platforms.Count} were requested.", "use BuildOutput.OciArchive(path) for several platforms, or build one platform.");
+                break;
+            case BuildOutput.LocalFiles { Path: var path } when string.IsNullOrWhiteSpace(path):
+                Fail(option, "The local output directory is empty.", "give a directory, e.g. BuildOutput.LocalDirectory(\"artifacts/rootfs\").");
+                break;
+        }
+    }
+
+    private static void ValidateSecrets(BuildRequest request)
+    {
+        const string option = nameof(BuildRequest.Secrets);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var secret in request.Secrets)
+        {
+            if (secret is null) Fail(option, "A secret is null.", "remove it.");
+            if (secret.Id.Problem is { } problem) Fail(option, problem.Message, problem.Fix);
+            if (!ids.Add(secret.Id.Id)) Fail(option, $"The secret id '{secret.Id}' is given twice.", "give each secret id once.");
+            if (secret.Source == BuildSecretSource.Environment && string.IsNullOrWhiteSpace(secret.Reference))
+                Fail(option, $"The secret '{secret.Id}' names no environment variable.", "give the variable that holds it, e.g. BuildSecret.FromEnvironment(\"npm_token\", \"NPM_TOKEN\").");
+            if (secret.Source == BuildSecretSource.File && string.IsNullOrWhiteSpace(secret.Reference))
+                Fail(option, $"The secret '{secret.Id}' names no file.", "give the file that holds it, e.g. BuildSecret.FromFile(\"npmrc\", \"/home/me/.npmrc\").");
+        }
+    }
+
+    private static void ValidateCaches(BuildRequest request)
+    {
+        foreach (var cache in request.CacheFrom)
+        {
+            if (cache is BuildCache.InlineCache)
+                Fail(nameof(BuildRequest.CacheFrom), "Inline cache cannot be imported on its own: it lives inside an image.",
+                    "import it from that image: BuildCache.Registry(\"registry:5000/team/app:latest\").");
+            ValidateCache(nameof(BuildRequest.CacheFrom), cache);
+        }
+        if (request.CacheTo is { } cacheTo) ValidateCache(nameof(BuildRequest.CacheTo), cacheTo);
+    }
+
+    private static void ValidateCache(string option, BuildCache? cache)
+    {
+        switch (cache)
+        {
+            case null:
+                Fail(option, "A cache is null.", "remove it.");
+                break;
+            case BuildCache.RegistryCache { Reference: var reference } when reference is null || reference.Problem is not null:
+                Fail(option, reference?.Problem?.Message ?? "The cache image is null.", reference?.Problem?.Fix ?? "give a registry ref such as registry:5000/team/app:cache.");
+                break;
+            case BuildCache.LocalCache { Directory: var directory } when string.IsNullOrWhiteSpace(directory):
+                Fail(option, "The local cache directory is empty.", "give a directory, e.g. BuildCache.Local(\"artifacts/buildcache\").");
+                break;
+        }
+    }
+
+    [DoesNotReturn]
+    private static void Fail(string option, string problem, string fix) => throw new BuildRequestException(option, problem, fix);
+}

@@ -1,0 +1,98 @@
+namespace Fluent.Docker.Build;
+
+/// <summary>
+/// The pure half of the build runner (the Cake way): turns a <see cref="BuildRequest"/> into the exact argument array
+/// of <c>docker buildx build</c>. No I/O, so every rule is unit-testable; <see cref="Buildx"/> only executes the result.
+/// </summary>
+public static class BuildxArguments
+{
+    /// <summary>
+    /// Validates <paramref name="request"/> (throwing <see cref="BuildRequestException"/>) and returns the arguments
+    /// after <c>docker</c>: <c>buildx build …options… --metadata-file F --progress=P CONTEXT</c>.
+    /// </summary>
+    public static IReadOnlyList<string> For(BuildRequest request, string metadataFilePath)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        if (string.IsNullOrWhiteSpace(metadataFilePath))
+            throw new ArgumentException("The metadata file path is empty: give a writable path where buildx records the digest.", nameof(metadataFilePath));
+        return Render(request, metadataFilePath);
+    }
+
+    /// <summary>Renders without validating (for <see cref="BuildRequest.ToString"/>, which must never throw).</summary>
+    internal static IReadOnlyList<string> Render(BuildRequest request, string metadataFilePath)
+    {
+        var args = new List<string> { "buildx", "build" };
+
+        if (request.Builder is not null) args.AddRange(["--builder", request.Builder]);
+        if (request.DockerfilePath is not null) args.AddRange(["--file", request.DockerfilePath]);
+        if (request.Target is not null) args.AddRange(["--target", request.Target]);
+        if (request.Platforms.Count > 0) args.AddRange(["--platform", string.Join(",", request.Platforms)]);
+        foreach (var tag in request.Tags) args.AddRange(["-t", tag?.ToString() ?? ""]);
+        foreach (var (name, value) in request.BuildArgs) args.AddRange(["--build-arg", $"{name}={value}"]);
+        foreach (var (key, value) in request.Labels) args.AddRange(["--label", $"{key}={value}"]);
+        foreach (var secret in request.Secrets) args.AddRange(["--secret", SecretSpec(secret)]);
+        foreach (var cache in request.CacheFrom) args.AddRange(["--cache-from", CacheImportSpec(cache)]);
+        if (request.CacheTo is not null) args.AddRange(["--cache-to", CacheExportSpec(request.CacheTo)]);
+        args.AddRange(OutputArguments(request.Output));
+        if (request.Provenance is { } provenance) args.Add(ProvenanceArgument(provenance));
+        if (request.NoCache) args.Add("--no-cache");
+        if (request.Pull) args.Add("--pull");
+        args.AddRange(["--metadata-file", metadataFilePath]);
+        args.Add(request.Progress == ProgressMode.RawJson ? "--progress=rawjson" : "--progress=plain");
+        args.Add(ContextArgument(request.ContextDirectory));
+        return args;
+    }
+
+    // Only the reference (variable name or path) is rendered; a FromValue secret's value goes in the environment.
+    private static string SecretSpec(BuildSecret? secret) => secret switch
+    {
+        null => "",
+        { Source: BuildSecretSource.File } => CsvFields.Join($"id={secret.Id}", $"src={secret.Reference}"),
+        _ => CsvFields.Join($"id={secret.Id}", $"env={secret.Reference}"),
+    };
+
+    private static string CacheImportSpec(BuildCache? cache) => cache switch
+    {
+        BuildCache.RegistryCache registry => CsvFields.Join("type=registry", $"ref={registry.Reference}"),
+        BuildCache.LocalCache local => CsvFields.Join("type=local", $"src={local.Directory}"),
+        BuildCache.InlineCache => "type=inline",
+        _ => "",
+    };
+
+    private static string CacheExportSpec(BuildCache cache)
+    {
+        var fields = cache switch
+        {
+            BuildCache.RegistryCache registry => new List<string> { "type=registry", $"ref={registry.Reference}" },
+            BuildCache.LocalCache local => ["type=local", $"dest={local.Directory}"],
+            _ => ["type=inline"],
+        };
+        // min is buildx's default; say only the non-default.
+        if (cache is BuildCache.RegistryCache { Mode: CacheMode.Max } or BuildCache.LocalCache { Mode: CacheMode.Max }) fields.Add("mode=max");
+        return CsvFields.Join([.. fields]);
+    }
+
+    private static IEnumerable<string> OutputArguments(BuildOutput? output) => output switch
+    {
+        null => [],
+        BuildOutput.RegistryPush => ["--push"],
+        BuildOutput.ImageStoreLoad => ["--load"],
+        BuildOutput.OciArchiveFile oci => ["--output", CsvFields.Join("type=oci", $"dest={oci.Path}")],
+        BuildOutput.DockerArchiveFile docker => ["--output", CsvFields.Join("type=docker", $"dest={docker.Path}")],
+        BuildOutput.LocalFiles local => ["--output", CsvFields.Join("type=local", $"dest={local.Path}")],
+        _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown build output."),
+    };
+
+    private static string ProvenanceArgument(ProvenanceMode mode) => mode switch
+    {
+        ProvenanceMode.None => "--provenance=false",
+        ProvenanceMode.Min => "--provenance=mode=min",
+        ProvenanceMode.Max => "--provenance=mode=max",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown provenance mode."),
+    };
+
+    // A context starting with '-' would be read as an option; "./" keeps it a path.
+    private static string ContextArgument(string? context) =>
+        context is { Length: > 1 } && context[0] == '-' ? "./" + context : context ?? "";
+}

@@ -1,0 +1,130 @@
+using System.Formats.Tar;
+using Fluent.Docker.Build;
+using Fluent.Docker.Tests.Engine;
+
+namespace Fluent.Docker.Tests.Build;
+
+/// <summary>Real builds against the lab: the Dockerfile comes from the model, buildx builds it, the engine checks it.</summary>
+[Trait("Category", "E2E")]
+[Collection(DockerLabCollection.Name)]
+public class BuildxE2ETests(DockerLabFixture lab)
+{
+    [Fact]
+    public async Task BuildxIsAvailable() => Assert.True(await lab.Buildx.IsAvailableAsync());
+
+    [Fact]
+    public async Task PushedMultiPlatformBuildListsBothPlatformsInTheRegistry()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        var platforms = await lab.Buildx.ImagetoolsPlatformsAsync(image);
+
+        Assert.Equal([Platform.LinuxAmd64, Platform.LinuxArm64], platforms.OrderBy(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task PushReturnsTheIndexDigestTheRegistryServes()
+    {
+        var image = lab.UniqueReference("digest");
+        var request = new BuildRequest(lab.WriteContext("digest", DockerLabFixture.GreetingDockerfile))
+            .WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64)
+            .WithTags(image)
+            .WithOutput(BuildOutput.Push)
+            .WithProvenance(ProvenanceMode.None);
+        lab.RemoveAtEnd(image.ToString());
+
+        var result = await lab.Buildx.BuildAsync(request);
+        var index = await lab.Buildx.ImagetoolsInspectAsync(image);
+
+        Assert.Equal(index.Digest, result.Digest);
+        Assert.Equal(image, Assert.Single(result.ImageNames));
+        Assert.Equal(2, index.Manifests.Count); // provenance off: no attestation entries
+    }
+
+    [Fact]
+    public async Task LoadedImageHasTheModelsEnvAndCmd()
+    {
+        var image = lab.UniqueReference("load");
+        var request = new BuildRequest(lab.WriteContext("load", DockerLabFixture.GreetingDockerfile))
+            .WithTags(image)
+            .WithOutput(BuildOutput.Load());
+        lab.RemoveAtEnd(image.ToString());
+
+        await lab.Buildx.BuildAsync(request);
+        var inspection = await lab.Engine.InspectImageAsync(image.ToString());
+
+        Assert.Equal("hello", inspection.GetEnv("GREETING"));
+        Assert.Equal(["echo", "hi"], inspection.Cmd);
+        Assert.Null(inspection.Entrypoint);
+    }
+
+    [Fact]
+    public async Task FailingRunStepRaisesBuildxExceptionWithBuildxsError()
+    {
+        var failing = Dockerfile.Create(Stage.Named("broken").From("busybox:1.36").Run("false"));
+        var request = new BuildRequest(lab.WriteContext("failing", failing));
+        var log = new List<string>();
+
+        var e = await Assert.ThrowsAsync<BuildxException>(() => lab.Buildx.BuildAsync(request, new SynchronousProgress(log)));
+
+        Assert.NotEqual(0, e.ExitCode);
+        Assert.Contains("did not complete successfully: exit code: 1", e.Message);
+        Assert.StartsWith("ERROR", e.ErrorLine);
+        Assert.Contains("--metadata-file", e.CommandLine);
+        Assert.Contains(log, line => line.Contains("RUN false", StringComparison.Ordinal)); // progress was streamed
+    }
+
+    [Fact]
+    public async Task SecretValueReachesTheBuildButNotItsLog()
+    {
+        const string value = "e2e-secret-4711";
+        // The Dockerfile compares a hash, so the value itself appears nowhere but in the secret.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
+        var dockerfile = Dockerfile.Create(Stage.Named("check").From("busybox:1.36")
+            .Run($"test \"$(sha256sum < /run/secrets/token | cut -d' ' -f1)\" = {hash}", Mount.Secret(new SecretId("token"), required: true)));
+        var image = lab.UniqueReference("secret");
+        var request = new BuildRequest(lab.WriteContext("secret", dockerfile))
+            .WithSecret(BuildSecret.FromValue(new SecretId("token"), value))
+            .WithNoCache()
+            .WithTags(image)
+            .WithOutput(BuildOutput.Load());
+        lab.RemoveAtEnd(image.ToString()); // an untagged result would stay behind as a dangling image
+        var log = new List<string>();
+
+        var result = await lab.Buildx.BuildAsync(request, new SynchronousProgress(log));
+
+        Assert.True(result.Duration > TimeSpan.Zero);
+        Assert.DoesNotContain(log, line => line.Contains(value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OciArchiveHoldsAnOciLayoutForBothPlatforms()
+    {
+        var archive = Path.Combine(lab.WorkDirectory, "oci", "image.tar");
+        Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
+        var request = new BuildRequest(lab.WriteContext("oci", DockerLabFixture.GreetingDockerfile))
+            .WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64)
+            .WithOutput(BuildOutput.OciArchive(archive));
+
+        var result = await lab.Buildx.BuildAsync(request);
+
+        var entries = new List<string>();
+        await using (var stream = File.OpenRead(archive))
+        {
+            using var reader = new TarReader(stream);
+            while (reader.GetNextEntry() is { } entry) entries.Add(entry.Name);
+        }
+        Assert.Contains("index.json", entries);
+        Assert.Contains("oci-layout", entries);
+        Assert.Equal("application/vnd.oci.image.index.v1+json", result.MediaType);
+    }
+}
+
+/// <summary>Collects lines as they are reported (Progress&lt;T&gt; would post them later, on the thread pool).</summary>
+internal sealed class SynchronousProgress(List<string> lines) : IProgress<string>
+{
+    public void Report(string value)
+    {
+        lock (lines) lines.Add(value);
+    }
+}

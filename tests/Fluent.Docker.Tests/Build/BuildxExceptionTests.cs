@@ -1,0 +1,31 @@
+using Fluent.Docker.Build;
+
+namespace Fluent.Docker.Tests.Build;
+
+public class BuildxExceptionTests
+{
+    private const string Tail = """
+        #5 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1
+        ------
+         > [2/2] RUN false:
+        ------
+        ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1
+        """;
+
+    [Fact]
+    public void MessageLeadsWithBuildxsLastErrorLine() =>
+        Assert.StartsWith("docker buildx failed (exit code 1): ERROR: failed to solve: process \"/bin/sh -c false\"",
+            new BuildxException(1, "docker buildx build .", Tail).Message);
+
+    [Fact]
+    public void MessageCarriesTheCommandAndTheOutputTail()
+    {
+        var message = new BuildxException(1, "docker buildx build .", Tail).Message;
+        Assert.Contains("Command: docker buildx build .", message);
+        Assert.Contains("> [2/2] RUN false:", message);
+    }
+
+    [Fact]
+    public void WithoutAnErrorLineTheLastLineLeads() =>
+        Assert.Equal("something odd", new BuildxException(2, "docker x", "first\nsomething odd\n").ErrorLine);
+}

@@ -1,0 +1,201 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Fluent.Docker.Build;
+using Fluent.Docker.Engine;
+
+namespace Fluent.Docker.Tests.Engine;
+
+/// <summary>The engine client against the lab: per-platform inspect, runs (emulated arm64 too), errors.</summary>
+[Trait("Category", "E2E")]
+[Collection(DockerLabCollection.Name)]
+public class DockerEngineE2ETests(DockerLabFixture lab)
+{
+    [Fact]
+    public async Task PingSucceeds() => await lab.Engine.PingAsync();
+
+    [Fact]
+    public async Task LabUsesTheContainerdImageStore() => Assert.True(await lab.Engine.UsesContainerdImageStoreAsync());
+
+    [Fact]
+    public async Task InspectingTheArm64PlatformReturnsTheArm64Config()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        var arm64 = await lab.Engine.InspectImageAsync(image.ToString(), Platform.LinuxArm64);
+
+        Assert.Equal("arm64", arm64.Architecture);
+        Assert.Equal("linux", arm64.Os);
+        Assert.Equal("hello", arm64.GetEnv("GREETING"));
+        Assert.Equal(["echo", "hi"], arm64.Cmd);
+    }
+
+    [Fact]
+    public async Task InspectingAPlatformOfADockerHubImageUsesTheEnginesMirror()
+    {
+        // buildx cannot reach Docker Hub from the lab; the engine's registry mirror has busybox.
+        var arm64 = await lab.Engine.InspectImageAsync("busybox:1.36", Platform.LinuxArm64);
+
+        Assert.Equal("arm64", arm64.Architecture);
+        Assert.False(await lab.Engine.RemoveImageAsync("busybox@" + arm64.Id)); // the by-digest name it pulled is gone again
+    }
+
+    [Fact]
+    public async Task InspectingTheHostPlatformNeedsNoRegistryDetour()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        var amd64 = await lab.Engine.InspectImageAsync(image.ToString(), Platform.LinuxAmd64);
+
+        Assert.Equal("amd64", amd64.Architecture);
+        Assert.Contains(image.ToString(), amd64.RepoTags);
+    }
+
+    [Fact]
+    public async Task InspectingAPlatformTheImageLacksNamesThePlatformsItHas()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        var e = await Assert.ThrowsAsync<DockerEngineException>(() => lab.Engine.InspectImageAsync(image.ToString(), Platform.LinuxArmV7));
+
+        Assert.Contains("linux/arm/v7", e.Message);
+        Assert.Contains("linux/arm64", e.Message);
+    }
+
+    [Fact]
+    public async Task RunningTheArm64VariantRunsOnAarch64()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        var run = await lab.Engine.RunAsync(image, ["uname", "-m"], Platform.LinuxArm64, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("aarch64", run.Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task RunUsesTheImageCmdWhenNoCommandIsGiven()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        var run = await lab.Engine.RunAsync(image, null, null, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("hi", run.Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task RunReportsExitCodeAndStderrAndRemovesTheContainer()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        var run = await lab.Engine.RunAsync(image, ["sh", "-c", "echo out; echo err >&2; exit 3"], null, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("out", run.Stdout.Trim());
+        Assert.Equal("err", run.Stderr.Trim());
+        Assert.Empty(await ContainersOfAsync(image));
+    }
+
+    [Fact]
+    public async Task RunPastItsTimeoutThrowsAndStillRemovesTheContainer()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => lab.Engine.RunAsync(image, ["sleep", "30"], null, TimeSpan.FromSeconds(2)));
+
+        Assert.Empty(await ContainersOfAsync(image));
+    }
+
+    [Fact]
+    public async Task RunPullsTheImageWhenTheEngineLacksIt()
+    {
+        var image = lab.UniqueReference("pull-on-run");
+        await lab.Buildx.BuildAsync(new BuildRequest(lab.WriteContext("pull-on-run", DockerLabFixture.GreetingDockerfile))
+            .WithTags(image).WithOutput(BuildOutput.Push));
+        Assert.True(await lab.Engine.RemoveImageAsync(image.ToString())); // the docker driver also stored it locally
+        lab.RemoveAtEnd(image.ToString());
+
+        var run = await lab.Engine.RunAsync(image, null, null, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("hi", run.Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task PullingAMissingImageRaisesTheEnginesMessage()
+    {
+        var missing = lab.UniqueReference("does-not-exist");
+
+        var e = await Assert.ThrowsAsync<DockerEngineException>(() => lab.Engine.PullAsync(missing));
+
+        Assert.Contains("not found", e.EngineMessage);
+        Assert.Contains(missing.ToString(), e.Message);
+    }
+
+    [Fact]
+    public async Task PullingOnePlatformOfAPushedImageWorks()
+    {
+        var image = await lab.MultiPlatformImageAsync();
+
+        await lab.Engine.PullAsync(image, Platform.LinuxArm64);
+    }
+
+    [Fact]
+    public async Task InspectingAnUnknownImageRaisesNotFound()
+    {
+        var e = await Assert.ThrowsAsync<DockerEngineException>(() => lab.Engine.InspectImageAsync("fluent-tests/no-such-image:" + lab.RunId));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, e.StatusCode);
+        Assert.Contains("No such image", e.EngineMessage);
+    }
+
+    [Fact]
+    public async Task LoadedImageInspectionMapsTheWholeRuntimeConfig()
+    {
+        var image = lab.UniqueReference("config");
+        var dockerfile = Dockerfile.Create(Stage.Named("app").From("busybox:1.36")
+            .Workdir("/srv")
+            .Env("MODE", "e2e")
+            .Label("org.example.team", "fluent")
+            .Expose(Port.Tcp(8080))
+            .Volume("/data")
+            .User("nobody")
+            .StopSignal(Signal.SIGINT)
+            .Healthcheck(Healthcheck.Exec("true").WithInterval(TimeSpan.FromSeconds(30)).WithRetries(2))
+            .Entrypoint("sh", "-c")
+            .Cmd("echo ok"));
+        lab.RemoveAtEnd(image.ToString());
+        await lab.Buildx.BuildAsync(new BuildRequest(lab.WriteContext("config", dockerfile)).WithTags(image).WithOutput(BuildOutput.Load()));
+
+        var inspection = await lab.Engine.InspectImageAsync(image.ToString());
+
+        Assert.Equal("/srv", inspection.WorkingDir);
+        Assert.Equal("e2e", inspection.GetEnv("MODE"));
+        Assert.Equal("fluent", inspection.Labels["org.example.team"]);
+        Assert.Contains("8080/tcp", inspection.ExposedPorts);
+        Assert.Contains("/data", inspection.Volumes);
+        Assert.Equal("nobody", inspection.User);
+        Assert.Equal("SIGINT", inspection.StopSignal);
+        Assert.Equal(["sh", "-c"], inspection.Entrypoint);
+        Assert.Equal(["echo ok"], inspection.Cmd);
+        Assert.NotNull(inspection.Healthcheck);
+        Assert.Equal(["CMD", "true"], inspection.Healthcheck.Test);
+        Assert.Equal(TimeSpan.FromSeconds(30), inspection.Healthcheck.Interval);
+        Assert.Equal(2, inspection.Healthcheck.Retries);
+        Assert.Null(inspection.Healthcheck.Timeout);
+    }
+
+    [Fact]
+    public async Task RemovingAnAbsentImageReportsFalse() =>
+        Assert.False(await lab.Engine.RemoveImageAsync("fluent-tests/no-such-image:" + lab.RunId));
+
+    // Containers RunAsync made from this image that still exist (it labels them).
+    private static async Task<IList<ContainerListResponse>> ContainersOfAsync(ImageReference image)
+    {
+        using var client = new DockerClientBuilder().WithEndpoint(DockerEngine.DefaultEndpoint(Environment.GetEnvironmentVariable("DOCKER_HOST"))).Build();
+        var all = await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["org.fluent-docker.run=true"] = true } },
+        });
+        return all.Where(c => c.Image == image.ToString()).ToList();
+    }
+}

@@ -1,0 +1,57 @@
+namespace Fluent.Docker.Tests.TypeSafety;
+
+/// <summary>
+/// Misuses that once compiled and silently produced a wrong model: interpolated paths losing their ARG reference,
+/// collection syntax on ValueList yielding an empty list, and an interpolated value changing after a stage held it.
+/// </summary>
+public class ClosedGapTests
+{
+
+    [Fact]
+    public void InterpolatedPathsKeepTheBuildArgReference()
+    {
+        var version = new BuildArg("VERSION");
+        var stage = Stage.Named("b").From("alpine").Arg(version)
+            .Workdir($"/opt/{version}")
+            .Copy($"dist/{version}/", $"/srv/{version}/");
+
+        var workdir = (WorkdirInstruction)stage.Instructions[1];
+        var copy = (CopyInstruction)stage.Instructions[2];
+        Assert.Equal(["VERSION"], workdir.Path.Value.VariableNames);
+        Assert.Equal(["VERSION"], copy.Sources[0].Value.VariableNames);
+        Assert.Equal(["VERSION"], copy.Destination.Value.VariableNames);
+    }
+
+
+    [Fact]
+    public void CollectionExpressionsFillAValueList()
+    {
+        ValueList<string> list = ["a", "b"];
+        var options = new CopyOptions { Exclude = ["bin/", "obj/"] };
+
+        Assert.Equal(["a", "b"], list);
+        Assert.Equal(["bin/", "obj/"], options.Exclude);
+    }
+
+    [Fact]
+    public void ACollectionInitializerOnAValueListDoesNotCompile()
+    {
+        var result = SnippetCompiler.CompileStatements("""var list = [|new ValueList<string> { "a" }|];""");
+        Assert.Contains(result.Errors, result.IsInMarkedSpan);
+        SnippetCompiler.AssertCompiles("""var list = ValueList.Of("a");""");
+    }
+
+
+    [Fact]
+    public void AnExpandableHeldByAStageCannotChange()
+    {
+        Expandable value = $"a{new BuildArg("B")}";
+        var stage = Stage.Named("b").From("alpine").Env("A", value);
+
+        // The stage holds its own copy of the struct: appending to the local changes only the local.
+        value.AppendLiteral("-changed");
+
+        var env = (EnvInstruction)stage.Instructions[^1];
+        Assert.Equal([new("a", false), new("B", true)], env.Variables[0].Value.Parts);
+    }
+}

@@ -1,0 +1,91 @@
+namespace Fluent.Docker.Tests.TypeSafety;
+
+/// <summary>
+/// The snippet compiler checks itself: if it could not see Fluent.Docker, ignored warnings, or accepted an error
+/// anywhere in the snippet, every "does not compile" test would pass for the wrong reason.
+/// </summary>
+public class SnippetCompilerTests
+{
+    [Fact]
+    public void UserCodeWithTheLibraryAndImplicitUsingsCompiles()
+    {
+        var result = SnippetCompiler.AssertCompiles("""
+            var build = Stage.Named("build").From("golang:1.23").Run("go build -o /out/app .");
+            var names = new List<string> { "a" }.Select(n => n.ToUpperInvariant()).ToList();
+            var file = Dockerfile.Create(build, Stage.Named("final").FromScratch().CopyFrom(build, "/out/app", "/app"));
+            _ = (names, file, Path.Combine("a", "b"), Task.CompletedTask);
+            """);
+        Assert.True(result.Compiles);
+    }
+
+    [Fact]
+    public void AnErrorIsReportedWithItsIdAndLocation()
+    {
+        var result = SnippetCompiler.CompileStatements("""var s = [|NoSuchType|].Create();""");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("CS0103", error.Id);
+        Assert.True(result.IsInMarkedSpan(error));
+        Assert.False(result.Compiles);
+    }
+
+    [Fact]
+    public void AssertCompilesFailsOnAnError() =>
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => SnippetCompiler.AssertCompiles("""var s = Stage.Named("b").Run("x");"""));
+
+    [Fact]
+    public void AssertCompilesFailsOnAWarning() =>
+        // The repo builds with TreatWarningsAsErrors; CS0219 (assigned but never used) must count.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => SnippetCompiler.AssertCompiles("""int unused = 1;"""));
+
+    [Fact]
+    public void NullableIsEnabled()
+    {
+        var result = SnippetCompiler.CompileStatements("""string text = [|null|]; _ = text;""");
+        Assert.Contains(result.Diagnostics, d => d.Id == "CS8600" && result.IsInMarkedSpan(d));
+    }
+
+    [Fact]
+    public void AssertErrorFailsWhenTheSnippetCompiles() =>
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
+            SnippetCompiler.AssertError("CS1061", """var s = Stage.Named("b").From("alpine").[|Run|]("x");"""));
+
+    [Fact]
+    public void AssertErrorFailsOnADifferentErrorId() =>
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
+            SnippetCompiler.AssertError("CS1503", """var s = Stage.Named("b").[|Run|]("x");"""));
+
+    [Fact]
+    public void AssertErrorFailsWhenTheErrorIsOutsideTheMarkedSpan() =>
+        // The expected CS1061 is there, but blamed on the wrong code: a typo elsewhere must not satisfy a test.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
+            SnippetCompiler.AssertError("CS1061", """var s = [|Stage.Named("b")|].From("alpine").Runn("x");"""));
+
+    [Fact]
+    public void AssertErrorFailsWhenThereIsAnotherErrorElsewhere() =>
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
+            SnippetCompiler.AssertError("CS1061", """var s = Stage.Named("b").[|Run|]("x"); var t = Missing;"""));
+
+    [Fact]
+    public void AssertErrorPassesOnTheExpectedErrorInTheMarkedSpan() =>
+        SnippetCompiler.AssertError("CS1061", """var s = Stage.Named("b").[|Run|]("x");""");
+
+    [Fact]
+    public void SnippetsSeeOnlyThePublicSurface()
+    {
+        // The test assembly has InternalsVisibleTo; the snippet must not, or internal members would leak into tests.
+        SnippetCompiler.AssertError("CS0122", """var p = [|VariableName|].Check("A", "slot");""");
+        SnippetCompiler.AssertCompiles("""var p = new BuildArg("A").Problem;""");
+    }
+
+    [Fact]
+    public void WholeFilesCompileToo()
+    {
+        SnippetCompiler.CompileFile("""
+            namespace User;
+            public static class Images
+            {
+                public static Stage Build { get; } = Stage.Named("build").From("golang:1.23");
+            }
+            """).AssertClean();
+    }
+}
