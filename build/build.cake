@@ -15,6 +15,7 @@
 using System.Xml.Linq;
 using Fluent.Docker;
 using Fluent.Docker.Examples;
+using Fluent.Docker.Build;
 
 //////////////////////////////////////////////////////////////////////
 // ARGUMENTS
@@ -24,6 +25,8 @@ var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 // HOST:PORT of a registry to push the example images to; empty = no push.
 var registry = Argument("registry", string.Empty);
+// Tag pushed images get; the OCI archives carry no tag.
+var imageTag = Argument("tag", "latest");
 
 //////////////////////////////////////////////////////////////////////
 // PATHS (Cake's working directory is this script's folder: anchor everything at the repo root)
@@ -36,6 +39,7 @@ var examples = root.Combine("examples");
 var testResults = artifacts.Combine("test-results");
 var testProject = root.CombineWithFilePath("tests/Fluent.Docker.Tests/Fluent.Docker.Tests.csproj");
 const string TrxFileName = "Fluent.Docker.Tests.trx";
+IReadOnlyList<BuiltImage> builtImages = Array.Empty<BuiltImage>();
 
 //////////////////////////////////////////////////////////////////////
 // CLEAN / BUILD / TEST
@@ -174,11 +178,18 @@ Task("Generate")
 });
 
 Task("Images")
-    .Description("Builds each example's image, multi-arch (and pushes it when --registry is given).")
+    .Description("Builds every example for all its platforms: pushed with --registry=HOST:PORT, else OCI archives under artifacts/images/.")
     .IsDependentOn("Generate")
-    .Does(() =>
+    .Does(async () =>
 {
-    Information("Images: not yet wired (registry: {0})", string.IsNullOrEmpty(registry) ? "none" : registry);
+    var generated = ExampleCatalog.All.Select(d => d.Generate(examples.FullPath)).ToList();
+    ImageDestination destination = string.IsNullOrEmpty(registry)
+        ? new ImageDestination.OciArchives(artifacts.Combine("images").FullPath)
+        : new ImageDestination.Registry(registry, imageTag);
+    Information("Building {0} image(s) -> {1}", generated.Count, destination);
+    var log = new Progress<string>(line => Verbose(line));
+    builtImages = await ImageSetBuild.RunAsync(generated, destination, new Buildx(), log);
+    Information("{0}", ImageSetBuild.SummaryTable(builtImages, root.FullPath));
 });
 
 //////////////////////////////////////////////////////////////////////
@@ -186,9 +197,15 @@ Task("Images")
 //////////////////////////////////////////////////////////////////////
 
 Task("Default")
-    .Description("Build -> Generate -> Images")
+    .Description("Build -> Generate -> Images, then the summary of what was built.")
     .IsDependentOn("Build")
     .IsDependentOn("Generate")
-    .IsDependentOn("Images");
+    .IsDependentOn("Images")
+    .Does(() =>
+{
+    // Plain Console: the table should read the same in a terminal and in a CI log.
+    Console.WriteLine();
+    Console.Write(ImageSetBuild.SummaryTable(builtImages, root.FullPath));
+});
 
 RunTarget(target);

@@ -51,5 +51,32 @@ public sealed record ImageInspection
     public string? GetEnv(string name) =>
         Env.LastOrDefault(e => e.StartsWith(name + "=", StringComparison.Ordinal)) is { } entry ? entry[(name.Length + 1)..] : null;
 
+    /// <summary>
+    /// The runtime config in the model's terms, so a built image compares directly with
+    /// <see cref="ImageConfigProjection.Project"/>. Env keeps the engine's order; labels are sorted by key.
+    /// </summary>
+    public ImageConfig ToImageConfig() => new()
+    {
+        User = User ?? "",
+        WorkingDir = WorkingDir ?? "",
+        Env = ValueList.From(Env.Select(e => e.IndexOf('=') is var at and >= 0
+            ? new KeyValuePair<string, string>(e[..at], e[(at + 1)..])
+            : new KeyValuePair<string, string>(e, ""))),
+        Labels = ValueList.From(Labels.OrderBy(l => l.Key, StringComparer.Ordinal)),
+        ExposedPorts = ValueList.From(ExposedPorts.Order(StringComparer.Ordinal)),
+        Cmd = Cmd is null ? (ValueList<string>?)null : ValueList.From(Cmd),
+        Entrypoint = Entrypoint is null ? (ValueList<string>?)null : ValueList.From(Entrypoint),
+        Healthcheck = Healthcheck is null ? null : new HealthcheckConfig(ValueList.From(Healthcheck.Test))
+        {
+            Interval = Healthcheck.Interval ?? TimeSpan.Zero,
+            Timeout = Healthcheck.Timeout ?? TimeSpan.Zero,
+            StartPeriod = Healthcheck.StartPeriod ?? TimeSpan.Zero,
+            StartInterval = Healthcheck.StartInterval ?? TimeSpan.Zero,
+            Retries = Healthcheck.Retries ?? 0,
+        },
+        StopSignal = StopSignal,
+        Volumes = ValueList.From(Volumes.Order(StringComparer.Ordinal)),
+    };
+
     public override string ToString() => $"image {Id} ({Os}/{Architecture}{(Variant is null ? "" : "/" + Variant)})";
 }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Fluent.Docker.Build;
+
+/// <summary>Where <see cref="ImageSetBuild"/> puts the images it builds.</summary>
+public abstract record ImageDestination
+{
+    private ImageDestination() { }
+
+    /// <summary>Push every platform to <c>HOST:PORT/name:tag</c> as one multi-platform index.</summary>
+    public sealed record Registry(string Host, string Tag) : ImageDestination;
+
+    /// <summary>Write each image as a multi-platform OCI archive <c>directory/name.oci.tar</c> (no registry needed).</summary>
+    public sealed record OciArchives(string Directory) : ImageDestination;
+}
+
+/// <summary>One image <see cref="ImageSetBuild"/> built: where it went, for which platforms, how big, which digest.</summary>
+public sealed record BuiltImage(string Name, IReadOnlyList<Platform> Platforms, long CompressedBytes, string Digest, string Location, TimeSpan Duration);
+
+/// <summary>
+/// Builds generated image definitions for all their platforms with buildx, one after the other, and reports what
+/// was built. Sizes are compressed bytes (what a pull transfers): layers plus config of every platform.
+/// </summary>
+public static class ImageSetBuild
+{
+    /// <summary>The request that builds <paramref name="image"/> for every platform it declares.</summary>
+    public static BuildRequest RequestFor(GeneratedImage image) =>
+        new BuildRequest(image.ContextDirectory)
+            .WithDockerfile(image.DockerfilePath)
+            .WithPlatforms([.. image.Definition.Platforms]);
+
+    public static async Task<IReadOnlyList<BuiltImage>> RunAsync(
+        IEnumerable<GeneratedImage> images, ImageDestination destination, Buildx buildx,
+        IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var built = new List<BuiltImage>();
+        foreach (var image in images)
+        {
+            var request = RequestFor(image);
+            var name = image.Definition.Name;
+            switch (destination)
+            {
+                case ImageDestination.Registry registry:
+                {
+                    var reference = ImageReference.Parse($"{registry.Host}/{name}:{registry.Tag}");
+                    var result = await buildx.BuildAsync(request.WithTags(reference).WithOutput(BuildOutput.Push), log, cancellationToken);
+                    var index = await buildx.ImagetoolsInspectAsync(reference, cancellationToken);
+                    long size = 0;
+                    foreach (var entry in index.Manifests.Where(m => !m.IsAttestation))
+                    {
+                        var manifest = await buildx.ImagetoolsInspectAsync(reference.WithDigest(entry.Digest), cancellationToken);
+                        size += ManifestBytes(manifest.Raw);
+                    }
+                    built.Add(new BuiltImage(name, index.Platforms, size, result.Digest ?? index.Digest, reference.ToString(), result.Duration));
+                    break;
+                }
+                case ImageDestination.OciArchives archives:
+                {
+                    var path = Path.Combine(archives.Directory, name.Replace('/', '-') + ".oci.tar");
+                    Directory.CreateDirectory(archives.Directory);
+                    var result = await buildx.BuildAsync(request.WithOutput(BuildOutput.OciArchive(path)), log, cancellationToken);
+                    built.Add(new BuiltImage(name, [.. image.Definition.Platforms], new FileInfo(path).Length, result.Digest ?? "", path, result.Duration));
+                    break;
+                }
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(destination), destination, "Unknown image destination.");
+            }
+        }
+        return built;
+    }
+
+    /// <summary>Config plus layer sizes of one image manifest.</summary>
+    internal static long ManifestBytes(string manifestJson)
+    {
+        using var document = JsonDocument.Parse(manifestJson);
+        var root = document.RootElement;
+        long size = root.TryGetProperty("config", out var config) && config.TryGetProperty("size", out var c) ? c.GetInt64() : 0;
+        if (root.TryGetProperty("layers", out var layers))
+            foreach (var layer in layers.EnumerateArray())
+                if (layer.TryGetProperty("size", out var s)) size += s.GetInt64();
+        return size;
+    }
+
+    /// <summary>A plain-text table: image, platforms, size, digest. Archive paths show relative to <paramref name="baseDirectory"/>.</summary>
+    public static string SummaryTable(IReadOnlyList<BuiltImage> images, string? baseDirectory = null)
+    {
+        string[] header = ["IMAGE", "PLATFORMS", "SIZE", "DIGEST"];
+        var rows = images.Select(i => new[]
+        {
+            baseDirectory is not null && Path.IsPathRooted(i.Location) ? Path.GetRelativePath(baseDirectory, i.Location) : i.Location,
+            string.Join(",", i.Platforms),
+            HumanBytes(i.CompressedBytes),
+            i.Digest.Length > 19 ? i.Digest[..19] : i.Digest,
+        }).ToList();
+        var widths = header.Select((h, col) => Math.Max(h.Length, rows.Select(r => r[col].Length).DefaultIfEmpty(0).Max())).ToArray();
+        var text = new StringBuilder();
+        void Row(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((cell, col) => cell.PadRight(widths[col]))).TrimEnd());
+        Row(header);
+        Row(widths.Select(w => new string('-', w)).ToArray());
+        foreach (var row in rows) Row(row);
+        return text.ToString();
+    }
+
+    internal static string HumanBytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB",
+        _ => (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB",
+    };
+}
