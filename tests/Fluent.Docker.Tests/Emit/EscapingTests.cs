@@ -94,6 +94,24 @@ public class EscapingTests
             Line(s => s.RunExec(["echo", "a\"b", "c\\d", "tab\there", "line\u0001", "<&>'+", "$HOME", "#x", "--flag"])));
     }
 
+    [Theory]
+    [InlineData(EscapeToken.Backslash)]
+    [InlineData(EscapeToken.Backtick)]
+    public void Exec_form_json_decodes_back_to_the_exact_arguments(EscapeToken escape)
+    {
+        var random = new Random(11);
+        const string alphabet = "a \t\"\\/`$'#<>&+é✓\u0001\u007f\u2028";
+        for (var round = 0; round < 50; round++)
+        {
+            var arguments = Enumerable.Range(0, random.Next(1, 6))
+                .Select(_ => new string(Enumerable.Range(0, random.Next(0, 20)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()) + "😀")
+                .ToArray();
+            var line = Line(s => s.RunExec(arguments), escape);
+            Assert.StartsWith("RUN [", line);
+            Assert.Equal(arguments, System.Text.Json.JsonSerializer.Deserialize<string[]>(line["RUN ".Length..]));
+        }
+    }
+
     [Fact]
     public void Exec_form_keeps_non_ascii_readable_and_escapes_astral_characters_as_surrogate_pairs()
     {
