@@ -76,6 +76,7 @@ internal static partial class DockerfileValidator
                 if (errors.Count == before) CheckLineLength(site, syntax, DockerfileEmitter.Instruction(syntax, instruction).Header);
             }
         }
+        CheckFrontendFeatures(file, errors);
         return errors;
     }
 
@@ -85,6 +86,35 @@ internal static partial class DockerfileValidator
         if (DockerfileEmitter.PhysicalLines(syntax, line) is null)
             site.Add("line", $"The instruction is {Encoding.UTF8.GetByteCount(line)} bytes, over BuildKit's {DockerfileEmitter.MaxLineBytes}-byte line limit, and has no place to wrap it (a long run of blanks, '#' or escape characters).",
                 "shorten the value, or move the data into a file and COPY it from the build context.");
+    }
+
+    /// <summary>
+    /// Flags the Dockerfile frontend must understand. The builtin frontend of the oldest engine we target
+    /// (BuildKit 0.13, Docker 26) rejects <c>--exclude</c> and <c>--parents</c>: they need a labs frontend there.
+    /// </summary>
+    private static void CheckFrontendFeatures(Dockerfile file, List<DockerfileError> errors)
+    {
+        if (file.Frontend.FrontendVersion is { } version && version.EndsWith("-labs", StringComparison.Ordinal)) return;
+        var onBuiltin = file.Frontend.FrontendVersion is null;
+        for (var index = 0; index < file.Stages.Count; index++)
+        {
+            var stage = file.Stages[index];
+            for (var i = 0; i < stage.Instructions.Count; i++)
+            {
+                var options = stage.Instructions[i] switch
+                {
+                    CopyInstruction c => c.Options,
+                    AddInstruction a => a.Options,
+                    _ => null, // inline content has its own --parents error
+                };
+                if (options is null || !onBuiltin) continue;
+                var site = new Site(errors, stage.Name, index, i + 1, stage.Instructions[i].Keyword);
+                if (options.Exclude.Count > 0)
+                    site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");
+                if (options.Parents)
+                    site.Add("--parents", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --parents.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or copy each directory explicitly.");
+            }
+        }
     }
 
     private static void CheckStageReference(Site site, string slot, StageRef reference, Stage stage, int index, Dictionary<string, int> names)

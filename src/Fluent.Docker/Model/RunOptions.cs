@@ -61,14 +61,17 @@ public sealed record TmpfsMount(AbsolutePath Target) : RunMount
 /// <summary>Factories for RUN mounts; the named optional parameters map one to one onto BuildKit's mount options.</summary>
 public static class Mount
 {
-    public static CacheMount Cache(AbsolutePath target, string? id = null, CacheSharing? sharing = null, FilePermissions? mode = null, int? uid = null, int? gid = null) =>
-        new(target) { Id = id, Sharing = sharing, Mode = mode, Uid = uid, Gid = gid };
+    public static CacheMount Cache(AbsolutePath target, string? id = null, CacheSharing? sharing = null, FilePermissions? mode = null,
+        int? uid = null, int? gid = null, ArtifactSource? from = null, SourcePath? source = null, bool readOnly = false) =>
+        new(target) { Id = id, Sharing = sharing, Mode = mode, Uid = uid, Gid = gid, From = from, Source = source, ReadOnly = readOnly };
 
-    public static SecretMount Secret(SecretId id, AbsolutePath? target = null, string? env = null, bool required = false) =>
-        new(id) { Target = target, Env = env, Required = required };
+    public static SecretMount Secret(SecretId id, AbsolutePath? target = null, string? env = null, bool required = false,
+        FilePermissions? mode = null, int? uid = null, int? gid = null) =>
+        new(id) { Target = target, Env = env, Required = required, Mode = mode, Uid = uid, Gid = gid };
 
-    public static SshMount Ssh(string? id = null, AbsolutePath? target = null, bool required = false) =>
-        new() { Id = id, Target = target, Required = required };
+    public static SshMount Ssh(string? id = null, AbsolutePath? target = null, bool required = false,
+        FilePermissions? mode = null, int? uid = null, int? gid = null) =>
+        new() { Id = id, Target = target, Required = required, Mode = mode, Uid = uid, Gid = gid };
 
     public static BindMount Bind(AbsolutePath target, SourcePath? source = null, ArtifactSource? from = null, bool readWrite = false) =>
         new(target) { Source = source, From = from, ReadWrite = readWrite };

@@ -11,10 +11,15 @@ internal static partial class EmitKit
 
     public static string EmitFile(params Stage[] stages) => Dockerfile.Create(stages).Emit();
 
+    /// <summary>The labs frontend: needed on BuildKit 0.13 for COPY/ADD --exclude and --parents.</summary>
+    public static BuilderProfile Labs { get; } = BuilderProfile.DockerfileFrontend("1.7-labs");
+
+    public static string EmitLabsFile(params Stage[] stages) => Dockerfile.Create(stages).WithFrontend(Labs).Emit();
+
     /// <summary>The emitted lines after the FROM line of a one-stage file (directives and FROM dropped).</summary>
-    public static string[] BodyLines(Func<Stage, Stage> build, EscapeToken escape = EscapeToken.Backslash)
+    public static string[] BodyLines(Func<Stage, Stage> build, EscapeToken escape = EscapeToken.Backslash, BuilderProfile? frontend = null)
     {
-        var text = Dockerfile.Create(build(App())).WithEscape(escape).Emit();
+        var text = Dockerfile.Create(build(App())).WithEscape(escape).WithFrontend(frontend ?? BuilderProfile.Builtin).Emit();
         Assert.EndsWith("\n", text);
         var lines = text[..^1].Split('\n');
         var from = Array.FindIndex(lines, l => l.StartsWith("FROM ", StringComparison.Ordinal));
@@ -23,8 +28,8 @@ internal static partial class EmitKit
     }
 
     /// <summary>The one line an instruction emits (fails if it emits more, e.g. a heredoc or a wrapped line).</summary>
-    public static string Line(Func<Stage, Stage> build, EscapeToken escape = EscapeToken.Backslash) =>
-        Assert.Single(BodyLines(build, escape));
+    public static string Line(Func<Stage, Stage> build, EscapeToken escape = EscapeToken.Backslash, BuilderProfile? frontend = null) =>
+        Assert.Single(BodyLines(build, escape, frontend));
 
     /// <summary>
     /// Reads Dockerfile text the way BuildKit's parser joins physical lines (frontend/dockerfile/parser): a line is

@@ -237,15 +237,15 @@ public class InstructionSnapshotTests
 
     [Fact]
     public void Copy_exclude() =>
-        EmitFile(App().Copy(".", "/src", new CopyOptions { Exclude = ValueList.Of("*.md", "**/bin", "test/") })).MatchSnapshot();
+        EmitLabsFile(App().Copy(".", "/src", new CopyOptions { Exclude = ValueList.Of("*.md", "**/bin", "test/") })).MatchSnapshot();
 
     [Fact]
     public void Copy_parents() =>
-        EmitFile(App().Copy(["./x/a.txt", "./y/a.txt"], "/parents/", new CopyOptions { Parents = true })).MatchSnapshot();
+        EmitLabsFile(App().Copy(["./x/a.txt", "./y/a.txt"], "/parents/", new CopyOptions { Parents = true })).MatchSnapshot();
 
     [Fact]
     public void Copy_all_options_in_flag_order() =>
-        EmitFile(Build, App().CopyFrom(Build, "/out", "/app", new CopyOptions
+        EmitLabsFile(Build, App().CopyFrom(Build, "/out", "/app", new CopyOptions
         {
             Parents = true, Exclude = ValueList.Of("*.tmp"), Link = true, Chmod = FilePermissions.ReadOnly, Chown = UserSpec.Id(1, 2),
         })).MatchSnapshot();
@@ -282,7 +282,7 @@ public class InstructionSnapshotTests
 
     [Fact]
     public void Add_chown_chmod_link_exclude() =>
-        EmitFile(App().Add(new AddSource.Local("dist"), "/srv/", new CopyOptions
+        EmitLabsFile(App().Add(new AddSource.Local("dist"), "/srv/", new CopyOptions
         {
             Chown = UserSpec.Named("www-data", "www-data"), Chmod = FilePermissions.ReadOnly, Link = true, Exclude = ValueList.Of("*.map"),
         })).MatchSnapshot();

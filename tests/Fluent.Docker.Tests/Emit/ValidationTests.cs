@@ -15,7 +15,24 @@ public class ValidationTests
         return Assert.Single(errors);
     }
 
-    private static DockerfileError SingleError(Stage stage) => SingleError(Dockerfile.Create(stage));
+    private static DockerfileError SingleError(Stage stage) => SingleError(Dockerfile.Create(stage).WithFrontend(ForFlags(stage)));
+
+    /// <summary>Flag-value checks run with the labs frontend, so the frontend check does not add its own error.</summary>
+    private static BuilderProfile ForFlags(Stage stage) =>
+        stage.Instructions.Any(i => i is CopyInstruction { Options: { Parents: true } or { Exclude.Count: > 0 } } or AddInstruction { Options: { Parents: true } or { Exclude.Count: > 0 } })
+            ? Labs : BuilderProfile.Builtin;
+
+    [Fact]
+    public void Exclude_and_parents_need_a_labs_frontend_on_the_builtin_profile()
+    {
+        var copy = App().Copy("a", "/b", new CopyOptions { Exclude = ValueList.Of("*.md"), Parents = true });
+
+        var errors = Dockerfile.Create(copy).Validate();
+
+        Assert.Equal(["--exclude", "--parents"], errors.Select(e => e.Slot));
+        Assert.All(errors, e => Assert.Contains("1.7-labs", e.Fix));
+        Assert.Empty(Dockerfile.Create(copy).WithFrontend(Labs).Validate());
+    }
 
     // ---- raw line breaks, NUL and unpaired surrogates in single-line slots
 
