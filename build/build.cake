@@ -160,6 +160,27 @@ Task("Test")
     }
 });
 
+// ---- Conformance ----
+
+Task("Conformance")
+    .Description("Runs every peer corpus (tests/corpora) and prints one line per corpus, NAME: passed/total; fails if any falls short.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var project = root.CombineWithFilePath("tests/Fluent.Docker.Conformance/Fluent.Docker.Conformance.csproj");
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("run").Append("--project").AppendQuoted(project.FullPath)
+            .Append("-c").Append(configuration).Append("--no-build").Append("--")
+            .AppendQuoted(root.Combine("tests/corpora").FullPath),
+    });
+    if (exitCode != 0)
+    {
+        throw new Exception("A conformance corpus fell short (details above).");
+    }
+});
+
 // ---- Generate / Images ----
 // TODO(lead): bodies against the Fluent.Docker API and the examples in Fluent.Docker.Examples.
 
