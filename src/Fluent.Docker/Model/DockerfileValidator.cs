@@ -265,6 +265,8 @@ internal static partial class DockerfileValidator
                     site.Add(slot, "The shell command is a JSON array, which BuildKit would run in exec form.", "use the exec-form method (e.g. RunExec/Cmd) with the arguments.");
                 else if (DockerfileSyntax.ContainsHeredocMarker(shell.Command))
                     site.Add(slot, "The command contains a heredoc marker (<<WORD); BuildKit would read the next lines as its body.", "use RunScript for multi-line scripts, or quote the marker differently.");
+                else if (BlankBuildKitStrips(shell.Command) is { } stripped)
+                    site.Add(slot, $"The command {stripped}; BuildKit strips blanks from both ends of an instruction line, which would change what the shell runs.", "remove it from the end of the command, or use the exec form.");
                 break;
             case CommandLine.Script script:
                 if (insideOnBuild) site.Add(slot, "ONBUILD cannot carry a heredoc script.", "use a one-line Run in the trigger.");
@@ -272,6 +274,25 @@ internal static partial class DockerfileValidator
                 site.Heredoc(slot, script.Text);
                 break;
         }
+    }
+
+    /// <summary>
+    /// BuildKit trims every Unicode blank (Go's unicode.IsSpace, the same set as char.IsWhiteSpace) from both ends of
+    /// an instruction line. Spaces and tabs there mean nothing to the shell; other blanks (NBSP, U+3000, \v, \f…) are
+    /// ordinary characters to it, and a blank after an odd number of backslashes is escaped: stripping those changes
+    /// the command. Null when the ends are safe.
+    /// </summary>
+    private static string? BlankBuildKitStrips(string command)
+    {
+        static bool ShellBlank(char c) => c is ' ' or '\t';
+        for (var i = 0; i < command.Length && char.IsWhiteSpace(command[i]); i++)
+            if (!ShellBlank(command[i])) return $"starts with the blank U+{(int)command[i]:X4}";
+        var end = command.Length;
+        for (; end > 0 && char.IsWhiteSpace(command[end - 1]); end--)
+            if (!ShellBlank(command[end - 1])) return $"ends with the blank U+{(int)command[end - 1]:X4}";
+        var backslashes = 0;
+        while (end < command.Length && end - backslashes > 0 && command[end - backslashes - 1] == '\\') backslashes++;
+        return backslashes % 2 == 1 ? "ends with a backslash-escaped blank" : null;
     }
 
     /// <summary>CMD/ENTRYPOINT: exec or shell form only; BuildKit has no heredoc for them (the body would be read as instructions).</summary>
