@@ -242,9 +242,29 @@ internal static partial class DockerfileValidator
                 if (insideOnBuild || onBuild.Trigger is OnBuildInstruction)
                     site.Add("trigger", "ONBUILD cannot trigger another ONBUILD.", "list the trigger instructions directly.");
                 else
+                {
+                    var before = site.ErrorCount;
                     CheckInstruction(site, syntax, onBuild.Trigger, stage, index, names, insideOnBuild: true);
+                    // One problem, one error: portability is only worth reporting for an otherwise valid trigger.
+                    if (site.ErrorCount == before) CheckTriggerPortable(site, onBuild.Trigger);
+                }
                 break;
         }
+    }
+
+    /// <summary>
+    /// A trigger is stored as text and parsed again by the child build with the child's own escape token, which
+    /// may differ from this file's: its text must read the same under both tokens.
+    /// </summary>
+    private static void CheckTriggerPortable(Site site, Instruction trigger)
+    {
+        var (backslash, _) = DockerfileEmitter.Instruction(new DockerfileSyntax(EscapeToken.Backslash), trigger);
+        var (backtick, _) = DockerfileEmitter.Instruction(new DockerfileSyntax(EscapeToken.Backtick), trigger);
+        if (backslash != backtick)
+            site.Add("trigger", "The trigger needs escaping, and a child image reads it with its own escape token (\\ or `), so it could mean something else there.",
+                "keep quotes, '$', '\\' and '`' out of the trigger's values, or hand the value to the child through an ARG or ENV.");
+        else if (backslash.TrimEnd(' ', '\t').EndsWith('\\') || backslash.TrimEnd(' ', '\t').EndsWith('`'))
+            site.Add("trigger", "The trigger ends with an escape character, which a child image may read as a line continuation.", "remove the trailing character.");
     }
 
     private static void CheckCommand(Site site, DockerfileSyntax syntax, string slot, CommandLine command, bool allowEmptyExec, bool insideOnBuild)
@@ -415,6 +435,8 @@ internal static partial class DockerfileValidator
     /// <summary>Where a check happens; collects errors with that location.</summary>
     private sealed class Site(List<DockerfileError> errors, string? stage, int? stageIndex, int? instruction, string keyword)
     {
+        public int ErrorCount => errors.Count;
+
         public string Keyword => keyword;
 
         public void Add(string slot, string message, string fix) =>
