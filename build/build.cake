@@ -196,6 +196,12 @@ Task("Generate")
             root.GetRelativePath(File(generated.DockerfilePath).Path.MakeAbsolute(root)),
             root.GetRelativePath(File(generated.DockerIgnorePath).Path.MakeAbsolute(root)));
     }
+    // The naive Dockerfiles examples keep for comparison (the seed exercise's Dockerfile.simple).
+    foreach (var naive in NaiveImages.Committed)
+    {
+        naive.Value.WriteTo(examples.CombineWithFilePath(naive.Key).FullPath);
+        Information("naive: examples/{0}", naive.Key);
+    }
 });
 
 Task("Images")
