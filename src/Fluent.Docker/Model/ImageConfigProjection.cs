@@ -48,7 +48,8 @@ public static class ImageConfigProjection
             var stage = file.Stages[index];
             var config = stage.Base switch
             {
-                BaseImage.Scratch => ImageConfig.Empty,
+                // BuildKit starts a scratch stage with WorkingDir "/"; an image base keeps its own (often empty).
+                BaseImage.Scratch => ImageConfig.Empty with { WorkingDir = "/" },
                 BaseImage.OfStage s => ProjectStage(IndexOf(file, s.Stage.Name)),
                 BaseImage.Image image => baseImages?.Invoke(image.Reference) ?? ImageConfig.Empty,
                 _ => ImageConfig.Empty,
@@ -157,8 +158,7 @@ public static class ImageConfigProjection
                     break;
             }
         }
-        // BuildKit records "/" when no WORKDIR was ever set.
-        return config.WorkingDir.Length == 0 ? config with { WorkingDir = "/" } : config;
+        return config;
     }
 
     private static ValueList<string> CommandConfig(CommandLine command, ValueList<string>? shell) => command switch

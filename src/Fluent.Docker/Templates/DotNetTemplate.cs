@@ -91,7 +91,8 @@ public static class DotNetTemplate
         foreach (var file in options.RestoreInputs.Prepend(project))
             build = build.Copy(file, Folder(file));
         build = build
-            .Run($"dotnet restore {project} -a ${{TARGETARCH}}", nuget)
+            // UseAppHost=false on restore too: the apphost pack of a foreign architecture would be a NuGet download.
+            .Run($"dotnet restore {project} -a ${{TARGETARCH}} -p:UseAppHost=false", nuget)
             .Copy(".", ".")
             .Run($"dotnet publish {project} -a ${{TARGETARCH}} --no-restore -c Release -p:UseAppHost=false -o /out", nuget);
 
