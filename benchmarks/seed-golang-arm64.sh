@@ -12,7 +12,8 @@ set -euo pipefail
 REG=${LAB_REGISTRY:-127.0.0.1:5000}
 TARGET=$REG/lab-extra/golang:1.19
 
-if docker buildx imagetools inspect "$TARGET" 2>/dev/null | grep -q 'linux/arm64'; then
+if docker buildx imagetools inspect "$TARGET" 2>/dev/null | grep -q 'linux/arm64' \
+   && docker run --rm --platform linux/arm64 "$TARGET" test -s /etc/ssl/certs/ca-certificates.crt 2>/dev/null; then
   echo "$TARGET already has linux/arm64"; exit 0
 fi
 [[ $(id -u) == 0 ]] || { echo "run as root (apt-get download, dpkg)" >&2; exit 1; }
@@ -26,8 +27,11 @@ mkdir rootfs
 for deb in ./*.deb; do dpkg-deb -x "$deb" rootfs; done
 rm -rf rootfs/usr/share/doc rootfs/usr/share/man
 
-cat > Dockerfile <<'DOCKERFILE'
+# The CA bundle is plain text: take the amd64 image's (the arm64 ca-certificates package would need its postinst run).
+cat > Dockerfile <<DOCKERFILE
+FROM --platform=linux/amd64 $REG/library/golang:1.19 AS certs
 FROM debian:bookworm-slim
+COPY --from=certs /etc/ssl/certs/ /etc/ssl/certs/
 COPY rootfs/usr/ /usr/
 ENV GOPATH=/go PATH=/go/bin:/usr/lib/go-1.19/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 WORKDIR /go

@@ -5,6 +5,7 @@
 //   ./build.sh                      Build -> Generate -> Images (the default)
 //   ./build.sh --target=Test        unit + e2e tests (needs the lab: bash ../shared/lab/up.sh)
 //   ./build.sh --target=Clean
+//   ./build.sh --target=Bench       benchmarks P1-P4 -> artifacts/bench/*.md (needs the lab)
 //
 // Cake resolves #r paths against this script's folder. They point at the Release output that
 // build.sh/build.ps1 produce before Cake starts; both projects set CopyLocalLockFileAssemblies
@@ -178,6 +179,36 @@ Task("Conformance")
     if (exitCode != 0)
     {
         throw new Exception("A conformance corpus fell short (details above).");
+    }
+});
+
+// ---- Bench ----
+// One task for every benchmark: benchmarks/Fluent.Docker.Benchmarks finds them (IBenchmark classes) and writes
+// artifacts/bench/<ID>.md plus summary.md. --bench=P1,P3 runs some of them.
+
+Task("Bench")
+    .Description("Runs the benchmarks against the Docker lab and writes artifacts/bench/*.md; --bench=P1,P3 picks some.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var project = root.CombineWithFilePath("benchmarks/Fluent.Docker.Benchmarks/Fluent.Docker.Benchmarks.csproj");
+    var arguments = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(project.FullPath)
+        .Append("-c").Append(configuration).Append("--no-build").Append("--")
+        .Append("--out").AppendQuoted(artifacts.Combine("bench").FullPath);
+    var only = Argument("bench", string.Empty);
+    if (!string.IsNullOrEmpty(only))
+    {
+        arguments.Append("--only").Append(only);
+    }
+    if (!string.IsNullOrEmpty(registry))
+    {
+        arguments.Append("--registry").Append(registry);
+    }
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
+    if (exitCode != 0)
+    {
+        throw new Exception("A benchmark could not run (see artifacts/bench/).");
     }
 });
 

@@ -8,7 +8,10 @@ namespace Fluent.Docker.Examples;
 /// </summary>
 public static class JavaWeb
 {
-    public static ImageDefinition Definition { get; } = JavaTemplate.Create("examples/java-web", new JavaOptions
+    public static ImageDefinition Definition { get; } = JavaTemplate.Create("examples/java-web", Options);
+
+    /// <summary>The options, for variants (the benchmarks also measure a jlink runtime).</summary>
+    public static JavaOptions Options => new()
     {
         ContextDirectory = "java-web",
         Build = new JavaBuild.Javac("example.App"),
@@ -20,5 +23,5 @@ public static class JavaWeb
             Version = "0.1.0",
             Source = new Uri("https://example.com/fluent-docker/examples/java-web"),
         },
-    });
+    };
 }

@@ -136,8 +136,9 @@ public static class JavaTemplate
         switch (options.Runtime)
         {
             case JavaRuntime.Jlink jlink:
+                // --strip-java-debug-attributes, not --strip-debug: stripping native symbols needs objcopy, which JDK images lack.
                 var jre = Stage.Named("jre").From(jdk)
-                    .Run($"jlink --add-modules {string.Join(",", jlink.Modules)} --strip-debug --no-man-pages --no-header-files --compress=2 --output /opt/jre");
+                    .Run($"jlink --add-modules {string.Join(",", jlink.Modules)} --strip-java-debug-attributes --no-man-pages --no-header-files --compress=2 --output /opt/jre");
                 stages.Add(jre);
                 runtimeImage = options.Resolve(jlink.BaseImage);
                 runtime = Stage.Named("runtime").From(runtimeImage)

@@ -92,6 +92,27 @@ public class TemplateExamplesE2ETests(DockerLabFixture lab)
         Assert.Equal("aarch64", stdout.Trim());
     }
 
+    /// <summary>The Java template's jlink runtime (a JDK-cut runtime on debian:bookworm-slim) runs the Java example.</summary>
+    [Fact]
+    public async Task Java_jlink_runtime_runs_the_example_as_uid_10001()
+    {
+        var definition = JavaTemplate.Create("examples/java-web-jlink", JavaWeb.Options with { Runtime = new JavaRuntime.Jlink(["java.base", "jdk.httpserver"]) });
+        var root = Path.Combine(lab.WorkDirectory, "java-jlink");
+        RepositoryLayout.CopyExampleSources(definition, root);
+        var image = ImageReference.Parse(Assert.Single(await ImageSetBuild.RunAsync([definition.Generate(root)],
+            new ImageDestination.Registry(lab.Registry, "jlink-" + lab.RunId), lab.Buildx)).Location);
+        lab.RemoveAtEnd(image.ToString());
+
+        await using var container = await RunningContainer.StartAsync(image, 8080, Platform.LinuxAmd64);
+        await container.GetWhenReadyAsync("/health", TimeSpan.FromSeconds(60));
+        var (exitCode, _, stderr) = await container.ExecAsync(["java", "-jar", "/app/app.jar", "--healthcheck"]);
+        var (_, modules, _) = await container.ExecAsync(["java", "--list-modules"]);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.All(await container.ProcessUidsAsync(), uid => Assert.Equal("10001", uid));
+        Assert.Equal(["java.base", "jdk.httpserver"], modules.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(m => m.Split('@')[0]).Order());
+    }
+
     /// <summary>
     /// The lab has no arm64 ASP.NET runtime image, so the .NET example ships amd64 only; its build stage still
     /// cross-compiles for arm64 on the amd64 SDK (<c>-a $TARGETARCH</c>, no emulation, nothing downloaded). Proven by
