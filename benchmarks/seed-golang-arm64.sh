@@ -13,7 +13,7 @@ REG=${LAB_REGISTRY:-127.0.0.1:5000}
 TARGET=$REG/lab-extra/golang:1.19
 
 if docker buildx imagetools inspect "$TARGET" 2>/dev/null | grep -q 'linux/arm64' \
-   && docker run --rm --platform linux/arm64 "$TARGET" test -s /etc/ssl/certs/ca-certificates.crt 2>/dev/null; then
+   && docker run --rm --pull always --platform linux/arm64 "$TARGET" test -s /etc/ssl/certs/ca-certificates.crt 2>/dev/null; then
   echo "$TARGET already has linux/arm64"; exit 0
 fi
 [[ $(id -u) == 0 ]] || { echo "run as root (apt-get download, dpkg)" >&2; exit 1; }
@@ -40,5 +40,6 @@ DOCKERFILE
 
 docker buildx build --quiet --platform linux/arm64 --provenance=false -t "$REG/lab-extra/golang:1.19-arm64" --push . >/dev/null
 docker buildx imagetools create -t "$TARGET" "$REG/library/golang:1.19" "$REG/lab-extra/golang:1.19-arm64" >/dev/null
-docker run --rm --platform linux/arm64 "$TARGET" go version
+# --pull always: the engine keeps an older copy of the tag otherwise, and the docker driver builds FROM the local copy.
+docker run --rm --pull always --platform linux/arm64 "$TARGET" go version >/dev/null
 echo "seeded $TARGET (linux/amd64, linux/arm64)"

@@ -31,5 +31,12 @@ public sealed record BenchApp(ImageDefinition Example, string Language, string C
 
     /// <summary>How many of the steps matching <paramref name="markers"/> ran (were not cached).</summary>
     public static int DependencyStepsRun(Build.BuildLog log, IReadOnlyList<string> markers) =>
-        markers.SelectMany(log.StepsRunning).Distinct().Count(s => s.Ran);
+        DependencySteps(log, markers).Count(s => s.Ran);
+
+    /// <summary>Time the steps matching <paramref name="markers"/> took (cached steps take none).</summary>
+    public static TimeSpan DependencyStepTime(Build.BuildLog log, IReadOnlyList<string> markers) =>
+        DependencySteps(log, markers).Where(s => s.Ran).Aggregate(TimeSpan.Zero, (total, s) => total + (s.Duration ?? TimeSpan.Zero));
+
+    private static IEnumerable<Build.BuildStep> DependencySteps(Build.BuildLog log, IReadOnlyList<string> markers) =>
+        markers.SelectMany(log.StepsRunning).Distinct();
 }

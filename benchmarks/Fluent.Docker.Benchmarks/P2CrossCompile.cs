@@ -51,7 +51,7 @@ public sealed class P2CrossCompile : IBenchmark
             "after `LAB_EXTRA_ARM64=1` on a fresh lab). The .NET template's arm64 cross-compile itself is proven by the e2e test " +
             "`DotNet_build_stage_cross_compiles_for_arm64_without_emulation`.\n";
         return new BenchmarkReport(markdown, [new GoalResult("P2 Go", $"≥ {Goal}× faster", Markdown.Ratio(ratio), ratio >= Goal,
-            ratio >= Goal ? null : "arm64 compiles of this small app are short even under QEMU; the fixed costs (context, export, push) weigh more")]);
+            ratio >= Goal ? null : "the ratio is bounded by QEMU's slowdown of the Go compiler on this host (the arm64 compile under emulation against the same compile run natively), and both builds compile the standard library from cold caches on 2 shared CPUs")]);
     }
 
     private sealed record ColdBuild(TimeSpan Total, TimeSpan? Amd64Compile, TimeSpan? Arm64Compile);
@@ -67,13 +67,15 @@ public sealed class P2CrossCompile : IBenchmark
             .WithTags(lab.Tag("p2-" + variant))
             .WithOutput(BuildOutput.Push)
             .WithNoCache()
+            .WithPull() // the docker driver would otherwise build FROM whatever copy of the tag the engine holds
             .WithProvenance(ProvenanceMode.None);
         lab.Log.WriteLine($"P2 {variant}: building amd64+arm64 from cold caches");
         var (result, log) = await lab.BuildAsync(request, cancellationToken);
         var compiles = log.StepsRunning("go build");
-        TimeSpan? Compile(string platform) => compiles.FirstOrDefault(s => s.Label.Contains(platform, StringComparison.Ordinal))?.Duration;
+        // The step text shows the expanded GOARCH; the label names the platform the step ran on (amd64 for both when cross-compiling).
+        TimeSpan? Compile(string architecture) => compiles.FirstOrDefault(s => s.Text.Contains("GOARCH=" + architecture, StringComparison.Ordinal))?.Duration;
         lab.Log.WriteLine($"P2 {variant}: {Markdown.Seconds(result.Duration)}");
-        return new ColdBuild(result.Duration, Compile("linux/amd64"), Compile("linux/arm64"));
+        return new ColdBuild(result.Duration, Compile("amd64"), Compile("arm64"));
     }
 
     /// <summary>The same Dockerfile with every stage that ran on <c>$BUILDPLATFORM</c> moved to the target platform.</summary>
