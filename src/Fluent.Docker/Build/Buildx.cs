@@ -36,10 +36,8 @@ public sealed class Buildx(string dockerExecutable = "docker")
         try
         {
             var arguments = BuildxArguments.For(request, metadataFile);
-            // Secret values reach buildx only through its environment (id=X,env=VAR on the command line).
-            var environment = request.Secrets
-                .Where(s => s.Source == BuildSecretSource.Value)
-                .ToDictionary(s => s.Reference, s => s.Value);
+            foreach (var warning in request.Warnings()) log?.Report(warning.ToString());
+            var environment = EnvironmentFor(request);
 
             var outcome = await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, log, forwardStandardOutput: true, cancellationToken)
                 .ConfigureAwait(false);
@@ -53,6 +51,20 @@ public sealed class Buildx(string dockerExecutable = "docker")
         {
             File.Delete(metadataFile);
         }
+    }
+
+    /// <summary>
+    /// The buildx process's extra environment: secret values (the command line names only their variables) and the SSH
+    /// agent socket, when it comes from a variable other than SSH_AUTH_SOCK.
+    /// </summary>
+    internal static Dictionary<string, string?> EnvironmentFor(BuildRequest request)
+    {
+        var environment = request.Secrets
+            .Where(s => s.Source == BuildSecretSource.Value)
+            .ToDictionary(s => s.Reference, s => s.Value);
+        if (request.Ssh.FirstOrDefault(s => s.AgentVariable is not null and not "SSH_AUTH_SOCK") is { AgentVariable: { } variable })
+            environment["SSH_AUTH_SOCK"] = Environment.GetEnvironmentVariable(variable);
+        return environment;
     }
 
     /// <summary>
