@@ -10,12 +10,36 @@ public sealed class Buildx(string dockerExecutable = "docker")
         ? throw new ArgumentException("Give the docker CLI's name or path, e.g. \"docker\".", nameof(dockerExecutable))
         : dockerExecutable;
 
+    /// <summary>Registry credentials every command of this runner uses (see <see cref="RegistryCredentials"/>).</summary>
+    public IReadOnlyList<RegistryCredentials> Credentials { get; private init; } = [];
+
+    /// <summary>A runner that also authenticates to the credentials' registries (pushes, pulls, imagetools).</summary>
+    public Buildx WithCredentials(params RegistryCredentials[] credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (credentials.Any(c => c is null)) throw new ArgumentException("A credential is null.", nameof(credentials));
+        var merged = Credentials.Where(c => credentials.All(n => n.Registry != c.Registry)).Concat(credentials).ToList();
+        return new Buildx(DockerExecutable) { Credentials = merged };
+    }
+
+    /// <summary>Runs docker; with credentials, inside a throw-away credential-helper configuration.</summary>
+    private async Task<DockerCliRun.Outcome> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
+        IProgress<string>? log, bool forwardStandardOutput, CancellationToken cancellationToken)
+    {
+        if (Credentials.Count == 0)
+            return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, log, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
+        using var auth = CredentialHelperEnvironment.Create(Credentials);
+        var merged = new Dictionary<string, string?>(auth.Variables, StringComparer.Ordinal);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) merged[name] = value;
+        return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, merged, log, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>True when <c>docker buildx version</c> runs and succeeds.</summary>
     public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            var outcome = await DockerCliRun.ExecuteAsync(DockerExecutable, ["buildx", "version"], null, null, false, cancellationToken).ConfigureAwait(false);
+            var outcome = await RunAsync(["buildx", "version"], null, null, false, cancellationToken).ConfigureAwait(false);
             return outcome.ExitCode == 0;
         }
         catch (BuildxException)
@@ -39,8 +63,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
             foreach (var warning in request.Warnings()) log?.Report(warning.ToString());
             var environment = EnvironmentFor(request);
 
-            var outcome = await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, log, forwardStandardOutput: true, cancellationToken)
-                .ConfigureAwait(false);
+            var outcome = await RunAsync(arguments, environment, log, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
             if (outcome.ExitCode != 0)
                 throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
 
@@ -57,7 +80,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
     /// The buildx process's extra environment: secret values (the command line names only their variables) and the SSH
     /// agent socket, when it comes from a variable other than SSH_AUTH_SOCK.
     /// </summary>
-    internal static Dictionary<string, string?> EnvironmentFor(BuildRequest request)
+    internal static IReadOnlyDictionary<string, string?> EnvironmentFor(BuildRequest request)
     {
         var environment = request.Secrets
             .Where(s => s.Source == BuildSecretSource.Value)
@@ -76,7 +99,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         ArgumentNullException.ThrowIfNull(image);
         if (image.Problem is { } problem) throw new DockerValueException(problem);
         string[] arguments = ["buildx", "imagetools", "inspect", "--raw", image.ToString()];
-        var outcome = await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
             throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
         return ImageIndex.Parse(outcome.StandardOutput);
