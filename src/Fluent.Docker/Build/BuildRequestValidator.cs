@@ -162,7 +162,9 @@ internal static class BuildRequestValidator
         if (request.SourceDateEpoch is not null && request.Output is BuildOutput.RegistryPush or BuildOutput.ImageStoreLoad)
             warnings.Add(new(nameof(BuildRequest.SourceDateEpoch),
                 "SOURCE_DATE_EPOCH fixes the config and history times, but --push/--load keep the build's file times inside layers (the docker driver's image exporter cannot rewrite them): build to BuildOutput.OciLayout or OciArchive for a byte-reproducible image."));
-        if (request.SourceDateEpoch is not null && request.Provenance is not ProvenanceMode.None && request.Output is not (BuildOutput.LocalFiles or null))
+        // Only where a byte-identical result is evidently the goal: an archive or layout written with SOURCE_DATE_EPOCH.
+        if (request.SourceDateEpoch is not null && request.Provenance is not ProvenanceMode.None
+            && request.Output is BuildOutput.OciArchiveFile or BuildOutput.OciLayoutDirectory or BuildOutput.DockerArchiveFile)
             warnings.Add(new(nameof(BuildRequest.Provenance),
                 "The provenance attestation records when the build ran, so the index digest differs per build even with SOURCE_DATE_EPOCH (the platform images do not). WithProvenance(ProvenanceMode.None) gives a byte-identical index."));
         return warnings;

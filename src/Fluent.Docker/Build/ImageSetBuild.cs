@@ -119,7 +119,8 @@ public static class ImageSetBuild
         return text.ToString();
     }
 
-    internal static string HumanBytes(long bytes) => bytes switch
+    /// <summary>Bytes as B, KiB or MiB with one decimal, invariant culture.</summary>
+    public static string HumanBytes(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB",
