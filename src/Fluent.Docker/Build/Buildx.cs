@@ -77,6 +77,42 @@ public sealed class Buildx(string dockerExecutable = "docker")
     }
 
     /// <summary>
+    /// Runs <c>docker buildx bake</c> on <paramref name="definition"/> (written to a temporary JSON file): every target in
+    /// one BuildKit session, independent targets in parallel. Returns each target's result from the metadata file.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, BuildResult>> BakeAsync(BakeDefinition definition, IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var json = definition.ToJson(); // validates first
+        var stem = Path.Combine(Path.GetTempPath(), $"fluent-docker-bake-{Guid.NewGuid():N}");
+        var (bakeFile, metadataFile) = (stem + ".json", stem + ".metadata.json");
+        try
+        {
+            await File.WriteAllTextAsync(bakeFile, json, cancellationToken).ConfigureAwait(false);
+            foreach (var target in definition.Targets)
+                foreach (var warning in target.Request.Warnings()) log?.Report($"{target.Name}: {warning}");
+            string[] arguments = ["buildx", "bake", "--file", bakeFile, "--metadata-file", metadataFile, "--progress=plain"];
+            var environment = definition.Targets.SelectMany(t => EnvironmentFor(t.Request)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value);
+            var outcome = await RunAsync(arguments, environment, log, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
+            if (outcome.ExitCode != 0)
+                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+            var results = new Dictionary<string, BuildResult>(StringComparer.Ordinal);
+            if (File.Exists(metadataFile))
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(metadataFile, cancellationToken).ConfigureAwait(false));
+                foreach (var target in document.RootElement.EnumerateObject())
+                    results[target.Name] = BuildResult.FromMetadata(target.Value.GetRawText(), outcome.Duration);
+            }
+            return results;
+        }
+        finally
+        {
+            File.Delete(bakeFile);
+            File.Delete(metadataFile);
+        }
+    }
+
+    /// <summary>
     /// The buildx process's extra environment: secret values (the command line names only their variables) and the SSH
     /// agent socket, when it comes from a variable other than SSH_AUTH_SOCK.
     /// </summary>

@@ -56,7 +56,7 @@ public static class BuildxArguments
     internal const string SourceDateEpochArg = "SOURCE_DATE_EPOCH";
 
     // The agent socket comes from the environment (the runner maps AgentVariable to SSH_AUTH_SOCK); a file by path.
-    private static string SshSpec(BuildSsh? ssh) => ssh switch
+    internal static string SshSpec(BuildSsh? ssh) => ssh switch
     {
         null => "",
         { Path: { } path } => CsvFields.Join($"{ssh.Id}={path}"),
@@ -64,14 +64,14 @@ public static class BuildxArguments
     };
 
     // Only the reference (variable name or path) is rendered; a FromValue secret's value goes in the environment.
-    private static string SecretSpec(BuildSecret? secret) => secret switch
+    internal static string SecretSpec(BuildSecret? secret) => secret switch
     {
         null => "",
         { Source: BuildSecretSource.File } => CsvFields.Join($"id={secret.Id}", $"src={secret.Reference}"),
         _ => CsvFields.Join($"id={secret.Id}", $"env={secret.Reference}"),
     };
 
-    private static string CacheImportSpec(BuildCache? cache) => cache switch
+    internal static string CacheImportSpec(BuildCache? cache) => cache switch
     {
         BuildCache.RegistryCache registry => CsvFields.Join("type=registry", $"ref={registry.Reference}"),
         BuildCache.LocalCache local => CsvFields.Join("type=local", $"src={local.Directory}"),
@@ -79,7 +79,7 @@ public static class BuildxArguments
         _ => "",
     };
 
-    private static string CacheExportSpec(BuildCache cache)
+    internal static string CacheExportSpec(BuildCache cache)
     {
         var fields = cache switch
         {
@@ -104,6 +104,15 @@ public static class BuildxArguments
         BuildOutput.DockerArchiveFile docker => ["--output", Exporter(rewriteTimestamps, "type=docker", $"dest={docker.Path}")],
         BuildOutput.LocalFiles local => ["--output", CsvFields.Join("type=local", $"dest={local.Path}")],
         _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown build output."),
+    };
+
+    /// <summary>The output as one exporter spec (bake's <c>output</c>): push and load spelled as exporters too.</summary>
+    internal static string? ExporterSpec(BuildOutput? output, bool rewriteTimestamps) => output switch
+    {
+        null => null,
+        BuildOutput.RegistryPush => "type=registry",
+        BuildOutput.ImageStoreLoad => "type=docker",
+        _ => OutputArguments(output, rewriteTimestamps).Last(),
     };
 
     private static string Exporter(bool rewriteTimestamps, params string[] fields) =>
