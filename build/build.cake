@@ -187,6 +187,26 @@ Task("Conformance")
     }
 });
 
+// ---- Bench ----
+
+Task("Bench")
+    .Description("Runs every benchmark in benchmarks/Fluent.Docker.Benchmarks against the lab (P5, P6, …) and writes artifacts/bench/*.md; fails if one misses its target.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var project = root.CombineWithFilePath("benchmarks/Fluent.Docker.Benchmarks/Fluent.Docker.Benchmarks.csproj");
+    var arguments = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(project.FullPath)
+        .Append("-c").Append(configuration).Append("--no-build").Append("--")
+        .AppendQuoted(artifacts.Combine("bench").FullPath)
+        .Append("--registry=" + (string.IsNullOrEmpty(registry) ? "127.0.0.1:5000" : registry));
+    if (!string.IsNullOrEmpty(Argument("bench-filter", string.Empty))) arguments.Append("--filter=" + Argument<string>("bench-filter"));
+    if (StartProcess("dotnet", new ProcessSettings { Arguments = arguments }) != 0)
+    {
+        throw new Exception("A benchmark missed its target or failed (see above and artifacts/bench/).");
+    }
+});
+
 // ---- Generate / Images / Release ----
 
 // The Fluent.Docker.Cake aliases (FluentDockerGenerate, FluentDockerLint, FluentDockerBuild, FluentDockerPush, …).

@@ -123,6 +123,36 @@ public static class FluentDockerAliases
         return built;
     }
 
+    // ---- bake
+
+    /// <summary>
+    /// Builds generated images as one <c>docker buildx bake</c>: an image whose Dockerfile names another image of the
+    /// set (<c>FROM team/base</c>) reads it as a <c>target:</c> context, so a shared base is built once and the rest in
+    /// parallel. Without a registry each image is written as an OCI layout under <c>artifacts/images</c>.
+    /// </summary>
+    /// <example><code>await FluentDockerBake(images);</code></example>
+    [CakeMethodAlias]
+    public static Task<IReadOnlyDictionary<string, BuildResult>> FluentDockerBake(this ICakeContext context, IEnumerable<GeneratedImage> images) =>
+        context.FluentDockerBake(images, new FluentDockerBakeSettings());
+
+    /// <summary>Builds generated images as one bake, pushed to <see cref="FluentDockerBakeSettings.Registry"/> or written as OCI layouts.</summary>
+    [CakeMethodAlias]
+    public static async Task<IReadOnlyDictionary<string, BuildResult>> FluentDockerBake(this ICakeContext context, IEnumerable<GeneratedImage> images, FluentDockerBakeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(settings);
+        var layouts = (settings.LayoutDirectory ?? context.Environment.WorkingDirectory.Combine("artifacts/images")).MakeAbsolute(context.Environment).FullPath;
+        var bake = ImageGraph.ToBake([.. images], (image, request) => string.IsNullOrEmpty(settings.Registry)
+            ? request.WithOutput(BuildOutput.OciLayout(System.IO.Path.Combine(layouts, ImageGraph.TargetName(image.Definition))))
+            : request.WithTags(ImageReference.Parse($"{settings.Registry}/{image.Definition.Name}:{settings.Tag}")).WithOutput(BuildOutput.Push));
+        foreach (var target in bake.BuildOrder())
+            context.Log.Information("{0}{1}", target.Name, target.TargetContexts.Count == 0 ? "" : " <- " + string.Join(", ", target.TargetContexts.Values));
+        var results = await BuildxFor(settings.Credentials).BakeAsync(bake, new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        foreach (var (target, result) in results.OrderBy(r => r.Key, StringComparer.Ordinal)) context.Log.Information("{0}: {1}", target, result.Digest ?? "(no digest)");
+        return results;
+    }
+
     // ---- push (release)
 
     /// <summary>

@@ -79,3 +79,19 @@ public sealed class FluentDockerInspectSettings
     /// <summary>Also log the history as a layer table. Default true.</summary>
     public bool History { get; set; } = true;
 }
+
+/// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerBake(global::Cake.Core.ICakeContext, IEnumerable{GeneratedImage}, FluentDockerBakeSettings)"/>.</summary>
+public sealed class FluentDockerBakeSettings
+{
+    /// <summary>HOST:PORT to push every image to (tag <see cref="Tag"/>); null writes each as an OCI layout under <see cref="LayoutDirectory"/>.</summary>
+    public string? Registry { get; set; }
+
+    /// <summary>The tag pushed images get.</summary>
+    public string Tag { get; set; } = "latest";
+
+    /// <summary>Where OCI layouts go when there is no registry; null uses <c>artifacts/images</c>.</summary>
+    public DirectoryPath? LayoutDirectory { get; set; }
+
+    /// <summary>Credentials for registries that need them (read from the environment when used).</summary>
+    public IList<RegistryCredentials> Credentials { get; } = [];
+}
