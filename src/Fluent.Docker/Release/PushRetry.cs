@@ -45,11 +45,24 @@ public sealed record PushRetry(int Attempts, TimeSpan InitialDelay)
             {
                 return await attempt(number).ConfigureAwait(false);
             }
-            catch (BuildxException e) when (IsTransient(e) && delays.MoveNext())
+            catch (BuildxException e) when (IsTransient(e))
             {
+                if (!delays.MoveNext()) throw new PushFailedException(number, e);
                 log?.Report($"push attempt {number}/{Attempts} failed ({e.ErrorLine}); retrying in {delays.Current.TotalSeconds:0.#} s");
                 await Task.Delay(delays.Current, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+}
+
+/// <summary>
+/// A push still failed on the way to the registry after every attempt. Nothing was tagged (BuildKit tags the index only
+/// after every platform's manifest is stored), so running again once the registry answers completes it.
+/// </summary>
+public sealed class PushFailedException(int attempts, BuildxException lastError) : Exception(
+    $"The push failed after {attempts} attempt(s): the registry did not take it ({lastError.ErrorLine}). No tag was written: the index is tagged only after every platform's manifest is stored. Fix: check that the registry is up and reachable, then run again.",
+    lastError)
+{
+    public int Attempts { get; } = attempts;
+    public BuildxException LastError { get; } = lastError;
 }
