@@ -12,6 +12,7 @@ internal sealed class CakeLogProgress(ICakeLog log) : IProgress<string>
     {
         if (value.StartsWith("warning:", StringComparison.Ordinal)) log.Warning("{0}", value);
         else if (value.StartsWith("push attempt", StringComparison.Ordinal)) log.Warning("{0}", value);
+        else if (value.StartsWith('[') || value.StartsWith("ERROR", StringComparison.Ordinal)) log.Information("{0}", value); // a build step (rawjson, folded)
         else log.Verbose("{0}", value);
     }
 }

@@ -3,8 +3,10 @@ using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Fluent.Docker.Build;
+using Fluent.Docker.Display;
 using Fluent.Docker.Engine;
 using Fluent.Docker.Release;
+using Spectre.Console;
 
 namespace Fluent.Docker.Cake;
 
@@ -96,7 +98,12 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         context.Log.Information("{0}", request);
-        var result = await BuildxFor(settings.Credentials).BuildAsync(request, new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        var log = new CakeLogProgress(context.Log);
+        var buildx = BuildxFor(settings.Credentials);
+        // Live bars per platform on a terminal, one line per step in CI: both read --progress=rawjson.
+        var result = AnsiConsole.Profile.Capabilities.Interactive
+            ? await BuildProgressDisplay.BuildAsync(buildx, request).ConfigureAwait(false)
+            : await buildx.BuildAsync(request.WithProgress(ProgressMode.RawJson), new BuildProgressDisplay.PlainStepLog(log.Report)).ConfigureAwait(false);
         context.Log.Information("built {0} in {1:0.0} s", result.Digest ?? "(no image digest)", result.Duration.TotalSeconds);
         return result;
     }
@@ -119,7 +126,7 @@ public static class FluentDockerAliases
             : new ImageDestination.Registry(settings.Registry, settings.Tag);
         context.Log.Information("Building -> {0}", destination);
         var built = await ImageSetBuild.RunAsync(images, destination, BuildxFor(settings.Credentials), new CakeLogProgress(context.Log)).ConfigureAwait(false);
-        context.Log.Information("{0}", ImageSetBuild.SummaryTable(built, context.Environment.WorkingDirectory.FullPath));
+        AnsiConsole.Write(BuildReport.SummaryTable(built));
         return built;
     }
 
@@ -175,8 +182,14 @@ public static class FluentDockerAliases
         var release = await ReleaseSettingsFor(context, settings).ConfigureAwait(false);
         context.Log.Information("Releasing to {0}: tags {1}", release.Registry, release.Tags);
         foreach (var credential in settings.Credentials) context.Log.Information("{0}", credential); // [REDACTED]
-        var released = await ImageRelease.RunAsync(images, release, BuildxFor(settings.Credentials), new CakeLogProgress(context.Log)).ConfigureAwait(false);
-        context.Log.Information("{0}", ImageSetBuild.SummaryTable(released));
+        var buildx = BuildxFor(settings.Credentials);
+        var steps = new BuildProgressDisplay.PlainStepLog(new CakeLogProgress(context.Log).Report);
+        var released = await ImageRelease.RunAsync(images, release.WithProgress(ProgressMode.RawJson), buildx, steps).ConfigureAwait(false);
+        // After the push: a layer-size chart per image (its first platform, read from the registry) and the summary.
+        foreach (var image in released)
+            AnsiConsole.Write(BuildReport.LayerChart($"{image.Name} ({image.Platforms[0]}) layers, compressed",
+                await RegistryLayers.ReadAsync(buildx, image.Tags[0], image.Platforms[0]).ConfigureAwait(false)));
+        AnsiConsole.Write(BuildReport.SummaryTable(released));
         return released;
     }
 
@@ -219,7 +232,11 @@ public static class FluentDockerAliases
         foreach (var (key, value) in inspection.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)) context.Log.Information("  label {0}={1}", key, value);
         if (inspection.Healthcheck is { } health) context.Log.Information("  healthcheck {0}", string.Join(" ", health.Test));
         if (settings.History)
-            context.Log.Information("{0}", LayerTable.Format(await engine.HistoryAsync(inspection.Id).ConfigureAwait(false)));
+        {
+            var history = await engine.HistoryAsync(inspection.Id).ConfigureAwait(false);
+            context.Log.Information("{0}", LayerTable.Format(history));
+            AnsiConsole.Write(BuildReport.LayerChart($"{image} layers, uncompressed", history));
+        }
         return inspection;
     }
 

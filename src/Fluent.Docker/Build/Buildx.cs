@@ -141,6 +141,18 @@ public sealed class Buildx(string dockerExecutable = "docker")
         return ImageIndex.Parse(outcome.StandardOutput);
     }
 
+    /// <summary>The image config (env, labels, history, …) of a single-platform image in a registry, as JSON.</summary>
+    public async Task<string> ImagetoolsConfigAsync(ImageReference image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Problem is { } problem) throw new DockerValueException(problem);
+        string[] arguments = ["buildx", "imagetools", "inspect", "--format", "{{json .Image}}", image.ToString()];
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        if (outcome.ExitCode != 0)
+            throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+        return System.Text.Encoding.UTF8.GetString(outcome.StandardOutput);
+    }
+
     /// <summary>The platforms a pushed image offers (attestations left out); empty for a single-manifest image.</summary>
     public async Task<IReadOnlyList<Platform>> ImagetoolsPlatformsAsync(ImageReference image, CancellationToken cancellationToken = default) =>
         (await ImagetoolsInspectAsync(image, cancellationToken).ConfigureAwait(false)).Platforms;

@@ -41,10 +41,11 @@ public static class LayerTable
     }
 
     // One line per step: the builder's "/bin/sh -c" and "# buildkit" noise removed, long instructions cut.
-    private static string Shorten(string createdBy, int width)
+    internal static string Shorten(string createdBy, int width)
     {
         var text = createdBy.Replace("/bin/sh -c ", "", StringComparison.Ordinal).Replace(" # buildkit", "", StringComparison.Ordinal)
             .Replace('\n', ' ').Replace('\t', ' ').Trim();
+        if (text.Length == 0) text = "(base image layer)"; // imported layers record no instruction
         return text.Length <= width ? text : text[..(width - 1)] + "…";
     }
 }

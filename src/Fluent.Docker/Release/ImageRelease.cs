@@ -18,7 +18,8 @@ public static class ImageRelease
         var request = ImageSetBuild.RequestFor(image)
             .WithTags([.. settings.Tags.For(settings.RepositoryFor(definition))])
             .WithLabels(OciReleaseLabels.Create(definition.Name, settings.Tags.Version, settings.Source))
-            .WithOutput(BuildOutput.Push);
+            .WithOutput(BuildOutput.Push)
+            .WithProgress(settings.Progress);
         if ((settings.SourceDateEpoch ?? settings.Source?.CommitTime) is { } epoch) request = request.WithSourceDateEpoch(epoch);
         if (settings.Provenance is { } provenance) request = request.WithProvenance(provenance);
         return request;
