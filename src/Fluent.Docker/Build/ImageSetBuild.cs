@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Fluent.Docker.Build;
@@ -110,13 +109,7 @@ public static class ImageSetBuild
             i.Digest.Length > 19 ? i.Digest[..19] : i.Digest,
             string.Join(",", i.Tags.Select(t => t.Tag)),
         }.Take(header.Length).ToArray()).ToList();
-        var widths = header.Select((h, col) => Math.Max(h.Length, rows.Select(r => r[col].Length).DefaultIfEmpty(0).Max())).ToArray();
-        var text = new StringBuilder();
-        void Row(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((cell, col) => cell.PadRight(widths[col]))).TrimEnd());
-        Row(header);
-        Row(widths.Select(w => new string('-', w)).ToArray());
-        foreach (var row in rows) Row(row);
-        return text.ToString();
+        return PlainTable.Format(header, rows);
     }
 
     /// <summary>Bytes as B, KiB or MiB with one decimal, invariant culture.</summary>

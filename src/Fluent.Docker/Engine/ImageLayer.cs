@@ -1,4 +1,3 @@
-using System.Text;
 using Fluent.Docker.Build;
 
 namespace Fluent.Docker.Engine;
@@ -29,15 +28,8 @@ public static class LayerTable
             total == 0 ? "0%" : Math.Round(100.0 * layer.Size / total).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%",
             Shorten(layer.CreatedBy, instructionWidth),
         }).ToList();
-        string[] header = ["STEP", "SIZE", "SHARE", "CREATED BY"];
-        var widths = header.Select((h, col) => Math.Max(h.Length, rows.Select(r => r[col].Length).DefaultIfEmpty(0).Max())).ToArray();
-        var text = new StringBuilder();
-        void Row(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((cell, col) => cell.PadRight(widths[col]))).TrimEnd());
-        Row(header);
-        Row(widths.Select(w => new string('-', w)).ToArray());
-        foreach (var row in rows) Row(row);
-        text.AppendLine($"total {ImageSetBuild.HumanBytes(total)} in {history.Count(l => l.AddsFiles)} layer(s), {history.Count} step(s)");
-        return text.ToString();
+        return PlainTable.Format(["STEP", "SIZE", "SHARE", "CREATED BY"], rows)
+            + $"total {ImageSetBuild.HumanBytes(total)} in {history.Count(l => l.AddsFiles)} layer(s), {history.Count} step(s){Environment.NewLine}";
     }
 
     // One line per step: the builder's "/bin/sh -c" and "# buildkit" noise removed, long instructions cut.
