@@ -12,14 +12,16 @@ public static class BuildReport
     public static Table SummaryTable(IReadOnlyList<BuiltImage> images)
     {
         ArgumentNullException.ThrowIfNull(images);
+        // Image and digest never wrap (an 80-column CI log would split them); the digest shows its first 12 hex digits.
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Image").AddColumn("Platforms").AddColumn(new TableColumn("Size").RightAligned()).AddColumn("Digest").AddColumn("Tags");
+            .AddColumn(new TableColumn("Image").NoWrap()).AddColumn("Platforms").AddColumn(new TableColumn("Size").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("Digest").NoWrap()).AddColumn("Tags");
         foreach (var image in images)
             table.AddRow(
                 Markup.Escape(image.Name),
                 Markup.Escape(string.Join(", ", image.Platforms)),
                 ImageSetBuild.HumanBytes(image.CompressedBytes),
-                Markup.Escape(image.Digest.Length > 19 ? image.Digest[..19] : image.Digest),
+                Markup.Escape(image.Digest.StartsWith("sha256:", StringComparison.Ordinal) && image.Digest.Length > 19 ? image.Digest[7..19] : image.Digest),
                 Markup.Escape(string.Join(", ", image.Tags.Select(t => t.Tag))));
         return table;
     }
