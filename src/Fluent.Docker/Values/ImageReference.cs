@@ -167,7 +167,14 @@ public sealed record ImageReference : IDockerValue
         ArgumentNullException.ThrowIfNull(pattern);
         if (Problem is not null) throw new DockerValueException(Problem);
         var familiar = Familiar;
-        return GoGlob.Match(pattern, familiar.ToString()) || GoGlob.Match(pattern, familiar.Name);
+        try
+        {
+            return GoGlob.Match(pattern, familiar.ToString()) || GoGlob.Match(pattern, familiar.Name);
+        }
+        catch (GoGlobException e)
+        {
+            throw new FormatException($"'{Printable(pattern)}' is not a valid pattern: {e.Message}.", e);
+        }
     }
 
     /// <summary>The reference as written (for an invalid one, the text given).</summary>

@@ -10,8 +10,7 @@ internal static class ImageReferenceProblems
         var (message, fix) = error switch
         {
             ImageReferenceError.NameEmpty => ("The image reference is empty.", Example),
-            ImageReferenceError.NameContainsUppercase => ($"The repository in '{Show(text)}' contains uppercase letters; registries accept lowercase repository names only.",
-                $"write the repository in lowercase, e.g. '{Show(LowercaseRepository(text))}'."),
+            ImageReferenceError.NameContainsUppercase => Uppercase(text),
             ImageReferenceError.NameTooLong => ($"The repository path of '{Show(Shorten(text))}' is longer than {ReferenceGrammar.MaxPathLength} characters.",
                 "shorten the repository path (the registry host does not count)."),
             ImageReferenceError.NameIsIdentifier => ($"'{Show(text)}' is a 64-digit image ID, not a repository name.",
@@ -30,6 +29,16 @@ internal static class ImageReferenceProblems
             _ => (WhyInvalid(text), Example),
         };
         return new ValueProblem(message, fix) { Code = error };
+    }
+
+    private static (string Message, string Fix) Uppercase(string text)
+    {
+        var message = $"The repository in '{Show(text)}' contains uppercase letters; registries accept lowercase repository names only.";
+        var lowercase = LowercaseRepository(text);
+        // Lowercase alone may not be enough ("Bad Image"): then say what else is wrong.
+        return ReferenceGrammar.ParseNormalized(lowercase, DigestAlgorithms.Standard).Error is null
+            ? (message, $"write the repository in lowercase, e.g. '{Show(lowercase)}'.")
+            : (message + " Also: " + WhyInvalid(lowercase), Example);
     }
 
     /// <summary>The most specific reason a text is outside the grammar: a bad character, digest, tag, host or path.</summary>
