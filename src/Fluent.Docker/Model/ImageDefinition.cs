@@ -23,7 +23,9 @@ public sealed partial record ImageDefinition
     /// The .dockerignore: the one given to <see cref="WithIgnore"/>, or the one generated from the Dockerfile for the
     /// language given to <see cref="WithIgnoreFor"/> (so it follows later <see cref="WithDockerfile"/> calls).
     /// </summary>
-    public DockerIgnore Ignore => IgnoreLanguage is { } language ? DockerIgnore.For(Dockerfile, language) : _ignore;
+    public DockerIgnore Ignore => IgnoreLanguage is { } language ? DockerIgnore.For(Dockerfile, language).With([.. _alsoIgnore]) : _ignore;
+
+    private ValueList<string> _alsoIgnore = ValueList<string>.Empty;
 
     private DockerIgnore _ignore = DockerIgnore.Common;
 
@@ -58,9 +60,10 @@ public sealed partial record ImageDefinition
     /// <summary>
     /// Generates the .dockerignore from the Dockerfile: an allow-list of exactly the context paths its COPY/ADD
     /// sources and bind mounts read, with <paramref name="language"/>'s build outputs and caches left out
-    /// (<see cref="DockerIgnore.For"/>).
+    /// (<see cref="DockerIgnore.For"/>), then <paramref name="alsoExclude"/> (e.g. <c>**/*_test.go</c>).
     /// </summary>
-    public ImageDefinition WithIgnoreFor(ProjectLanguage language) => this with { IgnoreLanguage = language };
+    public ImageDefinition WithIgnoreFor(ProjectLanguage language, params string[] alsoExclude) =>
+        this with { IgnoreLanguage = language, _alsoIgnore = ValueList.Of(alsoExclude ?? []) };
 
     /// <summary>Writes the Dockerfile as <paramref name="fileName"/> (e.g. <c>api.Dockerfile</c>), with <c>&lt;fileName&gt;.dockerignore</c> beside it.</summary>
     public ImageDefinition WithDockerfileName(string fileName)
