@@ -69,17 +69,14 @@ public sealed class DockerIgnoreMatcher
     /// <summary>patternmatcher's <c>MatchesOrParentMatches</c> on a path as given (no cleaning).</summary>
     internal bool MatchesOrParentMatches(string path)
     {
-        var parent = GoPath.Dir(path);
-        var parentDirectories = parent.Split('/');
+        var parents = ParentDirectories(path);
         var matched = false;
         foreach (var pattern in Patterns)
         {
             // An inclusion cannot change an excluded path, nor an exception an included one.
             if (pattern.IsException != matched) continue;
             var match = pattern.MatchesPath(path);
-            if (!match && parent != ".")
-                for (var i = 1; i <= parentDirectories.Length && !match; i++)
-                    match = TryMatch(pattern, string.Join('/', parentDirectories, 0, i));
+            for (var i = 0; i < parents.Length && !match; i++) match = TryMatch(pattern, parents[i]);
             if (match) matched = !pattern.IsException;
         }
         return matched;
@@ -92,6 +89,7 @@ public sealed class DockerIgnoreMatcher
     internal bool MatchesUsingParentResults(string path, IReadOnlyList<bool> parent, out bool[] results)
     {
         results = new bool[Patterns.Count];
+        string[]? parents = null;
         var matched = false;
         for (var i = 0; i < Patterns.Count; i++)
         {
@@ -101,16 +99,27 @@ public sealed class DockerIgnoreMatcher
             {
                 if (pattern.IsException != matched) continue;
                 match = pattern.MatchesPath(path);
-                if (!match && parent.Count == 0 && GoPath.Dir(path) is var directory && directory != ".")
+                if (!match && parent.Count == 0)
                 {
-                    var parts = directory.Split('/');
-                    for (var j = 1; j <= parts.Length && !match; j++) match = TryMatch(pattern, string.Join('/', parts, 0, j));
+                    parents ??= ParentDirectories(path);
+                    for (var j = 0; j < parents.Length && !match; j++) match = TryMatch(pattern, parents[j]);
                 }
             }
             results[i] = match;
             if (match) matched = !pattern.IsException;
         }
         return matched;
+    }
+
+    /// <summary>"a/b/c" gives "a", "a/b": the parent directories, outermost first (none for a top-level path).</summary>
+    private static string[] ParentDirectories(string path)
+    {
+        var parent = GoPath.Dir(path);
+        if (parent == ".") return [];
+        var parts = parent.Split('/');
+        var prefixes = new string[parts.Length];
+        for (var i = 0; i < parts.Length; i++) prefixes[i] = string.Join('/', parts, 0, i + 1);
+        return prefixes;
     }
 
     // patternmatcher ignores the error of a parent check (the path's own check already reported it).

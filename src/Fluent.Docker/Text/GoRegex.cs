@@ -15,11 +15,24 @@ internal sealed class GoRegex
     private readonly List<Node> _program;
     private readonly int _start;
 
-    private GoRegex(List<Node> program, int start)
+    // Shortcuts that decide most paths without running the NFA: glob regexps are '^literal…literal$'.
+    private readonly bool _anchored;
+    private readonly string _prefix;
+    private readonly string _suffix;
+
+    private GoRegex(List<Node> program, int start, IReadOnlyList<int> topLevel)
     {
         _program = program;
         _start = start;
+        _anchored = topLevel.Count > 0 && topLevel[0] == Parser.BeginTextAtom;
+        _prefix = Text(_anchored ? topLevel.Skip(1).TakeWhile(IsPlainRune) : []);
+        _suffix = Text(topLevel.Count > 0 && topLevel[^1] == Parser.EndTextAtom ? topLevel.SkipLast(1).Reverse().TakeWhile(IsPlainRune).Reverse() : []);
     }
+
+    // U+FFFD is left out: it also stands for an unpaired surrogate in the input, which ordinal text comparison would miss.
+    private static bool IsPlainRune(int atom) => atom >= 0 && atom != 0xFFFD && Rune.IsValid(atom);
+
+    private static string Text(IEnumerable<int> runes) => string.Concat(runes.Select(char.ConvertFromUtf32));
 
     public static GoRegex Compile(string pattern)
     {
@@ -28,18 +41,20 @@ internal sealed class GoRegex
         var program = parser.Program;
         program.Add(new Node(NodeKind.Match));
         parser.Patch(fragment, program.Count - 1);
-        return new GoRegex(program, fragment.Start);
+        return new GoRegex(program, fragment.Start, parser.TopLevel);
     }
 
     /// <summary>Whether the expression matches somewhere in <paramref name="input"/> (Go's MatchString).</summary>
     public bool IsMatch(string input)
     {
+        if (!input.StartsWith(_prefix, StringComparison.Ordinal) || !input.EndsWith(_suffix, StringComparison.Ordinal)) return false;
         var runes = ToRunes(input);
         var current = new List<int>();
         var next = new List<int>();
         var seen = new int[_program.Count];
+        var pending = new Stack<int>();
         var generation = 1;
-        AddThread(current, seen, generation, _start, runes, 0);
+        AddThread(current, seen, pending, generation, _start, runes, 0);
         for (var position = 0; ; position++)
         {
             foreach (var state in current)
@@ -52,17 +67,17 @@ internal sealed class GoRegex
             {
                 var node = _program[state];
                 if (node.Kind == NodeKind.Rune && node.Accepts!(runes[position]))
-                    AddThread(next, seen, generation, node.Next, runes, position + 1);
+                    AddThread(next, seen, pending, generation, node.Next, runes, position + 1);
             }
-            // Unanchored search, as Go's MatchString: a new attempt starts at every position ('^' pins it when present).
-            AddThread(next, seen, generation, _start, runes, position + 1);
+            // Unanchored search, as Go's MatchString: a new attempt starts at every position unless '^' pins it.
+            if (!_anchored) AddThread(next, seen, pending, generation, _start, runes, position + 1);
             (current, next) = (next, current);
         }
     }
 
-    private void AddThread(List<int> threads, int[] seen, int generation, int state, int[] runes, int position)
+    /// <summary>Adds <paramref name="state"/> and every state reachable from it without reading a rune (Thompson's closure).</summary>
+    private void AddThread(List<int> threads, int[] seen, Stack<int> stack, int generation, int state, int[] runes, int position)
     {
-        var stack = new Stack<int>();
         stack.Push(state);
         while (stack.Count > 0)
         {
@@ -135,9 +150,18 @@ internal sealed class GoRegex
 
     private sealed class Parser(int[] text)
     {
+        public const int BeginTextAtom = -1;
+        public const int EndTextAtom = -2;
+        private const int OtherAtom = -3;
+
         private int _position;
+        private int _depth;
+        private int _lastAtom;
 
         public List<Node> Program { get; } = [];
+
+        /// <summary>The top-level atoms in order: a literal rune, <see cref="BeginTextAtom"/>, <see cref="EndTextAtom"/>, or anything else (negative).</summary>
+        public List<int> TopLevel { get; } = [];
 
         public Fragment ParseAll()
         {
@@ -174,6 +198,7 @@ internal sealed class GoRegex
                     if (lastWasRepeat) throw Error($"invalid nested repetition operator: `{Slice(operatorStart - 1, _position)}`");
                     last = c == '*' ? Star(last.Value) : Optional(last.Value);
                     lastWasRepeat = true;
+                    if (_depth == 0) TopLevel[^1] = OtherAtom;
                     continue;
                 }
                 if (c == '+' || c == '{') throw Error($"'{(char)c}' repetition is not produced by .dockerignore patterns");
@@ -181,6 +206,7 @@ internal sealed class GoRegex
                 if (last is { } previous) sequence = sequence is { } s ? Concat(s, previous) : previous;
                 last = ParseAtom();
                 lastWasRepeat = false;
+                if (_depth == 0) TopLevel.Add(_lastAtom);
             }
             if (last is { } tail) sequence = sequence is { } s2 ? Concat(s2, tail) : tail;
             return sequence ?? EmptyFragment();
@@ -189,6 +215,7 @@ internal sealed class GoRegex
         private Fragment ParseAtom()
         {
             var c = text[_position];
+            _lastAtom = OtherAtom;
             switch (c)
             {
                 case '(':
@@ -196,16 +223,21 @@ internal sealed class GoRegex
                     var open = _position;
                     _position++;
                     if (_position < text.Length && text[_position] == '?') throw Error("group flags are not produced by .dockerignore patterns");
+                    _depth++;
                     var inner = ParseSequence();
+                    _depth--;
                     if (_position >= text.Length || text[_position] != ')') throw Error($"missing closing ): `{Slice(open, text.Length)}`");
                     _position++;
+                    _lastAtom = OtherAtom;
                     return inner;
                 }
                 case '^':
                     _position++;
+                    _lastAtom = BeginTextAtom;
                     return AssertFragment(Assertion.BeginText);
                 case '$':
                     _position++;
+                    _lastAtom = EndTextAtom;
                     return AssertFragment(Assertion.EndText);
                 case '.':
                     _position++;
@@ -216,6 +248,7 @@ internal sealed class GoRegex
                     return ParseEscapeAtom();
                 default:
                     _position++;
+                    _lastAtom = c;
                     return RuneFragment(r => r == c);
             }
         }
@@ -229,9 +262,11 @@ internal sealed class GoRegex
             {
                 case 'A':
                     _position += 2;
+                    _lastAtom = BeginTextAtom;
                     return AssertFragment(Assertion.BeginText);
                 case 'z':
                     _position += 2;
+                    _lastAtom = EndTextAtom;
                     return AssertFragment(Assertion.EndText);
                 case 'b':
                     _position += 2;
@@ -258,6 +293,7 @@ internal sealed class GoRegex
             }
             if (TryUnicodeClass(out var unicode) || TryPerlClass(out unicode)) return RuneFragment(unicode);
             var value = ParseEscape(start);
+            _lastAtom = value;
             return RuneFragment(r => r == value);
         }
 
@@ -439,52 +475,28 @@ internal sealed class GoRegex
             return true;
         }
 
+        /// <summary>The two-letter Unicode general categories; a one-letter name (L, N, …) is every category it starts.</summary>
+        private static readonly Dictionary<string, UnicodeCategory> Categories = new(StringComparer.Ordinal)
+        {
+            ["Lu"] = UnicodeCategory.UppercaseLetter, ["Ll"] = UnicodeCategory.LowercaseLetter, ["Lt"] = UnicodeCategory.TitlecaseLetter,
+            ["Lm"] = UnicodeCategory.ModifierLetter, ["Lo"] = UnicodeCategory.OtherLetter,
+            ["Mn"] = UnicodeCategory.NonSpacingMark, ["Mc"] = UnicodeCategory.SpacingCombiningMark, ["Me"] = UnicodeCategory.EnclosingMark,
+            ["Nd"] = UnicodeCategory.DecimalDigitNumber, ["Nl"] = UnicodeCategory.LetterNumber, ["No"] = UnicodeCategory.OtherNumber,
+            ["Pc"] = UnicodeCategory.ConnectorPunctuation, ["Pd"] = UnicodeCategory.DashPunctuation, ["Ps"] = UnicodeCategory.OpenPunctuation,
+            ["Pe"] = UnicodeCategory.ClosePunctuation, ["Pi"] = UnicodeCategory.InitialQuotePunctuation, ["Pf"] = UnicodeCategory.FinalQuotePunctuation,
+            ["Po"] = UnicodeCategory.OtherPunctuation,
+            ["Sm"] = UnicodeCategory.MathSymbol, ["Sc"] = UnicodeCategory.CurrencySymbol, ["Sk"] = UnicodeCategory.ModifierSymbol, ["So"] = UnicodeCategory.OtherSymbol,
+            ["Zs"] = UnicodeCategory.SpaceSeparator, ["Zl"] = UnicodeCategory.LineSeparator, ["Zp"] = UnicodeCategory.ParagraphSeparator,
+            // Go's C is Cc, Cf, Co and Cs (unassigned code points are not in it).
+            ["Cc"] = UnicodeCategory.Control, ["Cf"] = UnicodeCategory.Format, ["Co"] = UnicodeCategory.PrivateUse, ["Cs"] = UnicodeCategory.Surrogate,
+        };
+
         private static Func<int, bool>? UnicodeSet(string name)
         {
             if (name == "Any") return _ => true;
-            var categories = name switch
-            {
-                "L" => [UnicodeCategory.UppercaseLetter, UnicodeCategory.LowercaseLetter, UnicodeCategory.TitlecaseLetter, UnicodeCategory.ModifierLetter, UnicodeCategory.OtherLetter],
-                "Lu" => [UnicodeCategory.UppercaseLetter],
-                "Ll" => [UnicodeCategory.LowercaseLetter],
-                "Lt" => [UnicodeCategory.TitlecaseLetter],
-                "Lm" => [UnicodeCategory.ModifierLetter],
-                "Lo" => [UnicodeCategory.OtherLetter],
-                "M" => [UnicodeCategory.NonSpacingMark, UnicodeCategory.SpacingCombiningMark, UnicodeCategory.EnclosingMark],
-                "Mn" => [UnicodeCategory.NonSpacingMark],
-                "Mc" => [UnicodeCategory.SpacingCombiningMark],
-                "Me" => [UnicodeCategory.EnclosingMark],
-                "N" => [UnicodeCategory.DecimalDigitNumber, UnicodeCategory.LetterNumber, UnicodeCategory.OtherNumber],
-                "Nd" => [UnicodeCategory.DecimalDigitNumber],
-                "Nl" => [UnicodeCategory.LetterNumber],
-                "No" => [UnicodeCategory.OtherNumber],
-                "P" => [UnicodeCategory.ConnectorPunctuation, UnicodeCategory.DashPunctuation, UnicodeCategory.OpenPunctuation, UnicodeCategory.ClosePunctuation,
-                        UnicodeCategory.InitialQuotePunctuation, UnicodeCategory.FinalQuotePunctuation, UnicodeCategory.OtherPunctuation],
-                "Pc" => [UnicodeCategory.ConnectorPunctuation],
-                "Pd" => [UnicodeCategory.DashPunctuation],
-                "Ps" => [UnicodeCategory.OpenPunctuation],
-                "Pe" => [UnicodeCategory.ClosePunctuation],
-                "Pi" => [UnicodeCategory.InitialQuotePunctuation],
-                "Pf" => [UnicodeCategory.FinalQuotePunctuation],
-                "Po" => [UnicodeCategory.OtherPunctuation],
-                "S" => [UnicodeCategory.MathSymbol, UnicodeCategory.CurrencySymbol, UnicodeCategory.ModifierSymbol, UnicodeCategory.OtherSymbol],
-                "Sm" => [UnicodeCategory.MathSymbol],
-                "Sc" => [UnicodeCategory.CurrencySymbol],
-                "Sk" => [UnicodeCategory.ModifierSymbol],
-                "So" => [UnicodeCategory.OtherSymbol],
-                "Z" => [UnicodeCategory.SpaceSeparator, UnicodeCategory.LineSeparator, UnicodeCategory.ParagraphSeparator],
-                "Zs" => [UnicodeCategory.SpaceSeparator],
-                "Zl" => [UnicodeCategory.LineSeparator],
-                "Zp" => [UnicodeCategory.ParagraphSeparator],
-                "C" => [UnicodeCategory.Control, UnicodeCategory.Format, UnicodeCategory.PrivateUse, UnicodeCategory.Surrogate],
-                "Cc" => [UnicodeCategory.Control],
-                "Cf" => [UnicodeCategory.Format],
-                "Co" => [UnicodeCategory.PrivateUse],
-                "Cs" => [UnicodeCategory.Surrogate],
-                _ => (UnicodeCategory[]?)null,
-            };
-            if (categories is null) return null;
-            return r => Rune.IsValid(r) ? categories.Contains(Rune.GetUnicodeCategory(new Rune(r))) : categories.Contains(UnicodeCategory.Surrogate);
+            var categories = Categories.Where(c => c.Key == name || (name.Length == 1 && c.Key[0] == name[0])).Select(c => c.Value).ToHashSet();
+            if (categories.Count == 0) return null;
+            return r => categories.Contains(Rune.IsValid(r) ? Rune.GetUnicodeCategory(new Rune(r)) : UnicodeCategory.Surrogate);
         }
 
         private static bool IsHex(int rune) => rune < 128 && char.IsAsciiHexDigit((char)rune);
