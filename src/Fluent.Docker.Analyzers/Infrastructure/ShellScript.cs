@@ -197,14 +197,15 @@ internal sealed class ShellScript
             else if (c == '$' && i + 1 < text.Length && text[i + 1] == '(')
             {
                 // A command substitution stays inside this word, however many operators it holds.
-                var depth = 0;
+                var depth = 1;
                 var from = i;
-                do
+                i += 2;
+                while (i < text.Length && depth > 0)
                 {
                     if (text[i] == '(') depth++;
                     else if (text[i] == ')') depth--;
                     i++;
-                } while (i < text.Length && depth > 0);
+                }
                 value.Append(text, from, i - from);
             }
             else
