@@ -43,7 +43,9 @@ public sealed class CdToWorkdirCodeFixProvider : CodeFixProvider
         // receiver.Workdir("dir") keeps the receiver's layout: the new '.' takes the trivia of the '.' before Run.
         var workdir = SyntaxFactory.InvocationExpression(
             run.WithName(SyntaxFactory.IdentifierName("Workdir")),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(RunTextCodeFixProvider.StringLiteral(directory)))));
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(RunTextCodeFixProvider.StringLiteral(directory)))))
+            // …and when the receiver ends its line (one call per line), so does the new call.
+            .WithTrailingTrivia(run.Expression.GetTrailingTrivia());
         return withRest.WithExpression(run.WithExpression(workdir));
     }
 }

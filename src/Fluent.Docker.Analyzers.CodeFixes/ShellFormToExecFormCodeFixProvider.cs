@@ -31,7 +31,9 @@ public sealed class ShellFormToExecFormCodeFixProvider : CodeFixProvider
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not SimpleNameSyntax name
                 || name.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access)
                 continue;
-            var arguments = SyntaxFactory.SeparatedList(words.Split('\n').Select(w => SyntaxFactory.Argument(RunTextCodeFixProvider.StringLiteral(w))));
+            var literals = words.Split('\n').Select(w => SyntaxFactory.Argument(RunTextCodeFixProvider.StringLiteral(w))).ToList();
+            var commas = Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), literals.Count - 1);
+            var arguments = SyntaxFactory.SeparatedList(literals, commas);
             var fixedCall = invocation
                 .WithExpression(access.WithName(SyntaxFactory.IdentifierName(method).WithTriviaFrom(name)))
                 .WithArgumentList(invocation.ArgumentList.WithArguments(arguments));

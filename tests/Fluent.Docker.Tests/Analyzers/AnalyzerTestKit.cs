@@ -34,10 +34,16 @@ internal static class AnalyzerTestKit
         """;
 
     /// <summary>Asserts the analyzer reports exactly the marked diagnostics in <paramref name="statements"/>.</summary>
-    public static Task VerifyAsync<TAnalyzer>(string statements, string? editorConfig = null)
+    public static Task VerifyAsync<TAnalyzer>(string statements)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        VerifyAsync<TAnalyzer>(statements, editorConfig: null);
+
+    /// <summary>As above, with an <c>.editorconfig</c> and explicit expectations (for <c>{|#0:…|}</c> locations).</summary>
+    public static Task VerifyAsync<TAnalyzer>(string statements, string? editorConfig, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = InMethod(statements) };
+        test.ExpectedDiagnostics.AddRange(expected);
         Configure(test, editorConfig);
         return test.RunAsync();
     }
