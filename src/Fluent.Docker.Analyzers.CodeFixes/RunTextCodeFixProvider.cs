@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Fluent.Docker.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,32 +14,18 @@ namespace Fluent.Docker.Analyzers.CodeFixes;
 /// fixed text (it knows the shell words); this provider only swaps the string literal.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RunTextCodeFixProvider)), Shared]
-public sealed class RunTextCodeFixProvider : CodeFixProvider
+public sealed class RunTextCodeFixProvider : FluentDockerCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = Ids(
         RuleIds.RunApt, RuleIds.AptGetInstallWithoutYes, RuleIds.AptGetInstallRecommends, RuleIds.AptListsNotCleaned, RuleIds.PipeWithoutPipefail);
 
-    public override FixAllProvider? GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override (string? Title, SyntaxNode? FixedRoot) Fix(SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null) return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(FixProperties.FixedText, out var fixedText) || fixedText is null) continue;
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
-                continue;
-            var title = Title(diagnostic.Id);
-            context.RegisterCodeFix(
-                CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, StringLiteral(fixedText).WithTriviaFrom(literal)))), diagnostic.Id),
-                diagnostic);
-        }
+        if (Property(diagnostic, FixProperties.FixedText) is not { } fixedText
+            || node is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            return (null, null);
+        return (Title(diagnostic.Id), root.ReplaceNode(literal, StringLiteral(fixedText).WithTriviaFrom(literal)));
     }
-
-    internal static LiteralExpressionSyntax StringLiteral(string text) =>
-        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
     private static string Title(string id) => id switch
     {

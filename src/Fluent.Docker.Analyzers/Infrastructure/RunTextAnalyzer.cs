@@ -32,14 +32,7 @@ internal sealed class RunCall
     public IReadOnlyList<IOperation>? Options => Invocation.ArgumentFor("options").ArrayElements() ?? (Invocation.ArgumentFor("options") is null ? new IOperation[0] : null);
 
     /// <summary>True when the stage chain before this RUN visibly sets a SHELL (the shell then decides; skip shell rules).</summary>
-    public bool StageSetsShell()
-    {
-        if (Invocation.Instance is null) return false;
-        for (var chain = StageChain.Resolve(Invocation.Instance, Types); chain is not null; chain = chain.BaseStage)
-            foreach (var call in chain.Calls)
-                if (call.TargetMethod.Name == "Shell") return true;
-        return false;
-    }
+    public bool StageSetsShell() => Invocation.Instance is { } stage && StageChain.Resolve(stage, Types).SetsShell();
 
     /// <summary>A code-fix property bag holding the fixed text, or null when no mechanical fix applies.</summary>
     public static ImmutableDictionary<string, string?>? FixedText(string? text) =>

@@ -102,6 +102,15 @@ internal sealed class StageChain
         return calls;
     }
 
+    /// <summary>True when this stage or one it builds on visibly sets a SHELL (shell-form rules then defer to it).</summary>
+    public bool SetsShell()
+    {
+        for (var chain = this; chain is not null; chain = chain.BaseStage)
+            foreach (var call in chain.Calls)
+                if (call.TargetMethod.Name == "Shell") return true;
+        return false;
+    }
+
     /// <summary>The base image operand of the first stage in the <c>From(stage)</c> line, when it is an image.</summary>
     public IOperation? RootImageOperand()
     {

@@ -1,4 +1,3 @@
-using System.Linq;
 using Fluent.Docker.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -7,15 +6,9 @@ namespace Fluent.Docker.Analyzers;
 
 /// <summary>FD0016 (hadolint DL3014): <c>apt-get install</c> without <c>-y</c>; the code fix adds it.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AptGetInstallWithoutYesAnalyzer : RunTextAnalyzer
+public sealed class AptGetInstallWithoutYesAnalyzer : AptGetInstallFlagAnalyzer
 {
-    public override string RuleId => RuleIds.AptGetInstallWithoutYes;
+    public AptGetInstallWithoutYesAnalyzer() : base(RunText.HasAssumeYes, "-y") { }
 
-    private protected override Diagnostic? Analyze(RunCall run)
-    {
-        bool Lacks(ShellCommand command) => !RunText.HasAssumeYes(command);
-        return RunText.AptGetInstalls(run.Script).Any(Lacks)
-            ? Create(run.TextOperand, RunCall.FixedText(run.IsScript ? null : RunText.InsertAfterAptGetInstall(run.Script, Lacks, "-y")))
-            : null;
-    }
+    public override string RuleId => RuleIds.AptGetInstallWithoutYes;
 }

@@ -25,7 +25,7 @@ public sealed class ShellFormCommandAnalyzer : FluentDockerAnalyzer
             if (types.IsStageMethod(method, "CmdShell")) (keyword, execMethod) = ("CMD", "Cmd");
             else if (types.IsStageMethod(method, "EntrypointShell")) (keyword, execMethod) = ("ENTRYPOINT", "Entrypoint");
             else return;
-            if (invocation.Instance is { } instance && SetsShell(StageChain.Resolve(instance, types))) return;
+            if (invocation.Instance is { } instance && StageChain.Resolve(instance, types).SetsShell()) return;
 
             var command = invocation.ArgumentFor("command")?.ConstantString();
             var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.ExecMethod, execMethod);
@@ -36,12 +36,4 @@ public sealed class ShellFormCommandAnalyzer : FluentDockerAnalyzer
                 : invocation.Syntax.GetLocation();
             operation.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, keyword, command ?? "the command", execMethod));
         }, OperationKind.Invocation);
-
-    private static bool SetsShell(StageChain? chain)
-    {
-        for (; chain is not null; chain = chain.BaseStage)
-            foreach (var call in chain.Calls)
-                if (call.TargetMethod.Name == "Shell") return true;
-        return false;
-    }
 }
