@@ -48,6 +48,18 @@ internal static class AnalyzerTestKit
         return test.RunAsync();
     }
 
+    /// <summary>Runs <paramref name="analyzer"/> over a whole file in a project that does not reference Fluent.Docker.</summary>
+    public static Task VerifyWithoutFluentDockerAsync(DiagnosticAnalyzer analyzer, string source)
+    {
+        var test = new SingleAnalyzerTest(analyzer) { TestCode = source, ReferenceAssemblies = Net10 };
+        return test.RunAsync();
+    }
+
+    private sealed class SingleAnalyzerTest(DiagnosticAnalyzer analyzer) : CSharpAnalyzerTest<EmptyDiagnosticAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => [analyzer];
+    }
+
     /// <summary>Asserts the marked diagnostics in <paramref name="before"/>, and that the code fix turns it into <paramref name="after"/>.</summary>
     public static Task VerifyFixAsync<TAnalyzer, TCodeFix>(string before, string after)
         where TAnalyzer : DiagnosticAnalyzer, new()

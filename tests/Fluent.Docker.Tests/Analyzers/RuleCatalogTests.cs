@@ -82,6 +82,42 @@ public class RuleCatalogTests
         Assert.Contains(tests, n => !n.Contains("_quiet_", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIdsInCatalog))]
+    public Task Rule_is_silent_in_projects_without_Fluent_Docker(string id) =>
+        // A look-alike API with every name the rules look for, outside Fluent.Docker: nothing may be reported.
+        AnalyzerTestKit.VerifyWithoutFluentDockerAsync(Analyzers.Single(a => a.SupportedDiagnostics.Any(d => d.Id == id)), """
+            namespace LookAlike
+            {
+                public sealed class Stage
+                {
+                    public static Stage Named(string name) => new();
+                    public Stage From(string image, string? platform = null) => this;
+                    public Stage Run(string command) => this;
+                    public Stage CmdShell(string command) => this;
+                    public Stage Workdir(string path) => this;
+                    public Stage Env(string name, string value) => this;
+                    public Stage User(string user) => this;
+                    public Stage Expose(params int[] ports) => this;
+                }
+
+                public static class Dockerfile
+                {
+                    public static object Create(params Stage[] stages) => stages;
+                }
+
+                public static class Use
+                {
+                    public static object Body() => Dockerfile.Create(
+                        Stage.Named("Build").From("debian:latest", "linux/amd64")
+                            .Run("cd /src && sudo apt install curl | tee log")
+                            .CmdShell("npm start").Workdir("app").Env("API_TOKEN", "ghp_0123456789abcdefghijABCDEFGHIJ012345")
+                            .User("root").Expose(0),
+                        Stage.Named("scratch").From("debian"));
+                }
+            }
+            """);
+
     [Fact]
     public void Every_docs_page_belongs_to_a_rule()
     {
