@@ -245,11 +245,18 @@ internal static class DockerfileEmitter
         _ => throw new InvalidOperationException("unknown RUN option"),
     };
 
+    /// <summary>The mode/uid/gid fields shared by cache, secret and ssh mounts.</summary>
+    private static IEnumerable<string> Ownership(FilePermissions? mode, int? uid, int? gid)
+    {
+        if (mode is { } m) yield return "mode=" + m;
+        if (uid is { } u) yield return "uid=" + u.ToString(CultureInfo.InvariantCulture);
+        if (gid is { } g) yield return "gid=" + g.ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The <c>key=value</c> fields of a mount, in BuildKit's documented order.</summary>
     internal static IEnumerable<string> MountFields(DockerfileSyntax syntax, RunMount mount)
     {
         string V(Expandable value) => syntax.FlagWord(value);
-        string N(int value) => value.ToString(CultureInfo.InvariantCulture);
         switch (mount)
         {
             case CacheMount cache:
@@ -259,9 +266,7 @@ internal static class DockerfileEmitter
                 if (cache.Sharing is { } sharing) yield return "sharing=" + sharing.ToString().ToLowerInvariant();
                 if (cache.From is { } from) yield return "from=" + FromText(from);
                 if (cache.Source is { } source) yield return "source=" + V(source.Value);
-                if (cache.Mode is { } mode) yield return "mode=" + mode;
-                if (cache.Uid is { } uid) yield return "uid=" + N(uid);
-                if (cache.Gid is { } gid) yield return "gid=" + N(gid);
+                foreach (var field in Ownership(cache.Mode, cache.Uid, cache.Gid)) yield return field;
                 if (cache.ReadOnly) yield return "ro";
                 break;
             case SecretMount secret:
@@ -270,18 +275,14 @@ internal static class DockerfileEmitter
                 if (secret.Target is { } target) yield return "target=" + V(target.Value);
                 if (secret.Env is { } env) yield return "env=" + env;
                 if (secret.Required) yield return "required=true";
-                if (secret.Mode is { } smode) yield return "mode=" + smode;
-                if (secret.Uid is { } suid) yield return "uid=" + N(suid);
-                if (secret.Gid is { } sgid) yield return "gid=" + N(sgid);
+                foreach (var field in Ownership(secret.Mode, secret.Uid, secret.Gid)) yield return field;
                 break;
             case SshMount ssh:
                 yield return "type=ssh";
                 if (ssh.Id is { } sshId) yield return "id=" + V(sshId);
                 if (ssh.Target is { } sshTarget) yield return "target=" + V(sshTarget.Value);
                 if (ssh.Required) yield return "required=true";
-                if (ssh.Mode is { } sshMode) yield return "mode=" + sshMode;
-                if (ssh.Uid is { } sshUid) yield return "uid=" + N(sshUid);
-                if (ssh.Gid is { } sshGid) yield return "gid=" + N(sshGid);
+                foreach (var field in Ownership(ssh.Mode, ssh.Uid, ssh.Gid)) yield return field;
                 break;
             case BindMount bind:
                 yield return "type=bind";
