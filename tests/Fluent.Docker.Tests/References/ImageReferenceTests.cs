@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Fluent.Docker.Tests.Values;
+namespace Fluent.Docker.Tests.References;
 
 /// <summary>ImageReference beyond the distribution corpus: the written form, the derived forms, and errors that name the fix.</summary>
 public class ImageReferenceTests
