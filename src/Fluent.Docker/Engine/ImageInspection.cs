@@ -37,6 +37,9 @@ public sealed record ImageInspection
     public string? StopSignal { get; init; }
     public IReadOnlySet<string> Volumes { get; init; } = new HashSet<string>();
 
+    /// <summary>ONBUILD triggers, as the text lines a child build will run.</summary>
+    public IReadOnlyList<string> OnBuild { get; init; } = [];
+
     /// <summary>The platform the image is built for, e.g. <c>linux/arm64</c>; null when the engine reports none usable.</summary>
     public Platform? Platform
     {
@@ -76,6 +79,7 @@ public sealed record ImageInspection
         },
         StopSignal = StopSignal,
         Volumes = ValueList.From(Volumes.Order(StringComparer.Ordinal)),
+        OnBuild = ValueList.From(OnBuild),
     };
 
     public override string ToString() => $"image {Id} ({Os}/{Architecture}{(Variant is null ? "" : "/" + Variant)})";

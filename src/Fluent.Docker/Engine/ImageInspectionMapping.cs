@@ -32,6 +32,7 @@ internal static class ImageInspectionMapping
                 health.Retries is null or 0 ? null : (int)health.Retries),
             StopSignal = NullIfEmpty(config?.StopSignal),
             Volumes = config?.Volumes?.Keys.ToHashSet(StringComparer.Ordinal) ?? [],
+            OnBuild = config?.OnBuild?.ToList() ?? [],
         };
     }
 

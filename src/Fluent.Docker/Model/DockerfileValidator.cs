@@ -242,9 +242,29 @@ internal static partial class DockerfileValidator
                 if (insideOnBuild || onBuild.Trigger is OnBuildInstruction)
                     site.Add("trigger", "ONBUILD cannot trigger another ONBUILD.", "list the trigger instructions directly.");
                 else
+                {
+                    var before = site.ErrorCount;
                     CheckInstruction(site, syntax, onBuild.Trigger, stage, index, names, insideOnBuild: true);
+                    // One problem, one error: portability is only worth reporting for an otherwise valid trigger.
+                    if (site.ErrorCount == before) CheckTriggerPortable(site, onBuild.Trigger);
+                }
                 break;
         }
+    }
+
+    /// <summary>
+    /// A trigger is stored as text and parsed again by the child build with the child's own escape token, which
+    /// may differ from this file's: its text must read the same under both tokens.
+    /// </summary>
+    private static void CheckTriggerPortable(Site site, Instruction trigger)
+    {
+        var (backslash, _) = DockerfileEmitter.Instruction(new DockerfileSyntax(EscapeToken.Backslash), trigger);
+        var (backtick, _) = DockerfileEmitter.Instruction(new DockerfileSyntax(EscapeToken.Backtick), trigger);
+        if (backslash != backtick)
+            site.Add("trigger", "The trigger needs escaping, and a child image reads it with its own escape token (\\ or `), so it could mean something else there.",
+                "keep quotes, '$', '\\' and '`' out of the trigger's values, or hand the value to the child through an ARG or ENV.");
+        else if (backslash.TrimEnd(' ', '\t').EndsWith('\\') || backslash.TrimEnd(' ', '\t').EndsWith('`'))
+            site.Add("trigger", "The trigger ends with an escape character, which a child image may read as a line continuation.", "remove the trailing character.");
     }
 
     private static void CheckCommand(Site site, DockerfileSyntax syntax, string slot, CommandLine command, bool allowEmptyExec, bool insideOnBuild)
@@ -265,6 +285,8 @@ internal static partial class DockerfileValidator
                     site.Add(slot, "The shell command is a JSON array, which BuildKit would run in exec form.", "use the exec-form method (e.g. RunExec/Cmd) with the arguments.");
                 else if (DockerfileSyntax.ContainsHeredocMarker(shell.Command))
                     site.Add(slot, "The command contains a heredoc marker (<<WORD); BuildKit would read the next lines as its body.", "use RunScript for multi-line scripts, or quote the marker differently.");
+                else if (BlankBuildKitStrips(shell.Command) is { } stripped)
+                    site.Add(slot, $"The command {stripped}; BuildKit strips blanks from both ends of an instruction line, which would change what the shell runs.", "remove it from the end of the command, or use the exec form.");
                 break;
             case CommandLine.Script script:
                 if (insideOnBuild) site.Add(slot, "ONBUILD cannot carry a heredoc script.", "use a one-line Run in the trigger.");
@@ -272,6 +294,25 @@ internal static partial class DockerfileValidator
                 site.Heredoc(slot, script.Text);
                 break;
         }
+    }
+
+    /// <summary>
+    /// BuildKit trims every Unicode blank (Go's unicode.IsSpace, the same set as char.IsWhiteSpace) from both ends of
+    /// an instruction line. Spaces and tabs there mean nothing to the shell; other blanks (NBSP, U+3000, \v, \f…) are
+    /// ordinary characters to it, and a blank after an odd number of backslashes is escaped: stripping those changes
+    /// the command. Null when the ends are safe.
+    /// </summary>
+    private static string? BlankBuildKitStrips(string command)
+    {
+        static bool ShellBlank(char c) => c is ' ' or '\t';
+        for (var i = 0; i < command.Length && char.IsWhiteSpace(command[i]); i++)
+            if (!ShellBlank(command[i])) return $"starts with the blank U+{(int)command[i]:X4}";
+        var end = command.Length;
+        for (; end > 0 && char.IsWhiteSpace(command[end - 1]); end--)
+            if (!ShellBlank(command[end - 1])) return $"ends with the blank U+{(int)command[end - 1]:X4}";
+        var backslashes = 0;
+        while (end < command.Length && end - backslashes > 0 && command[end - backslashes - 1] == '\\') backslashes++;
+        return backslashes % 2 == 1 ? "ends with a backslash-escaped blank" : null;
     }
 
     /// <summary>CMD/ENTRYPOINT: exec or shell form only; BuildKit has no heredoc for them (the body would be read as instructions).</summary>
@@ -394,6 +435,8 @@ internal static partial class DockerfileValidator
     /// <summary>Where a check happens; collects errors with that location.</summary>
     private sealed class Site(List<DockerfileError> errors, string? stage, int? stageIndex, int? instruction, string keyword)
     {
+        public int ErrorCount => errors.Count;
+
         public string Keyword => keyword;
 
         public void Add(string slot, string message, string fix) =>
@@ -401,7 +444,8 @@ internal static partial class DockerfileValidator
 
         public void Value(string slot, IDockerValue? value)
         {
-            if (value?.Problem is { } problem) Add(slot, problem.Message, problem.Fix);
+            if (value?.Problem is { } problem)
+                errors.Add(new DockerfileError(stage, stageIndex, instruction, keyword, slot, problem.Message, problem.Fix) { Code = problem.Code });
         }
 
         /// <summary>Raw CR/LF/NUL (and unpaired surrogates) cannot be written into a single-line slot.</summary>

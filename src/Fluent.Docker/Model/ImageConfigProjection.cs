@@ -54,7 +54,7 @@ public static class ImageConfigProjection
                 _ => ImageConfig.Empty,
             };
             if (config.GetEnv("PATH") is null) config = config with { Env = SetPair(config.Env, "PATH", DefaultPath) };
-            var result = Fold(stage, config, args, global, automatic);
+            var result = Fold(stage, config, args, global, automatic, new DockerfileSyntax(file.Escape));
             projected[index] = result;
             return result;
         }
@@ -86,7 +86,7 @@ public static class ImageConfigProjection
     }
 
     private static ImageConfig Fold(Stage stage, ImageConfig config, IReadOnlyDictionary<string, string> buildArgs,
-        IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> automatic)
+        IReadOnlyDictionary<string, string> global, IReadOnlyDictionary<string, string> automatic, DockerfileSyntax syntax)
     {
         var argValues = new Dictionary<string, string>(StringComparer.Ordinal);
         var cmdSet = false;
@@ -152,7 +152,7 @@ public static class ImageConfigProjection
                     config = config with { Volumes = ValueList.From(config.Volumes.Concat(volume.Paths.Select(p => Expand(p.Value, volumeScope))).Distinct().Order(StringComparer.Ordinal)) };
                     break;
                 case OnBuildInstruction onBuild:
-                    var (header, _) = DockerfileEmitter.Instruction(new DockerfileSyntax(EscapeToken.Backslash), onBuild.Trigger);
+                    var (header, _) = DockerfileEmitter.Instruction(syntax, onBuild.Trigger);
                     config = config with { OnBuild = config.OnBuild.Append(header) };
                     break;
             }
@@ -164,7 +164,8 @@ public static class ImageConfigProjection
     private static ValueList<string> CommandConfig(CommandLine command, ValueList<string>? shell) => command switch
     {
         CommandLine.Exec exec => exec.Arguments,
-        CommandLine.Shell line => ValueList.Of([.. shell ?? DefaultShell, line.Command]),
+        // BuildKit trims blanks around the instruction's text, so the stored command has none at its ends.
+        CommandLine.Shell line => ValueList.Of([.. shell ?? DefaultShell, line.Command.Trim(' ', '\t')]),
         CommandLine.Script script => ValueList.Of([.. shell ?? DefaultShell, script.Text]),
         _ => ValueList<string>.Empty,
     };
@@ -175,7 +176,7 @@ public static class ImageConfigProjection
         {
             null => ValueList.Of("NONE"),
             CommandLine.Exec exec => ValueList.Of(["CMD", .. exec.Arguments]),
-            CommandLine.Shell shell => ValueList.Of("CMD-SHELL", shell.Command),
+            CommandLine.Shell shell => ValueList.Of("CMD-SHELL", shell.Command.Trim(' ', '\t')),
             _ => ValueList<string>.Empty,
         };
         return new HealthcheckConfig(test)
