@@ -13,14 +13,16 @@ public sealed class BenchLab : IAsyncDisposable
 {
     private readonly List<string> _images = [];
 
-    private BenchLab(string repositoryRoot, string registry, TextWriter log)
+    private BenchLab(BenchmarkContext context)
     {
-        RepositoryRoot = repositoryRoot;
-        Registry = registry;
-        Log = log;
+        RepositoryRoot = FindRoot();
+        Registry = context.Registry;
+        RunId = context.RunId;
+        Buildx = context.Buildx;
+        Log = context.Log;
         Engine = DockerEngine.Connect(buildx: Buildx);
         Docker = new DockerClientBuilder().WithEndpoint(Engine.Endpoint).WithTimeout(TimeSpan.FromMinutes(10)).Build();
-        WorkDirectory = Directory.CreateTempSubdirectory("fluent-docker-bench-").FullName;
+        WorkDirectory = Directory.CreateDirectory(Path.Combine(context.WorkDirectory, "templates-" + Guid.NewGuid().ToString("N")[..6])).FullName;
     }
 
     public string RepositoryRoot { get; }
@@ -29,8 +31,8 @@ public sealed class BenchLab : IAsyncDisposable
     /// <summary>The registry images are pushed to (host:port).</summary>
     public string Registry { get; }
 
-    public TextWriter Log { get; }
-    public Buildx Buildx { get; } = new();
+    public IProgress<string> Log { get; }
+    public Buildx Buildx { get; }
     public DockerEngine Engine { get; }
 
     /// <summary>For what <see cref="DockerEngine"/> does not offer (image history).</summary>
@@ -39,11 +41,12 @@ public sealed class BenchLab : IAsyncDisposable
     public string WorkDirectory { get; }
 
     /// <summary>Unique per run: tags and cache ids never meet an earlier run's.</summary>
-    public string RunId { get; } = DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "-" + Guid.NewGuid().ToString("N")[..6];
+    public string RunId { get; }
 
-    public static async Task<BenchLab> StartAsync(string repositoryRoot, string registry, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<BenchLab> StartAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
-        var lab = new BenchLab(repositoryRoot, registry, log);
+        var lab = new BenchLab(context);
+        var registry = context.Registry;
         try
         {
             await lab.Engine.PingAsync(cancellationToken);
@@ -129,5 +132,12 @@ public sealed class BenchLab : IAsyncDisposable
         try { Directory.Delete(WorkDirectory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "FluentDocker.sln"))) return directory.FullName;
+        throw new InvalidOperationException("FluentDocker.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Fluent.Docker.Benchmarks;
 
-/// <summary>Markdown tables and number formats shared by the reports.</summary>
+/// <summary>Markdown tables and the ratio, percent and byte formats of the P1–P4 reports (times: <see cref="Stats"/>).</summary>
 public static class Markdown
 {
     public static string Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
@@ -14,8 +14,6 @@ public static class Markdown
         foreach (var row in rows) text.Append("| ").Append(string.Join(" | ", row)).AppendLine(" |");
         return text.ToString();
     }
-
-    public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
     public static string Ratio(double ratio) => ratio.ToString(ratio >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + "×";
 
@@ -28,10 +26,4 @@ public static class Markdown
         < 1024L * 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB",
         _ => (bytes / (1024.0 * 1024 * 1024)).ToString("0.00", CultureInfo.InvariantCulture) + " GiB",
     };
-
-    public static TimeSpan Median(IEnumerable<TimeSpan> times)
-    {
-        var sorted = times.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }

@@ -7,15 +7,15 @@ namespace Fluent.Docker.Benchmarks;
 /// Dockerfile of the same app, side by side: both warmed once, then <see cref="Rounds"/> alternating change → rebuild
 /// rounds. Reports the median rebuild times, their ratio, and how many dependency steps re-ran.
 /// </summary>
-public sealed class P1CodeOnlyRebuild : IBenchmark
+public sealed class P1CodeOnlyRebuild : LabBenchmark
 {
     private const int Rounds = 3;
     private const double Goal = 5;
 
-    public string Id => "P1";
-    public string Title => "Code-only rebuild: template vs naive Dockerfile";
+    public override string Name => "p1-code-only-rebuild";
+    protected override string Title => "P1: code-only rebuild, template vs naive Dockerfile";
 
-    public async Task<BenchmarkReport> RunAsync(BenchLab lab, CancellationToken cancellationToken)
+    protected override async Task<(string Body, IReadOnlyList<GoalResult> Goals)> MeasureAsync(BenchLab lab, CancellationToken cancellationToken)
     {
         var rows = new List<IReadOnlyList<string>>();
         var goals = new List<GoalResult>();
@@ -27,7 +27,7 @@ public sealed class P1CodeOnlyRebuild : IBenchmark
             var templateRequest = Request(lab, template, "p1-template-" + app.Example.Name);
             var naiveRequest = Request(lab, naive, "p1-naive-" + app.Example.Name);
 
-            lab.Log.WriteLine($"P1 {app.Language}: warming both images");
+            lab.Log.Report($"P1 {app.Language}: warming both images");
             await lab.BuildAsync(templateRequest, cancellationToken);
             await lab.BuildAsync(naiveRequest, cancellationToken);
 
@@ -46,21 +46,21 @@ public sealed class P1CodeOnlyRebuild : IBenchmark
                 templateDeps += BenchApp.DependencyStepsRun(tLog, app.TemplateDependencySteps);
                 naiveDeps += BenchApp.DependencyStepsRun(nLog, app.NaiveDependencySteps);
                 naiveDependencyTimes.Add(BenchApp.DependencyStepTime(nLog, app.NaiveDependencySteps));
-                lab.Log.WriteLine($"P1 {app.Language} round {round}: template {Markdown.Seconds(t.Duration)}, naive {Markdown.Seconds(n.Duration)}");
+                lab.Log.Report($"P1 {app.Language} round {round}: template {Stats.Seconds(t.Duration)}, naive {Stats.Seconds(n.Duration)}");
             }
 
-            var templateMedian = Markdown.Median(templateTimes);
-            var naiveMedian = Markdown.Median(naiveTimes);
+            var templateMedian = Stats.Median(templateTimes);
+            var naiveMedian = Stats.Median(naiveTimes);
             var ratio = naiveMedian / templateMedian;
             var hasDependencySteps = app.TemplateDependencySteps.Count > 0;
             rows.Add([
                 app.Language,
-                Markdown.Seconds(templateMedian),
-                Markdown.Seconds(naiveMedian),
+                Stats.Seconds(templateMedian),
+                Stats.Seconds(naiveMedian),
                 Markdown.Ratio(ratio),
                 hasDependencySteps ? $"{templateDeps}/{Rounds}" : "n/a",
                 app.NaiveDependencySteps.Count > 0 ? $"{naiveDeps}/{Rounds}" : "n/a",
-                app.NaiveDependencySteps.Count > 0 ? Markdown.Seconds(Markdown.Median(naiveDependencyTimes)) : "n/a",
+                app.NaiveDependencySteps.Count > 0 ? Stats.Seconds(Stats.Median(naiveDependencyTimes)) : "n/a",
                 app.DependencyNote ?? "",
             ]);
             goals.Add(new GoalResult($"P1 {app.Language}", $"≥ {Goal}× faster", Markdown.Ratio(ratio), ratio >= Goal,
@@ -79,7 +79,7 @@ public sealed class P1CodeOnlyRebuild : IBenchmark
             "\nThe lab has no network, so every app is dependency-free: the dependency steps that the naive Dockerfile re-runs cost " +
             "seconds here, where a real `pip install` / `npm ci` / `dotnet restore` downloads packages for tens of seconds to minutes. " +
             "The re-run counts are what carries over to real apps; the time ratios here are a lower bound.\n";
-        return new BenchmarkReport(markdown, goals);
+        return (markdown, goals);
     }
 
     private static IEnumerable<BenchApp> BenchApps() => BenchApp.All;

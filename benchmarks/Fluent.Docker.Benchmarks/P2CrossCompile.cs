@@ -11,19 +11,19 @@ namespace Fluent.Docker.Benchmarks;
 /// i.e. arm64 compiles under QEMU. Both use the same multi-platform Go image; cache mounts get fresh ids per build.
 /// Only Go is measured: the lab has no arm64 Node, Python, JDK or .NET SDK image to run the QEMU variant with.
 /// </summary>
-public sealed class P2CrossCompile : IBenchmark
+public sealed class P2CrossCompile : LabBenchmark
 {
     private const double Goal = 8;
     private const string SeedScript = "benchmarks/seed-golang-arm64.sh";
 
-    public string Id => "P2";
-    public string Title => "amd64+arm64 build: cross-compiling template vs building under QEMU";
+    public override string Name => "p2-cross-compile-vs-qemu";
+    protected override string Title => "P2: amd64+arm64 build, cross-compiling template vs building under QEMU";
 
-    public async Task<BenchmarkReport> RunAsync(BenchLab lab, CancellationToken cancellationToken)
+    protected override async Task<(string Body, IReadOnlyList<GoalResult> Goals)> MeasureAsync(BenchLab lab, CancellationToken cancellationToken)
     {
         var (goImage, seeding) = await MultiPlatformGoImageAsync(lab, cancellationToken);
         if (goImage is null)
-            return new BenchmarkReport(
+            return (
                 $"Not measured: no Go image for linux/arm64 in the lab, and seeding it failed ({seeding}). Run `sudo bash {SeedScript}` " +
                 "(or `LAB_EXTRA_ARM64=1 bash ../shared/lab/up.sh` on a fresh lab), then the Bench target again.\n",
                 [new GoalResult("P2 Go", $"≥ {Goal}× faster", "—", null, "no arm64 Go image")]);
@@ -50,14 +50,14 @@ public sealed class P2CrossCompile : IBenchmark
             "image for linux/arm64, which the lab does not have (`dotnet/sdk` is amd64 only; node, python and temurin are arm64 only " +
             "after `LAB_EXTRA_ARM64=1` on a fresh lab). The .NET template's arm64 cross-compile itself is proven by the e2e test " +
             "`DotNet_build_stage_cross_compiles_for_arm64_without_emulation`.\n";
-        return new BenchmarkReport(markdown, [new GoalResult("P2 Go", $"≥ {Goal}× faster", Markdown.Ratio(ratio), ratio >= Goal,
+        return (markdown, [new GoalResult("P2 Go", $"≥ {Goal}× faster", Markdown.Ratio(ratio), ratio >= Goal,
             ratio >= Goal ? null : "the ratio is bounded by QEMU's slowdown of the Go compiler on this host (the arm64 compile under emulation against the same compile run natively), and both builds compile the standard library from cold caches on 2 shared CPUs")]);
     }
 
     private sealed record ColdBuild(TimeSpan Total, TimeSpan? Amd64Compile, TimeSpan? Arm64Compile);
 
     private static IReadOnlyList<string> Row(string variant, ColdBuild build) =>
-        [variant, Markdown.Seconds(build.Total), build.Amd64Compile is { } a ? Markdown.Seconds(a) : "—", build.Arm64Compile is { } b ? Markdown.Seconds(b) : "—"];
+        [variant, Stats.Seconds(build.Total), build.Amd64Compile is { } a ? Stats.Seconds(a) : "—", build.Arm64Compile is { } b ? Stats.Seconds(b) : "—"];
 
     private static async Task<ColdBuild> BuildColdAsync(BenchLab lab, ImageDefinition example, ImageDefinition definition, string variant, CancellationToken cancellationToken)
     {
@@ -69,12 +69,12 @@ public sealed class P2CrossCompile : IBenchmark
             .WithNoCache()
             .WithPull() // the docker driver would otherwise build FROM whatever copy of the tag the engine holds
             .WithProvenance(ProvenanceMode.None);
-        lab.Log.WriteLine($"P2 {variant}: building amd64+arm64 from cold caches");
+        lab.Log.Report($"P2 {variant}: building amd64+arm64 from cold caches");
         var (result, log) = await lab.BuildAsync(request, cancellationToken);
         var compiles = log.StepsRunning("go build");
         // The step text shows the expanded GOARCH; the label names the platform the step ran on (amd64 for both when cross-compiling).
         TimeSpan? Compile(string architecture) => compiles.FirstOrDefault(s => s.Text.Contains("GOARCH=" + architecture, StringComparison.Ordinal))?.Duration;
-        lab.Log.WriteLine($"P2 {variant}: {Markdown.Seconds(result.Duration)}");
+        lab.Log.Report($"P2 {variant}: {Stats.Seconds(result.Duration)}");
         return new ColdBuild(result.Duration, Compile("amd64"), Compile("arm64"));
     }
 
@@ -109,14 +109,14 @@ public sealed class P2CrossCompile : IBenchmark
         foreach (var candidate in new[] { $"{lab.Registry}/library/golang:1.19", $"{lab.Registry}/lab-extra/golang:1.19" })
             if (await HasArm64Async(lab, candidate, cancellationToken)) return (ImageReference.Parse(candidate), null);
 
-        lab.Log.WriteLine($"P2: no arm64 Go image; running {SeedScript}");
+        lab.Log.Report($"P2: no arm64 Go image; running {SeedScript}");
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(lab.RepositoryRoot, SeedScript)]) { RedirectStandardError = true })!;
         var error = await process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         var seeded = $"{lab.Registry}/lab-extra/golang:1.19";
         return process.ExitCode == 0 && await HasArm64Async(lab, seeded, cancellationToken)
-            ? (ImageReference.Parse(seeded), Markdown.Seconds(watch.Elapsed))
+            ? (ImageReference.Parse(seeded), Stats.Seconds(watch.Elapsed))
             : (null, $"exit {process.ExitCode}: {error.Trim().Split('\n').LastOrDefault()}");
     }
 

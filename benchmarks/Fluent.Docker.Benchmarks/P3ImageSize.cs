@@ -8,15 +8,15 @@ namespace Fluent.Docker.Benchmarks;
 /// in compressed bytes (the registry manifest: what a pull transfers) and unpacked bytes (the layers' sizes on disk).
 /// The Java template is measured twice: its default JRE runtime (the seeds' "builder → JRE") and its jlink runtime.
 /// </summary>
-public sealed class P3ImageSize : IBenchmark
+public sealed class P3ImageSize : LabBenchmark
 {
     /// <summary>The goals: how much smaller than naive, per language.</summary>
     private static readonly Dictionary<string, double> Goals = new() { ["Go"] = 0.97, ["Python"] = 0.60, [".NET"] = 0.65, ["Java"] = 0.25 };
 
-    public string Id => "P3";
-    public string Title => "Final image size: template vs naive single-stage image";
+    public override string Name => "p3-image-size";
+    protected override string Title => "P3: final image size, template vs naive single-stage image";
 
-    public async Task<BenchmarkReport> RunAsync(BenchLab lab, CancellationToken cancellationToken)
+    protected override async Task<(string Body, IReadOnlyList<GoalResult> Goals)> MeasureAsync(BenchLab lab, CancellationToken cancellationToken)
     {
         var candidates = BenchApp.All.Select(a => (a.Language, Variant: "template default", a.Example, Definition: a.Example)).ToList();
         candidates.Add(("Java", "jlink runtime (java.base, jdk.httpserver)", JavaWeb.Definition, JavaTemplate.Create(JavaWeb.Definition.Name + "-jlink", JavaWeb.Options with
@@ -29,7 +29,7 @@ public sealed class P3ImageSize : IBenchmark
         var naiveSizes = new Dictionary<string, (long Compressed, long Unpacked)>();
         foreach (var (language, variant, example, definition) in candidates)
         {
-            lab.Log.WriteLine($"P3 {language} ({variant})");
+            lab.Log.Report($"P3 {language} ({variant})");
             if (!naiveSizes.TryGetValue(example.Name, out var naive))
             {
                 var naiveImage = (await lab.PushAsync([lab.Materialize(example, BenchLab.NaiveOf(example), lab.NewDirectory("p3-naive"))], cancellationToken)).Single();
@@ -58,7 +58,7 @@ public sealed class P3ImageSize : IBenchmark
             Markdown.Table(["Language", "Variant", "Naive (compressed)", "Template (compressed)", "Smaller by", "Naive (unpacked)", "Template (unpacked)", "Smaller by"], rows) +
             "\nThe lab's base images are not the official ones: they are Debian bookworm minbase images with the distribution's packages " +
             "(python3, nodejs, openjdk-17) and the host's .NET installation, so absolute sizes and ratios differ from Docker Hub's and MCR's.\n";
-        return new BenchmarkReport(markdown, goals);
+        return (markdown, goals);
     }
 
     private static string WhyMissed(string language, string variant) => (language, variant) switch

@@ -9,20 +9,20 @@ namespace Fluent.Docker.Benchmarks;
 /// re-sends only files that changed since the last build from a folder of the same name, and a first build is what a
 /// CI checkout pays.
 /// </summary>
-public sealed class P4ContextSize : IBenchmark
+public sealed class P4ContextSize : LabBenchmark
 {
     private const double Goal = 10;
 
-    public string Id => "P4";
-    public string Title => "Build context: generated .dockerignore vs none";
+    public override string Name => "p4-context-size";
+    protected override string Title => "P4: build context, generated .dockerignore vs none";
 
-    public async Task<BenchmarkReport> RunAsync(BenchLab lab, CancellationToken cancellationToken)
+    protected override async Task<(string Body, IReadOnlyList<GoalResult> Goals)> MeasureAsync(BenchLab lab, CancellationToken cancellationToken)
     {
         var rows = new List<IReadOnlyList<string>>();
         var goals = new List<GoalResult>();
         foreach (var app in BenchApp.All)
         {
-            lab.Log.WriteLine($"P4 {app.Language}");
+            lab.Log.Report($"P4 {app.Language}");
             var withIgnore = await ContextBytesAsync(lab, app, app.Example, cancellationToken);
             var without = await ContextBytesAsync(lab, app, app.Example.WithIgnore(DockerIgnore.Empty), cancellationToken);
             var ratio = (double)without / withIgnore;
@@ -37,7 +37,7 @@ public sealed class P4ContextSize : IBenchmark
             "Bytes are buildx's `transferring context` total (rounded by buildx to about 4 digits). The Java template copies only `src/`, " +
             "so BuildKit sends only that folder whatever the .dockerignore says; the other templates copy the whole context (`COPY . .`).\n\n" +
             Markdown.Table(["App", "Clutter in the working copy", "Context without .dockerignore", "Context with the generated .dockerignore", "Reduction"], rows);
-        return new BenchmarkReport(markdown, goals);
+        return (markdown, goals);
     }
 
     private static string WhyMissed(BenchApp app) => app.Example.Dockerfile.Stages

@@ -111,8 +111,7 @@ public static class DotNetTemplate
             .Entrypoint("dotnet", dll);
 
         return TemplateKit.Define(name, options, Dockerfile.Create(build, runtime),
-            [Platform.LinuxAmd64, Platform.LinuxArm64],
-            ["**/bin", "**/obj", "**/.vs", "**/*.user", "**/TestResults", "**/node_modules", "artifacts"]);
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.DotNet, "artifacts");
     }
 
     /// <summary>

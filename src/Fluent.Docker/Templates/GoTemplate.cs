@@ -72,7 +72,6 @@ public static class GoTemplate
             .Entrypoint(options.Binary);
 
         return TemplateKit.Define(name, options, Dockerfile.Create(build, runtime),
-            [Platform.LinuxAmd64, Platform.LinuxArm64],
-            ["**/*_test.go", "**/testdata", "bin", "*.out", "coverage*"]);
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Go, "**/*_test.go", "**/testdata");
     }
 }

@@ -161,7 +161,6 @@ public static class JavaTemplate
         stages.Add(runtime);
 
         return TemplateKit.Define(name, options, Dockerfile.Create([.. stages]),
-            [Platform.LinuxAmd64, Platform.LinuxArm64],
-            ["target", "build", ".gradle", "out", "**/*.class"]);
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Java);
     }
 }

@@ -86,7 +86,8 @@ public static class NodeTemplate
         stages.Add(runtime);
 
         return TemplateKit.Define(name, options, Dockerfile.Create([.. stages]),
-            [Platform.LinuxAmd64, Platform.LinuxArm64],
-            ["node_modules", "**/node_modules", "npm-debug.log*", ".npm", "coverage", .. options.BuildScript is null ? Array.Empty<string>() : [options.BuildOutput]]);
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Node,
+            // The build output is made inside the image; a local copy would only be sent and overwritten.
+            options.BuildScript is null ? [] : [options.BuildOutput]);
     }
 }

@@ -82,8 +82,7 @@ public static class PythonTemplate
             .Cmd([.. options.Command]);
 
         return TemplateKit.Define(name, options, Dockerfile.Create(deps, runtime),
-            [Platform.LinuxAmd64, Platform.LinuxArm64],
-            ["**/__pycache__", "**/*.py[cod]", ".venv", "venv", "**/.pytest_cache", ".mypy_cache", ".ruff_cache", ".tox", "*.egg-info", "build", "dist"]);
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Python, "build", "dist");
     }
 
     private static (string, Expandable)[] Environment(PythonOptions options, params (string, Expandable)[] paths) =>

@@ -68,7 +68,7 @@ public static class StaticSiteTemplate
         var stages = new List<Stage>();
         var serverImage = options.Resolve(options.ServerImage);
         var runtime = Stage.Named("runtime").From(serverImage).AddBusyboxUser(options.User);
-        var ignore = new List<string> { "node_modules", "**/node_modules", ".npm", ".cache", ".parcel-cache", "npm-debug.log*" };
+        var ignore = new List<string>();
 
         switch (options.Build)
         {
@@ -96,6 +96,6 @@ public static class StaticSiteTemplate
         stages.Add(runtime);
 
         return TemplateKit.Define(name, options, Dockerfile.Create([.. stages]),
-            [Platform.LinuxAmd64, Platform.LinuxArm64], [.. ignore]);
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Static, [.. ignore]);
     }
 }

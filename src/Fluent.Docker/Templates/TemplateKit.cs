@@ -49,11 +49,17 @@ internal static class TemplateKit
 
     public static string PortText(TemplateOptions options) => options.Port.Number.ToString(CultureInfo.InvariantCulture);
 
-    public static ImageDefinition Define(string name, TemplateOptions options, Dockerfile dockerfile, Platform[] defaultPlatforms, string[] ignorePatterns) =>
+    /// <summary>
+    /// The definition, with its .dockerignore generated from the model for <paramref name="language"/> (an allow-list of
+    /// what the COPYs read, or the language's outputs and caches when a COPY takes the whole context), then the
+    /// template's <paramref name="alsoExclude"/> and the user's <see cref="TemplateOptions.ExtraIgnorePatterns"/>.
+    /// </summary>
+    public static ImageDefinition Define(string name, TemplateOptions options, Dockerfile dockerfile, Platform[] defaultPlatforms,
+        ProjectLanguage language, params string[] alsoExclude) =>
         ImageDefinition.Create(name, dockerfile)
             .WithPlatforms(options.Platforms.IsEmpty ? defaultPlatforms : [.. options.Platforms])
             .WithContextDirectory(options.ContextDirectory)
-            .WithIgnore(DockerIgnore.Common.With(ignorePatterns).With([.. options.ExtraIgnorePatterns]));
+            .WithIgnoreFor(language, [.. alsoExclude, .. options.ExtraIgnorePatterns]);
 
     /// <summary>A problem when <paramref name="path"/> is not a plain relative path inside the build context.</summary>
     public static TemplateProblem? RelativePathProblem(string option, string? path, string example)

@@ -121,7 +121,7 @@ public class SeedExerciseE2ETests(DockerLabFixture lab)
             Assert.DoesNotContain(inImage, path => path == clutter || path.StartsWith(clutter + "/", StringComparison.Ordinal));
             Assert.Contains(clutter, naive.Stdout.Split('\n')); // without the .dockerignore it would be there
         }
-        foreach (var pattern in new[] { ".git", "**/__pycache__", ".env", "venv", ".venv" })
+        foreach (var pattern in new[] { ".git", "**/__pycache__", ".env", "**/venv", "**/.venv" })
             Assert.Contains(pattern, exercise.DockerIgnore.Split('\n'));
     }
 

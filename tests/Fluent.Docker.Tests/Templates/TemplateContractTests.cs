@@ -103,13 +103,14 @@ public class TemplateContractTests
     }
 
     [Theory]
-    [InlineData("go", new[] { "**/*_test.go", "bin" })]
-    [InlineData("python-venv", new[] { "**/__pycache__", ".venv", "venv" })]
-    [InlineData("node", new[] { "node_modules", "**/node_modules" })]
-    [InlineData("node-build", new[] { "node_modules", "dist" })]
-    [InlineData("java-jre", new[] { "target", "build", ".gradle" })]
+    [InlineData("go", new[] { "**/*_test.go", "**/testdata", "bin" })]
+    [InlineData("python-venv", new[] { "**/__pycache__", "**/.venv", "**/venv" })]
+    [InlineData("node", new[] { "**/node_modules" })]
+    [InlineData("node-build", new[] { "**/node_modules", "dist" })]
+    [InlineData("java-jre", new[] { "*", "!src", "**/target", "**/build", "**/.gradle" })]
     [InlineData("dotnet-aspnet", new[] { "**/bin", "**/obj" })]
-    [InlineData("static-npm", new[] { "node_modules", "dist" })]
+    [InlineData("static-npm", new[] { "**/node_modules", "dist" })]
+    [InlineData("static-prebuilt", new[] { "*", "!public" })]
     public void Dockerignore_has_the_common_and_the_language_patterns(string key, string[] languagePatterns)
     {
         var patterns = Make(key).Ignore.Patterns;
