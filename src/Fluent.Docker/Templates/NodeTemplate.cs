@@ -43,6 +43,18 @@ public static class NodeTemplate
     private const string NpmCi = "npm ci --no-audit --no-fund";
     private static readonly SourcePath[] Manifests = ["package.json", "package-lock.json"];
 
+    /// <summary>
+    /// <c>npm ci</c> (all dependencies, dev ones too) and <c>npm run {script}</c> on <c>$BUILDPLATFORM</c>, in
+    /// <c>/src</c>: JavaScript build output is the same for every platform. The static-site template builds with it too.
+    /// </summary>
+    internal static Stage BuildStage(ImageReference image, string script) =>
+        Stage.Named("build").From(image, Platform.BuildPlatform)
+            .Workdir("/src")
+            .Copy(Manifests, "./")
+            .Run(NpmCi, Mount.Cache("/root/.npm"))
+            .Copy(".", ".")
+            .Run($"npm run {script}");
+
     public static ImageDefinition Create(string name, NodeOptions? options = null)
     {
         options ??= new NodeOptions();
@@ -61,12 +73,7 @@ public static class NodeTemplate
         Stage? build = null;
         if (options.BuildScript is { } script)
         {
-            build = Stage.Named("build").From(image, Platform.BuildPlatform)
-                .Workdir("/src")
-                .Copy(Manifests, "./")
-                .Run(NpmCi, npmCache)
-                .Copy(".", ".")
-                .Run($"npm run {script}");
+            build = BuildStage(image, script);
             stages.Add(build);
         }
         stages.Add(deps);

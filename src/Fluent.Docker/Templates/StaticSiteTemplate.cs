@@ -73,12 +73,7 @@ public static class StaticSiteTemplate
         switch (options.Build)
         {
             case StaticSiteBuild.Npm npm:
-                var build = Stage.Named("build").From(options.Resolve(npm.Image), Platform.BuildPlatform)
-                    .Workdir("/src")
-                    .Copy(["package.json", "package-lock.json"], "./")
-                    .Run("npm ci --no-audit --no-fund", Mount.Cache("/root/.npm"))
-                    .Copy(".", ".")
-                    .Run($"npm run {npm.Script}");
+                var build = NodeTemplate.BuildStage(options.Resolve(npm.Image), npm.Script);
                 stages.Add(build);
                 runtime = runtime.CopyFrom(build, $"/src/{npm.OutputDirectory}/", $"{options.DocumentRoot}/");
                 ignore.Add(npm.OutputDirectory);
