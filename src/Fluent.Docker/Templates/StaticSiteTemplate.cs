@@ -86,7 +86,7 @@ public static class StaticSiteTemplate
         var port = TemplateKit.PortText(options);
         // No wget -T: Debian's static busybox 1.35 crashes on it; HEALTHCHECK --timeout bounds the probe instead.
         runtime = runtime
-            .Finish(name, options, serverImage, TemplateKit.Probe(TimeSpan.FromSeconds(2), "wget", "-q", "-O", "/dev/null", TemplateKit.HealthUrl(options)))
+            .Finish(name, options, serverImage, TemplateKit.Probe(TimeSpan.FromSeconds(5), "wget", "-q", "-O", "/dev/null", TemplateKit.HealthUrl(options)))
             .Cmd("httpd", "-f", "-v", "-p", port, "-h", options.DocumentRoot);
         stages.Add(runtime);
 
