@@ -31,25 +31,26 @@ public class SeedExerciseE2ETests(DockerLabFixture lab)
         try
         {
             if (_exercise is not null) return _exercise;
-            var root = Path.Combine(lab.WorkDirectory, "seed-exercise");
             var optimized = PythonApi.Definition;
             // The course's naive build has no .dockerignore: the naive image sees the whole working copy.
             var naive = ImageDefinition.Create("seed-exercise/simple", NaiveImages.PythonApi)
-                .WithContextDirectory("simple").WithIgnore(DockerIgnore.Empty).WithPlatforms(Platform.LinuxAmd64);
-            foreach (var context in new[] { optimized.ContextDirectory, naive.ContextDirectory })
+                .WithContextDirectory(optimized.ContextDirectory).WithIgnore(DockerIgnore.Empty).WithPlatforms(Platform.LinuxAmd64);
+            var generated = new[] { optimized, naive }.Select(definition =>
             {
-                CopyAppSources(Path.Combine(RepositoryLayout.ExamplesDirectory, optimized.ContextDirectory), Path.Combine(root, context));
-                AddWorkingCopyClutter(Path.Combine(root, context));
-            }
-            var generated = new[] { optimized.Generate(root), naive.Generate(root) };
+                // One copy of the app each, with the clutter of a working copy.
+                var root = Path.Combine(lab.WorkDirectory, "seed-exercise", definition == optimized ? "optimized" : "naive");
+                RepositoryLayout.CopyExampleSources(definition, root);
+                AddWorkingCopyClutter(Path.Combine(root, definition.ContextDirectory));
+                return definition.Generate(root);
+            }).ToArray();
             var destination = new ImageDestination.Registry(lab.Registry, "seed-" + lab.RunId);
 
             var first = await ImageSetBuild.RunAsync(generated, destination, lab.Buildx);
             // Unique per run: BuildKit's cache is by content, so a change made before would come back cached.
             var changedMessage = "hello from python-api, changed in " + lab.RunId;
-            foreach (var context in new[] { optimized.ContextDirectory, naive.ContextDirectory })
+            foreach (var image in generated)
             {
-                var app = Path.Combine(root, context, "app.py");
+                var app = Path.Combine(image.ContextDirectory, "app.py");
                 await File.WriteAllTextAsync(app, (await File.ReadAllTextAsync(app)).Replace("hello from python-api", changedMessage));
             }
             var optimizedLog = new BuildLogRecorder();
@@ -159,17 +160,5 @@ public class SeedExerciseE2ETests(DockerLabFixture lab)
         Write(".env", "SECRET_KEY=do-not-ship\n");
         Write("venv/bin/python", "#!/bin/sh\n");
         Write(".venv/pyvenv.cfg", "home = /usr/bin\n");
-    }
-
-    /// <summary>The app's files without the generated Dockerfile and .dockerignore.</summary>
-    private static void CopyAppSources(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            if (Path.GetFileName(file) is "Dockerfile" or ".dockerignore") continue;
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination, overwrite: true);
-        }
     }
 }
