@@ -17,7 +17,8 @@ public static class Markdown
 
     public static string Ratio(double ratio) => ratio.ToString(ratio >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + "×";
 
-    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    // + 0.0 turns a rounded -0.0 into 0.0.
+    public static string Percent(double fraction) => (Math.Round(fraction * 100, 1) + 0.0).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     public static string Bytes(long bytes) => bytes switch
     {

@@ -56,7 +56,9 @@ public sealed class P3ImageSize : LabBenchmark
             "manifest's layer and config sizes (what a pull transfers); *unpacked* is the sum of the image history's layer sizes " +
             "(what the image takes on disk). A goal counts as met when both measures meet it.\n\n" +
             Markdown.Table(["Language", "Variant", "Naive (compressed)", "Template (compressed)", "Smaller by", "Naive (unpacked)", "Template (unpacked)", "Smaller by"], rows) +
-            "\nThe lab's base images are not the official ones: they are Debian bookworm minbase images with the distribution's packages " +
+            "\nNode has no goal: the lab seeds only node:18-slim, so the naive Dockerfile runs on the same slim image and there is " +
+            "nothing left to save (the template's gain is the layer order and the non-root user, not size). " +
+            "The lab's base images are not the official ones: they are Debian bookworm minbase images with the distribution's packages " +
             "(python3, nodejs, openjdk-17) and the host's .NET installation, so absolute sizes and ratios differ from Docker Hub's and MCR's.\n";
         return (markdown, goals);
     }
