@@ -22,7 +22,8 @@ public static class ErrorReport
         CliException cli => (cli.ExitCode, cli.Message, cli.Details),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled.", []),
         DockerfileValidationException invalid => (ExitCodes.Usage, $"the Dockerfile model has {invalid.Errors.Count} problem(s):", [.. invalid.Errors.Select(e => e.ToString())]),
-        DockerValueException or DockerIgnoreException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),
+        // Values parsed from the command line (platforms, image references, secrets) throw format errors.
+        FormatException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),
         BuildxException buildx => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {OneLine(buildx.Message)}", []),
         DockerEngineException engine when IsUnreachable(engine) => (ExitCodes.EngineUnavailable, EngineUnreachable(engine), []),
         DockerEngineException engine => (ExitCodes.StepFailed, OneLine(engine.Message), []),

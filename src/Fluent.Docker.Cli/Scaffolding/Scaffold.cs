@@ -50,7 +50,8 @@ public static class Scaffold
 
     private static string RenderTemplate(string name, ScriptObject model)
     {
-        var resource = $"Scaffolding/{name}.scriban";
+        // Embedded as <RootNamespace>.Scaffolding.Templates.<name>.scriban.
+        var resource = $"{typeof(Scaffold).Namespace}.Templates.{name}.scriban";
         using var stream = typeof(Scaffold).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The tool lost its embedded template {resource}.");
         using var reader = new StreamReader(stream);
