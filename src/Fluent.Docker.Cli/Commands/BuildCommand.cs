@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fluent.Docker.Build;
 using Fluent.Docker.Cli.Definitions;
+using Fluent.Docker.Display;
 using Fluent.Docker.Engine;
 using Fluent.Docker.Hosting;
 
@@ -84,35 +85,30 @@ internal static class BuildCommand
             var containerd = !options.Push && await engine.UsesContainerdImageStoreAsync(cancellationToken);
 
             var manifest = await definitions.GenerateAsync(cancellationToken);
-            var built = new List<(HostManifestImage Image, BuildRequest Request, BuildResult Result)>();
+            var built = new List<BuiltImage>();
             foreach (var image in manifest.Images)
             {
                 var request = options.RequestFor(image, containerd);
                 console.Error.WriteLine($"building {image.Name} for {string.Join(", ", request.Platforms)}");
-                var log = new Progress<string>(line => console.Error.WriteLine("  " + line));
-                built.Add((image, request, await buildx.BuildAsync(request, log, cancellationToken)));
+                var result = await BuildProgressDisplay.BuildAsync(buildx, request, console.Progress, cancellationToken);
+                built.Add(await DescribeAsync(image, request, result, buildx, engine, cancellationToken));
             }
-            console.Out.Write(Summary(built));
+            // A terminal gets the Spectre table; logs and pipes the plain one, which never wraps.
+            if (console.Interactive) console.Ansi.Write(BuildReport.SummaryTable(built));
+            else console.Out.Write(ImageSetBuild.SummaryTable(built, console.WorkingDirectory));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Summary(IReadOnlyList<(HostManifestImage Image, BuildRequest Request, BuildResult Result)> built)
+    /// <summary>What the summary shows: pushed images as the registry holds them (compressed size), loaded ones as the engine does.</summary>
+    private static async Task<BuiltImage> DescribeAsync(HostManifestImage image, BuildRequest request, BuildResult result, Buildx buildx, DockerEngine engine, CancellationToken cancellationToken)
     {
-        string[] header = ["IMAGE", "PLATFORMS", "DIGEST", "TIME", "OUTPUT"];
-        var rows = built.Select(b => new[]
-        {
-            string.Join(", ", b.Request.Tags),
-            string.Join(",", b.Request.Platforms),
-            b.Result.Digest is { Length: > 19 } digest ? digest[..19] : b.Result.Digest ?? "",
-            $"{b.Result.Duration.TotalSeconds:0.0}s",
-            b.Request.Output?.ToString() ?? "",
-        }).ToList();
-        var widths = header.Select((h, col) => Math.Max(h.Length, rows.Select(r => r[col].Length).DefaultIfEmpty(0).Max())).ToArray();
-        var lines = new[] { header, widths.Select(w => new string('-', w)).ToArray() }.Concat(rows)
-            .Select(cells => string.Join("  ", cells.Select((cell, col) => cell.PadRight(widths[col]))).TrimEnd());
-        return string.Join("\n", lines) + "\n";
+        var first = request.Tags[0];
+        if (request.Output is BuildOutput.RegistryPush)
+            return await ImageSetBuild.DescribePushedAsync(buildx, image.Name, first, result, cancellationToken) with { Tags = [.. request.Tags] };
+        var inspection = await engine.InspectImageAsync(first.ToString(), cancellationToken: cancellationToken);
+        return new BuiltImage(image.Name, [.. request.Platforms], inspection.Size, result.Digest ?? inspection.Id, first.ToString(), result.Duration) { Tags = [.. request.Tags] };
     }
 
     private static BuildSecret ParseSecret(string spec)
@@ -148,7 +144,7 @@ internal static class BuildCommand
                 .WithOutput(Push ? BuildOutput.Push : BuildOutput.Load(containerdImageStore))
                 .WithNoCache(NoCache);
             foreach (var secret in Secrets) request = request.WithSecret(secret);
-            foreach (var (name, value) in BuildArgs) request = request.WithBuildArg(name, value);
+            foreach (var (name, value) in BuildArgs) request = request.WithBuildArg(new BuildArg(name), value);
             return request;
         }
     }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Net;
+using System.Text.Json;
+using Fluent.Docker.Build;
+using Fluent.Docker.Display;
 using Fluent.Docker.Engine;
 
 namespace Fluent.Docker.Cli.Commands;
@@ -30,10 +33,21 @@ internal static class InspectCommand
             {
                 throw CliException.Usage($"image not found: {reference}. Fix: pull or build it first, or check the name.");
             }
-            console.Out.WriteLine($"{reference}  {inspection.Platform}  {inspection.Id}");
-            console.Out.WriteLine($"size {inspection.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes"}, user {inspection.User ?? "(root)"}, workdir {inspection.WorkingDir ?? "/"}");
+            // A platform of a multi-platform image: its layers as the registry holds them (the engine keeps one history per name).
+            var history = forPlatform is null
+                ? await engine.HistoryAsync(reference, cancellationToken)
+                : await RegistryLayers.ReadAsync(new Buildx(), ImageReference.Parse(reference), forPlatform, cancellationToken);
+            console.Out.WriteLine($"{reference}  {forPlatform ?? inspection.Platform}  {inspection.Id}");
+            console.Out.WriteLine($"user {(inspection.User is { Length: > 0 } user ? user : "root")}, workdir {(inspection.WorkingDir is { Length: > 0 } dir ? dir : "/")}, "
+                + $"entrypoint {Json(inspection.Entrypoint)}, cmd {Json(inspection.Cmd)}");
+            console.Out.WriteLine();
+            console.Out.Write(LayerTable.Format(history));
+            // The chart is for people; logs and pipes get the table alone.
+            if (console.Interactive) console.Ansi.Write(BuildReport.LayerChart($"{reference}: size per step", history));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string Json(IReadOnlyList<string>? list) => list is null ? "(unset)" : JsonSerializer.Serialize(list);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Fluent.Docker.Tests.Engine;
 
 namespace Fluent.Docker.Tests.Cli;
@@ -25,10 +26,16 @@ public sealed class ToolLabE2ETests(InstalledTool tool, DockerLabFixture lab) : 
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.True(File.Exists(Path.Combine(repo, "Dockerfile")), "build generates the files first");
-        Assert.Contains(reference.ToString(), build.Output);
-        Assert.Contains("linux/amd64,linux/arm64", build.Output);
+        // The summary table on stdout, the step log (non-interactive progress) on stderr.
+        Assert.Matches(@"(?m)^IMAGE\s+PLATFORMS\s+SIZE\s+DIGEST", build.Output);
+        Assert.Matches($@"(?m)^{Regex.Escape(reference.ToString())}\s+linux/amd64,linux/arm64\s+[\d.]+ [KM]iB\s+sha256:", build.Output);
+        Assert.Contains("COPY hello.txt ./", build.Error);
         Assert.Equal(["linux/amd64", "linux/arm64"], platforms.Select(p => p.ToString()).Order());
         Assert.True(inspect.ExitCode == 0, inspect.ToString());
         Assert.Contains("linux/arm64", inspect.Output);
+        Assert.Contains("user 10001:10001, workdir /srv, entrypoint (unset), cmd [\"cat\",\"/srv/hello.txt\"]", inspect.Output);
+        Assert.Matches(@"STEP\s+SIZE\s+SHARE\s+CREATED BY", inspect.Output);
+        Assert.Matches(@"COPY hello.txt ./", inspect.Output);
+        Assert.Matches(@"total .* in \d+ layer\(s\)", inspect.Output);
     }
 }
