@@ -166,6 +166,25 @@ Task("Test")
     }
 });
 
+// ---- Pack ----
+
+Task("Pack")
+    .Description("Packs Fluent.Docker and the fluent-docker tool into artifacts/packages: dotnet tool install -g --add-source artifacts/packages fluent-docker.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    // One version for both: the scaffold of fluent-docker init references the Fluent.Docker package of the tool's own version.
+    foreach (var project in new[] { "src/Fluent.Docker/Fluent.Docker.csproj", "src/Fluent.Docker.Cli/Fluent.Docker.Cli.csproj" })
+    {
+        DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            OutputDirectory = artifacts.Combine("packages"),
+        });
+    }
+});
+
 // ---- Conformance ----
 
 Task("Conformance")
