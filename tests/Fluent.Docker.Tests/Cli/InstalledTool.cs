@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text;
 using Fluent.Docker.Cli;
 using Fluent.Docker.Hosting;
 using Fluent.Docker.Tests.Examples;
+using Fluent.Docker.Tests.Packaging;
 
 namespace Fluent.Docker.Tests.Cli;
 
@@ -45,73 +44,21 @@ public sealed class InstalledTool : IDisposable
     public string NewRepository(string name)
     {
         var directory = Directory.CreateDirectory(Path.Combine(_work, "repos", name + "-" + Guid.NewGuid().ToString("N")[..6])).FullName;
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Packages}" />
-              </config>
-              <packageSources>
-                <add key="fluent-docker-under-test" value="{Feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine-cache" value="{MachinePackagesFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), LocalFeed.NuGetConfig(Feed, Packages));
         return directory;
     }
 
     /// <summary>Runs the installed tool in <paramref name="directory"/>.</summary>
-    public ToolRun Run(string directory, params string[] arguments) => Run(directory, arguments, null);
+    public ProcessRun Run(string directory, params string[] arguments) => Run(directory, arguments, null);
 
-    public ToolRun Run(string directory, string[] arguments, IReadOnlyDictionary<string, string>? environment)
-    {
-        var start = new ProcessStartInfo(Executable) { WorkingDirectory = directory };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (environment is not null) foreach (var (key, value) in environment) start.Environment[key] = value;
-        return Execute(start, TimeSpan.FromMinutes(10));
-    }
+    public ProcessRun Run(string directory, string[] arguments, IReadOnlyDictionary<string, string>? environment) =>
+        LocalFeed.Run(Executable, directory, arguments, TimeSpan.FromMinutes(10), environment);
 
     private void Dotnet(string directory, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["NUGET_PACKAGES"] = Packages;
-        var run = Execute(start, TimeSpan.FromMinutes(5));
-        Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed ({run.ExitCode}):\n{run.Output}{run.Error}");
+        var run = LocalFeed.Run("dotnet", directory, arguments, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages });
+        Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{run}");
     }
-
-    private static ToolRun Execute(ProcessStartInfo start, TimeSpan timeout)
-    {
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["UseSharedCompilation"] = "false";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Append(e.Data).Append('\n'); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.Append(e.Data).Append('\n'); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} took longer than {timeout}:\n{output}{error}");
-        }
-        process.WaitForExit();
-        lock (output) lock (error) return new ToolRun(process.ExitCode, output.ToString(), error.ToString());
-    }
-
-    private static string MachinePackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     public void Dispose()
     {
@@ -119,12 +66,6 @@ public sealed class InstalledTool : IDisposable
         catch (IOException) { /* a file still held open is left to the OS's temp clean-up */ }
         catch (UnauthorizedAccessException) { }
     }
-}
-
-/// <summary>What one run of the tool did.</summary>
-public sealed record ToolRun(int ExitCode, string Output, string Error)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}--- stderr\n{Error}";
 }
 
 [CollectionDefinition(Name)]
