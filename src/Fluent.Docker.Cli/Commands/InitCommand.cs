@@ -55,7 +55,7 @@ internal static partial class InitCommand
             var stack = ChooseStack(console, here, parse.GetValue(template), ask);
             var imageName = parse.GetValue(name) ?? DefaultImageName(here);
             if (ask) imageName = console.Ansi.Prompt(new TextPrompt<string>("Image name:").DefaultValue(imageName));
-            if (!RepositoryName().IsMatch(imageName))
+            if (!ImageDefinition.IsRepositoryName(imageName))
                 throw CliException.Usage($"'{imageName}' is not an image repository name. Fix: use lowercase path components such as 'team/api' (no registry, no tag), with --name.");
 
             var projectDirectory = parse.GetValue(project) ?? DefinitionsProject.DefaultDirectory;
@@ -111,9 +111,6 @@ internal static partial class InitCommand
         var name = NotNameCharacters().Replace(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)).ToLowerInvariant(), "-").Trim('-', '.', '_');
         return name.Length == 0 ? "app" : name;
     }
-
-    [GeneratedRegex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
-    private static partial Regex RepositoryName();
 
     [GeneratedRegex("[^a-z0-9._-]+")]
     private static partial Regex NotNameCharacters();
