@@ -71,13 +71,14 @@ public sealed class DefinitionsProcessTests(InstalledTool tool)
     }
 
     [Fact]
-    public void Invalid_definitions_exit_2_and_a_project_that_does_not_compile_exits_4()
+    public void Invalid_definitions_exit_2_and_a_project_that_does_not_compile_exits_4_with_details_under_verbose()
     {
         var repo = Repository(tool, "invalid", BusyboxImages.Replace("From(\"busybox:1.36\")", "From(\"Busybox:1.36\")"));
 
         var invalid = tool.Run(repo, "generate");
         File.WriteAllText(Path.Combine(repo, ".fluent-docker", "Images.cs"), BusyboxImages.Replace("Dockerfile.Create(", "Dockerfile.Craete("));
         var broken = tool.Run(repo, "generate");
+        var verbose = tool.Run(repo, "generate", "--verbose");
 
         Assert.True(invalid.ExitCode == 2, invalid.ToString());
         Assert.StartsWith("error: the image definitions in .fluent-docker/ are invalid:", invalid.Error);
@@ -90,6 +91,10 @@ public sealed class DefinitionsProcessTests(InstalledTool tool)
         Assert.StartsWith("error: the image-definitions project .fluent-docker/ does not build (1 error(s)):", broken.Error);
         Assert.Contains("CS0117", broken.Error);
         Assert.DoesNotContain("   at ", broken.Error);
+        // --verbose: the whole output of dotnet run, then the stack trace.
+        Assert.Equal(4, verbose.ExitCode);
+        Assert.Contains("The build failed. Fix the build errors and run again.", verbose.Error);
+        Assert.Contains("   at Fluent.Docker.Cli.", verbose.Error);
     }
 
     [Fact]
