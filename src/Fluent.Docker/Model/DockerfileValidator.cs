@@ -64,6 +64,12 @@ internal static partial class DockerfileValidator
                 case BaseImage.OfStage s:
                     CheckStageReference(fromSite, "base stage", s.Stage, stage, index, allNames);
                     break;
+                case BaseImage.Expanded expanded:
+                    fromSite.Value("base image", expanded.Reference);
+                    if (expanded.Reference.Parts.Count == 0)
+                        fromSite.Add("base image", "The image reference is empty.", "name an image, e.g. $\"golang:{goVersion}\".");
+                    else fromSite.Flag("base image", expanded.Reference);
+                    break;
             }
 
             var instructionNumber = 0;
@@ -94,27 +100,45 @@ internal static partial class DockerfileValidator
     /// </summary>
     private static void CheckFrontendFeatures(Dockerfile file, List<DockerfileError> errors)
     {
-        if (file.Frontend.FrontendVersion is { } version && version.EndsWith("-labs", StringComparison.Ordinal)) return;
-        var onBuiltin = file.Frontend.FrontendVersion is null;
         for (var index = 0; index < file.Stages.Count; index++)
         {
             var stage = file.Stages[index];
             for (var i = 0; i < stage.Instructions.Count; i++)
-            {
-                var options = stage.Instructions[i] switch
-                {
-                    CopyInstruction c => c.Options,
-                    AddInstruction a => a.Options,
-                    _ => null, // inline content has its own --parents error
-                };
-                if (options is null || !onBuiltin) continue;
-                var site = new Site(errors, stage.Name, index, i + 1, stage.Instructions[i].Keyword);
-                if (options.Exclude.Count > 0)
-                    site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");
-                if (options.Parents)
-                    site.Add("--parents", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --parents.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or copy each directory explicitly.");
-            }
+                CheckFrontendFeatures(file.Frontend, new Site(errors, stage.Name, index, i + 1, stage.Instructions[i].Keyword), stage.Instructions[i]);
         }
+    }
+
+    private static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction)
+    {
+        if (!frontend.IsBuiltin) return;
+        var options = instruction switch
+        {
+            CopyInstruction c => c.Options,
+            AddInstruction a => a.Options,
+            _ => null, // inline content has its own --parents error
+        };
+        if (options is null) return;
+        if (options.Exclude.Count > 0)
+            site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");
+        if (options.Parents)
+            site.Add("--parents", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --parents.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or copy each directory explicitly.");
+    }
+
+    /// <summary>
+    /// The problems of one instruction about to be appended to <paramref name="stage"/> (stage #<paramref name="stageIndex"/>
+    /// of <paramref name="file"/>, whose earlier stages are in place): what <see cref="Validate"/> would report for it.
+    /// </summary>
+    internal static IReadOnlyList<DockerfileError> ValidateInstruction(Dockerfile file, Stage stage, int stageIndex, Instruction instruction)
+    {
+        var errors = new List<DockerfileError>();
+        var syntax = new DockerfileSyntax(file.Escape);
+        var names = file.Stages.Take(stageIndex).Append(stage).Select((s, i) => (s.Name, i)).Where(x => x.Name is not null)
+            .GroupBy(x => x.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
+        var site = new Site(errors, stage.Name, stageIndex, stage.Instructions.Count + 1, instruction.Keyword);
+        CheckInstruction(site, syntax, instruction, stage, stageIndex, names, insideOnBuild: false);
+        if (errors.Count == 0) CheckLineLength(site, syntax, DockerfileEmitter.Instruction(syntax, instruction).Header);
+        CheckFrontendFeatures(file.Frontend, site, instruction);
+        return errors;
     }
 
     private static void CheckStageReference(Site site, string slot, StageRef reference, Stage stage, int index, Dictionary<string, int> names)
@@ -151,7 +175,7 @@ internal static partial class DockerfileValidator
         switch (instruction)
         {
             case RunInstruction run:
-                CheckCommand(site, syntax, "command", run.Command, allowEmptyExec: false, insideOnBuild);
+                CheckCommand(site, syntax, "command", run.Command, allowEmptyExec: false, insideOnBuild, opensHeredocs: true);
                 CheckNoLeadingFlag(site, run.Command);
                 foreach (var option in run.Options) CheckRunOption(site, syntax, option, stage, index, names);
                 break;
@@ -244,10 +268,27 @@ internal static partial class DockerfileValidator
                 else
                     CheckInstruction(site, syntax, onBuild.Trigger, stage, index, names, insideOnBuild: true);
                 break;
+            case RawInstruction raw:
+                CheckRaw(site, raw, insideOnBuild);
+                break;
         }
     }
 
-    private static void CheckCommand(Site site, DockerfileSyntax syntax, string slot, CommandLine command, bool allowEmptyExec, bool insideOnBuild)
+    /// <summary>A raw line must stay one instruction: one line, not blank, not a comment, no bodies under ONBUILD.</summary>
+    private static void CheckRaw(Site site, RawInstruction raw, bool insideOnBuild)
+    {
+        if (raw.Line.Contains('\n', StringComparison.Ordinal))
+            site.Add("line", "The raw instruction contains a line feed; it is one logical line.", "pass the logical line without line breaks (heredoc bodies go in Heredocs).");
+        else if (raw.Line.Trim().Length == 0 || raw.Line.TrimStart().StartsWith('#'))
+            site.Add("line", "The raw instruction is blank or a comment.", "pass a whole instruction line, e.g. \"ADD --keep-git-dir=true https://… .\".");
+        if (insideOnBuild && raw.Heredocs.Count > 0)
+            site.Add("heredoc", "An ONBUILD trigger cannot carry heredoc bodies here.", "use a raw ONBUILD line instead.");
+        foreach (var heredoc in raw.Heredocs)
+            if (heredoc.Content.Length > 0 && !heredoc.Content.EndsWith('\n'))
+                site.Add("heredoc", $"The body of heredoc {heredoc.Delimiter} does not end with a line break.", "end every body line with a line feed.");
+    }
+
+    private static void CheckCommand(Site site, DockerfileSyntax syntax, string slot, CommandLine command, bool allowEmptyExec, bool insideOnBuild, bool opensHeredocs = false)
     {
         switch (command)
         {
@@ -263,7 +304,7 @@ internal static partial class DockerfileValidator
                     site.Add(slot, $"The command ends with the escape character '{syntax.EscapeChar}', which would join the next line into it.", "remove the trailing escape character.");
                 else if (DockerfileSyntax.ParsesAsJsonArray(shell.Command))
                     site.Add(slot, "The shell command is a JSON array, which BuildKit would run in exec form.", "use the exec-form method (e.g. RunExec/Cmd) with the arguments.");
-                else if (DockerfileSyntax.ContainsHeredocMarker(shell.Command))
+                else if (opensHeredocs && DockerfileSyntax.ContainsHeredocMarker(shell.Command))
                     site.Add(slot, "The command contains a heredoc marker (<<WORD); BuildKit would read the next lines as its body.", "use RunScript for multi-line scripts, or quote the marker differently.");
                 break;
             case CommandLine.Script script:
@@ -416,8 +457,16 @@ internal static partial class DockerfileValidator
             return ValidUnicode(slot, text);
         }
 
-        public bool SingleLine(string slot, Expandable value) =>
-            value.Parts.All(p => p.IsVariable || SingleLine(slot, p.Text));
+        public bool SingleLine(string slot, Expandable value)
+        {
+            if (!value.Parts.All(p => p.IsVariable || SingleLine(slot, p.Text))) return false;
+            if (value.Parts.FirstOrDefault(p => p.IsRaw && !DockerfileSyntax.CanWriteRaw(p.Text)) is { Text: { } raw })
+            {
+                Add(slot, $"The raw expression '{Show(raw)}' has both blanks and a double quote; it cannot be written as one word.", "use a BuildArg reference, or an expression without '\"'.");
+                return false;
+            }
+            return true;
+        }
 
         public void Heredoc(string slot, string text)
         {
