@@ -139,18 +139,19 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
         }
     }
 
-    /// <summary>True when text would be parsed as a JSON string array (BuildKit would then use exec form).</summary>
+    /// <summary>
+    /// True when text is a JSON array: BuildKit would take it as the exec form (strings) or reject it (anything else),
+    /// never as a shell command.
+    /// </summary>
     public static bool ParsesAsJsonArray(string text)
     {
-        var trimmed = text.TrimStart();
-        if (!trimmed.StartsWith('[')) return false;
         try
         {
-            return JsonSerializer.Deserialize<string[]>(trimmed) is not null;
+            return Parsing.InstructionLineParser.TryJson(text) is not null;
         }
-        catch (JsonException)
+        catch (Parsing.InstructionSyntaxException)
         {
-            return false;
+            return true; // an array of non-strings: BuildKit rejects the line
         }
     }
 

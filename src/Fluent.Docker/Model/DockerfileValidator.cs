@@ -68,6 +68,11 @@ internal static partial class DockerfileValidator
                     fromSite.Value("base image", expanded.Reference);
                     if (expanded.Reference.Parts.Count == 0)
                         fromSite.Add("base image", "The image reference is empty.", "name an image, e.g. $\"golang:{goVersion}\".");
+                    else if (expanded.Reference.LiteralText is { } literal)
+                        fromSite.Add("base image", $"FromExpanded('{Show(literal)}') has no ARG reference to expand.",
+                            ImageReference.TryParse(literal, out _) ? "use From(image), or From(stage) for a stage of this file." : "write a valid image reference such as golang:1.19, with From(image).");
+                    else if (expanded.Reference.Parts[0].IsLiteral && expanded.Reference.Parts[0].Text.StartsWith('-'))
+                        fromSite.Add("base image", "The image reference starts with '-', which BuildKit would read as a flag of FROM.", "start the reference with the image name.");
                     else fromSite.Flag("base image", expanded.Reference);
                     break;
             }
@@ -79,11 +84,42 @@ internal static partial class DockerfileValidator
                 var site = new Site(errors, stage.Name, index, instructionNumber, instruction.Keyword);
                 var before = errors.Count;
                 CheckInstruction(site, syntax, instruction, stage, index, allNames, insideOnBuild: false);
-                if (errors.Count == before) CheckLineLength(site, syntax, DockerfileEmitter.Instruction(syntax, instruction).Header);
+                if (errors.Count == before) CheckEmittedLine(site, syntax, instruction);
             }
         }
         CheckFrontendFeatures(file, errors);
         return errors;
+    }
+
+    /// <summary>
+    /// Checks on the text the instruction emits: it must fit BuildKit's line limit, and BuildKit must see exactly the
+    /// heredocs the model means on it. BuildKit finds heredoc markers by splitting the whole line with its shell
+    /// lexer (always with the backslash escape): a line it cannot split opens no heredoc at all, and a word that looks
+    /// like <c>&lt;&lt;X</c> opens one.
+    /// </summary>
+    private static void CheckEmittedLine(Site site, DockerfileSyntax syntax, Instruction instruction)
+    {
+        var (header, _) = DockerfileEmitter.Instruction(syntax, instruction);
+        CheckLineLength(site, syntax, header);
+        var expected = instruction switch
+        {
+            CopyContentInstruction content => DockerfileEmitter.HeredocDelimiter(content.Content),
+            RunInstruction { Command: CommandLine.Script script } => DockerfileEmitter.HeredocDelimiter(script.Text),
+            _ => null,
+        };
+        IReadOnlyList<string> found;
+        try
+        {
+            found = Parsing.DockerfileSyntaxParser.HeredocMarkers(header, syntax.EscapeChar);
+        }
+        catch (Parsing.DockerfileParseException)
+        {
+            found = ["?"];
+        }
+        if (expected is null && found.Count > 0)
+            site.Add("line", "BuildKit would read a heredoc marker (<<WORD) in this line and take the following lines as its body.", "avoid '<<' followed by a word in the value, or use the exec form.");
+        else if (expected is not null && (found.Count != 1 || found[0] != expected))
+            site.Add("line", "BuildKit would not read this line's heredoc: its shell lexer (backslash escapes) cannot split the rest of the line.", "use simpler values (no unbalanced quotes or ${…} in the destination, flags or options).");
     }
 
     /// <summary>A logical line longer than BuildKit reads must be wrappable into continuation lines.</summary>
@@ -136,7 +172,7 @@ internal static partial class DockerfileValidator
             .GroupBy(x => x.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
         var site = new Site(errors, stage.Name, stageIndex, stage.Instructions.Count + 1, instruction.Keyword);
         CheckInstruction(site, syntax, instruction, stage, stageIndex, names, insideOnBuild: false);
-        if (errors.Count == 0) CheckLineLength(site, syntax, DockerfileEmitter.Instruction(syntax, instruction).Header);
+        if (errors.Count == 0) CheckEmittedLine(site, syntax, instruction);
         CheckFrontendFeatures(file.Frontend, site, instruction);
         return errors;
     }
@@ -163,6 +199,10 @@ internal static partial class DockerfileValidator
                 break;
             case ArtifactSource.FromImage image:
                 site.Value(slot, image.Image);
+                if (image.Image is { Problem: null, Domain: null, Tag: null, Digest: null } && names.ContainsKey(image.Image.Path))
+                    site.Add(slot, $"'{image.Image.Path}' is the name of a stage in this file, passed as an image reference.", "pass the Stage value instead.");
+                if (image.Image.Problem is null && image.Image.ToString().All(char.IsAsciiDigit))
+                    site.Add(slot, $"'{image.Image}' is a number, which BuildKit reads as the index of a stage.", "name the image with its registry or a tag (e.g. docker.io/library/0:latest), or pass the Stage.");
                 break;
             case ArtifactSource.FromContext context:
                 site.Value(slot, context.Context);
@@ -202,7 +242,7 @@ internal static partial class DockerfileValidator
             case CopyContentInstruction content:
                 if (insideOnBuild) site.Add("content", "ONBUILD cannot carry a heredoc.", "use a COPY of a file from the context in the trigger.");
                 site.Path("destination", content.Destination.Value, content.Destination);
-                if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => c is ' ' or '\t' or '\v' or '\f')))
+                if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(char.IsWhiteSpace)))
                     site.Add("destination", "The destination contains whitespace, which a heredoc COPY cannot keep (it has no JSON form).", "use a destination without spaces, or COPY a file from the build context.");
                 site.Heredoc("content", content.Content);
                 CheckCopyOptions(site, content.Options);
@@ -257,7 +297,15 @@ internal static partial class DockerfileValidator
                 break;
             case VolumeInstruction volume:
                 if (volume.Paths.Count == 0) site.Add("paths", "VOLUME needs at least one path.", "pass an absolute path, e.g. /data.");
-                for (var i = 0; i < volume.Paths.Count; i++) site.Path($"path {i + 1}", volume.Paths[i].Value, volume.Paths[i]);
+                for (var i = 0; i < volume.Paths.Count; i++)
+                {
+                    site.Path($"path {i + 1}", volume.Paths[i].Value, volume.Paths[i]);
+                    var parts = volume.Paths[i].Value.Parts;
+                    // BuildKit trims blanks around each VOLUME path.
+                    if (parts.Count > 0 && ((parts[0].IsLiteral && parts[0].Text.Length > 0 && Parsing.GoText.IsSpace(parts[0].Text[0]))
+                                            || (parts[^1].IsLiteral && Parsing.GoText.IsSpace(parts[^1].Text[^1]))))
+                        site.Add($"path {i + 1}", "The path starts or ends with a blank, which BuildKit trims from VOLUME paths.", "remove the leading and trailing blanks.");
+                }
                 break;
             case StopSignalInstruction signal:
                 site.Value("signal", signal.Signal);

@@ -44,11 +44,27 @@ public sealed record CopyContentInstruction(ContainerPath Destination, string Co
 {
     public override string Keyword => "COPY";
 
+    private readonly string _content = HeredocText.Normalize(Content);
+
+    /// <summary>The file's content; non-empty content always ends with a line break (a heredoc cannot say otherwise).</summary>
+    public string Content
+    {
+        get => _content;
+        init => _content = HeredocText.Normalize(value);
+    }
+
+    private readonly bool _expand;
+
     /// <summary>
     /// False (the default): the content is written as is. True: BuildKit expands <c>$NAME</c>/<c>${NAME}</c> in it
     /// with the stage's ARG and ENV values, and a backslash escapes the next character (an unquoted heredoc delimiter).
+    /// Kept only when the content has a <c>$</c> or a backslash: without them expansion changes nothing.
     /// </summary>
-    public bool Expand { get; init; }
+    public bool Expand
+    {
+        get => _expand;
+        init => _expand = value && Content.AsSpan().IndexOfAny('$', '\\') >= 0;
+    }
 }
 
 public sealed record AddInstruction(ValueList<AddSource> Sources, ContainerPath Destination, CopyOptions Options, bool? Unpack) : Instruction

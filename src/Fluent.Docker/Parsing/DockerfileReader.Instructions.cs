@@ -319,26 +319,8 @@ public static partial class DockerfileReader
         return null;
     }
 
-    /// <summary><c>user[:group]</c> split at the first literal ':' when both sides are non-empty.</summary>
-    private static UserSpec UserOf(Expandable text)
-    {
-        for (var i = 0; i < text.Parts.Count; i++)
-        {
-            var part = text.Parts[i];
-            var colon = part.IsLiteral ? part.Text.IndexOf(':', StringComparison.Ordinal) : -1;
-            if (colon < 0) continue;
-            var user = Expandable.Empty;
-            for (var j = 0; j < i; j++) user += PartValue(text.Parts[j]);
-            user += Expandable.Literal(part.Text[..colon]);
-            var group = Expandable.Literal(part.Text[(colon + 1)..]);
-            for (var j = i + 1; j < text.Parts.Count; j++) group += PartValue(text.Parts[j]);
-            return user.Parts.Count > 0 && group.Parts.Count > 0 ? UserSpec.Named(user, group) : UserSpec.Named(text);
-        }
-        return UserSpec.Named(text);
-    }
-
-    private static Expandable PartValue(ExpandablePart part) =>
-        part.IsVariable ? Expandable.Variable(part.Text) : part.IsRaw ? Expandable.Raw(part.Text) : Expandable.Literal(part.Text);
+    /// <summary><c>user[:group]</c>: UserSpec splits it the same way BuildKit's text reads back.</summary>
+    private static UserSpec UserOf(Expandable text) => UserSpec.Named(text);
 
     // ---- WORKDIR / USER / EXPOSE / VOLUME / STOPSIGNAL / ONBUILD
 

@@ -120,6 +120,25 @@ internal static partial class DockerfileSyntaxParser
         }
     }
 
+    /// <summary>
+    /// The delimiters of the heredocs BuildKit would open on this logical line (none for instructions that take no
+    /// heredoc, or exec form). Throws <see cref="DockerfileParseException"/> for a malformed marker.
+    /// </summary>
+    internal static IReadOnlyList<string> HeredocMarkers(string line, char escape)
+    {
+        if (!line.Contains("<<", StringComparison.Ordinal)) return [];
+        InstructionNode node;
+        try
+        {
+            node = InstructionLineParser.Parse(line, escape);
+        }
+        catch (InstructionSyntaxException e)
+        {
+            throw new DockerfileParseException(1, 1, e.Message);
+        }
+        return CanContainHeredoc(node) ? [.. HeredocsFromLine(line).Select(h => h.Name)] : [];
+    }
+
     /// <summary>RUN, COPY and ADD in shell form (also as ONBUILD triggers) read heredoc bodies; exec form never does.</summary>
     private static bool CanContainHeredoc(InstructionNode node)
     {

@@ -107,10 +107,30 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
         Parts.Select(p => p.IsVariable ? VariableName.Check(p.Text, "variable reference") : p.IsRaw ? RawProblem(p.Text) : null)
             .FirstOrDefault(p => p is not null);
 
-    private static ValueProblem? RawProblem(string expression) =>
-        expression.Length > 3 && expression.StartsWith("${", StringComparison.Ordinal) && expression.EndsWith('}') && expression.IndexOfAny(['\r', '\n', '\0']) < 0
-            ? null
-            : new ValueProblem($"The raw expression '{ImageReference.Printable(expression)}' is not a single-line ${{…}} expansion.", "write it like ${VERSION:-1.0}, or use a BuildArg reference.");
+    /// <summary>
+    /// A raw expression must be exactly one BuildKit <c>${…}</c> expansion that a plain reference cannot say, read
+    /// the same with either escape token (so it means the same in any file it is written into).
+    /// </summary>
+    private static ValueProblem? RawProblem(string expression)
+    {
+        var problem = new ValueProblem($"The raw expression '{ImageReference.Printable(expression)}' is not one BuildKit ${{…}} expansion.",
+            "write one expansion such as ${VERSION:-1.0}; for a plain ${NAME} use a BuildArg or Expandable.Variable.");
+        if (expression.Length < 4 || !expression.StartsWith("${", StringComparison.Ordinal) || !expression.EndsWith('}')
+            || expression.IndexOfAny(['\r', '\n', '\0']) >= 0)
+            return problem;
+        foreach (var escape in (ReadOnlySpan<char>)['\\', '`'])
+        {
+            try
+            {
+                if (new Parsing.ShellLexer(escape).Analyze(expression).Parts is not [{ IsRaw: true } part] || part.Text != expression) return problem;
+            }
+            catch (Parsing.ShellLexerException)
+            {
+                return problem;
+            }
+        }
+        return null;
+    }
 
     public readonly bool Equals(Expandable other) => Parts.SequenceEqual(other.Parts);
     public override readonly bool Equals(object? obj) => obj is Expandable other && Equals(other);
