@@ -46,10 +46,10 @@ public sealed partial record BuilderProfile
     /// <summary>The syntax directive value, or null for the builtin frontend.</summary>
     public string? SyntaxDirective { get; }
 
-    [GeneratedRegex(@"^docker/dockerfile:(.+)$")]
+    [GeneratedRegex(@"^docker/dockerfile:(.+)\z")]
     private static partial Regex KnownFrontend();
 
-    [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?$")]
+    [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?\z")]
     private static partial Regex VersionPattern();
 }
 

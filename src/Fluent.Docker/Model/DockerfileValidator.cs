@@ -101,11 +101,12 @@ internal static partial class DockerfileValidator
     {
         var (header, _) = DockerfileEmitter.Instruction(syntax, instruction);
         CheckLineLength(site, syntax, header);
-        var expected = instruction switch
+        IReadOnlyList<string> expected = instruction switch
         {
-            CopyContentInstruction content => DockerfileEmitter.HeredocDelimiter(content.Content),
-            RunInstruction { Command: CommandLine.Script script } => DockerfileEmitter.HeredocDelimiter(script.Text),
-            _ => null,
+            CopyContentInstruction content => [DockerfileEmitter.HeredocDelimiter(content.Content)],
+            RunInstruction { Command: CommandLine.Script script } => [DockerfileEmitter.HeredocDelimiter(script.Text)],
+            RawInstruction raw => [.. raw.Heredocs.Select(h => h.Delimiter)],
+            _ => [],
         };
         IReadOnlyList<string> found;
         try
@@ -116,9 +117,9 @@ internal static partial class DockerfileValidator
         {
             found = ["?"];
         }
-        if (expected is null && found.Count > 0)
+        if (expected.Count == 0 && found.Count > 0)
             site.Add("line", "BuildKit would read a heredoc marker (<<WORD) in this line and take the following lines as its body.", "avoid '<<' followed by a word in the value, or use the exec form.");
-        else if (expected is not null && (found.Count != 1 || found[0] != expected))
+        else if (!found.SequenceEqual(expected))
             site.Add("line", "BuildKit would not read this line's heredoc: its shell lexer (backslash escapes) cannot split the rest of the line.", "use simpler values (no unbalanced quotes or ${…} in the destination, flags or options).");
     }
 
@@ -468,16 +469,16 @@ internal static partial class DockerfileValidator
 
     internal static string Show(string text) => ImageReference.Printable(text);
 
-    [GeneratedRegex("^[a-z][a-z0-9_.-]*$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9_.-]*\z")]
     private static partial Regex StageNamePattern();
 
-    [GeneratedRegex("^[A-Za-z]+$")]
+    [GeneratedRegex(@"^[A-Za-z]+\z")]
     private static partial Regex CheckName();
 
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^sha256:[0-9a-f]{64}\z")]
     private static partial Regex Checksum();
 
-    [GeneratedRegex("^[0-9a-f]{7,64}$")]
+    [GeneratedRegex(@"^[0-9a-f]{7,64}\z")]
     private static partial Regex GitCommit();
 
     /// <summary>Where a check happens; collects errors with that location.</summary>

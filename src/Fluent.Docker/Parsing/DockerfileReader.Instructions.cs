@@ -272,7 +272,7 @@ public static partial class DockerfileReader
         return new AddSource.Local(Expandable.Literal(text));
     }
 
-    [GeneratedRegex(@"^((?:https?://|git@|git://|ssh://)[^#\s]*\.git)(?:#([^\s]+))?$")]
+    [GeneratedRegex(@"^((?:https?://|git@|git://|ssh://)[^#\s]*\.git)(?:#([^\s]+))?\z")]
     private static partial Regex GitSource();
 
     private static (List<string> Sources, string Destination) SourcesAndDestination(InstructionNode node)
@@ -353,7 +353,7 @@ public static partial class DockerfileReader
         return new ExposeInstruction(ValueList.From(ports));
     }
 
-    [GeneratedRegex("^([0-9]{1,5})(?:/(tcp|udp|sctp))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^([0-9]{1,5})(?:/(tcp|udp|sctp))?\z", RegexOptions.IgnoreCase)]
     private static partial Regex PortPattern();
 
     private static VolumeInstruction ReadVolume(InstructionNode node, Context context)

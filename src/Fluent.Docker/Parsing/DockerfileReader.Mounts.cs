@@ -205,6 +205,6 @@ public static partial class DockerfileReader
         return bytes is >= 0 and < long.MaxValue ? (long)bytes : null;
     }
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$")]
+    [GeneratedRegex(@"^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?\z")]
     private static partial Regex RamSize();
 }

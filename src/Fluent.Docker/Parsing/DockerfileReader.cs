@@ -214,7 +214,7 @@ public static partial class DockerfileReader
         throw new InstructionSyntaxException($"FROM --platform={text}: the model holds os/arch[/variant] (e.g. linux/arm64), $BUILDPLATFORM or $TARGETPLATFORM");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-_.]*$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z][a-z0-9-_.]*\z")]
     private static partial System.Text.RegularExpressions.Regex StageNamePattern();
 
     /// <summary>

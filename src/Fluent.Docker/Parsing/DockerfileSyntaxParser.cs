@@ -193,7 +193,7 @@ internal static partial class DockerfileSyntaxParser
         return new Heredoc(words[0], "", Expand: Quotes(words[0]) == Quotes(raw[0]), Chomp: match.Groups[2].Value == "-", fileDescriptor);
     }
 
-    [GeneratedRegex(@"^([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)$")]
+    [GeneratedRegex(@"^([0-9]*)<<(-?)[\t\n\f\r ]*([^<]*)\z")]
     private static partial Regex HeredocMarker();
 
     /// <summary>BuildKit's ChompHeredocContent: leading tabs removed from every line.</summary>
@@ -295,7 +295,7 @@ internal static partial class DockerfileSyntaxParser
             return true;
         }
 
-        [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$")]
+        [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\z")]
         private static partial Regex DirectivePattern();
     }
 }

@@ -333,7 +333,9 @@ internal sealed class ShellLexer(char escapeToken)
             }
             var braced = ProcessName();
             var ch = Next();
-            var modifier = ch == Eof ? "\uFFFD" : char.ConvertFromUtf32(ch);
+            // BuildKit reports the end of the word here as an unsupported modifier (U+FFFD); say what it is.
+            if (ch == Eof) throw new ShellLexerException("syntax error: missing '}'");
+            var modifier = char.ConvertFromUtf32(ch);
             var nullIsUnset = false;
             switch (ch)
             {
