@@ -18,7 +18,13 @@ public static partial class DockerfileReader
     /// <summary>Reads a Dockerfile; MAINTAINER becomes <c>LABEL maintainer=…</c>.</summary>
     public static Dockerfile Read(string text) => Read(DockerfileSyntaxTree.Parse(text));
 
-    public static Dockerfile Read(DockerfileSyntaxTree tree)
+    public static Dockerfile Read(DockerfileSyntaxTree tree) => ReadWithSources(tree).File;
+
+    /// <summary>
+    /// The model and, for each stage's FROM (instruction 0) and instruction (1-based), the node it was read from;
+    /// global ARGs are keyed (-1, n). The importer uses the nodes' comments.
+    /// </summary>
+    internal static (Dockerfile File, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> Sources) ReadWithSources(DockerfileSyntaxTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var file = ReadDirectives(tree);
@@ -44,7 +50,10 @@ public static partial class DockerfileReader
                 {
                     if (node.Command != "arg") throw new InstructionSyntaxException($"{node.Keyword.ToUpperInvariant()} comes before the first FROM: no build stage in current context");
                     foreach (var arg in ReadArgs(node, context))
+                    {
                         file = file.WithGlobalArg(arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
+                        locations[(-1, file.GlobalArgs.Count)] = node;
+                    }
                     continue;
                 }
                 foreach (var instruction in ReadInstruction(node, file, stage, stageIndex, context))
@@ -72,7 +81,7 @@ public static partial class DockerfileReader
             var line = at?.StartLine ?? tree.Directives.FirstOrDefault()?.Line ?? 1;
             throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
         }
-        return file;
+        return (file, locations);
     }
 
     private static readonly HashSet<string> Commands =
