@@ -13,16 +13,16 @@ public abstract record CommandLine
 
     /// <summary>
     /// Shell form: one line of shell, passed to the stage's SHELL. Leading and trailing blanks are dropped, as BuildKit
-    /// drops them.
+    /// drops them (line breaks are kept, for the validator to report).
     /// </summary>
     public sealed record Shell(string Command) : CommandLine
     {
-        private readonly string _command = Parsing.GoText.TrimSpace(Command ?? "");
+        private readonly string _command = Parsing.GoText.TrimBlanks(Command ?? "");
 
         public string Command
         {
             get => _command;
-            init => _command = Parsing.GoText.TrimSpace(value ?? "");
+            init => _command = Parsing.GoText.TrimBlanks(value ?? "");
         }
     }
 

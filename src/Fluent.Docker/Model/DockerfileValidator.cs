@@ -243,7 +243,7 @@ internal static partial class DockerfileValidator
             case CopyContentInstruction content:
                 if (insideOnBuild) site.Add("content", "ONBUILD cannot carry a heredoc.", "use a COPY of a file from the context in the trigger.");
                 site.Path("destination", content.Destination.Value, content.Destination);
-                if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(char.IsWhiteSpace)))
+                if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => char.IsWhiteSpace(c) && c is not ('\r' or '\n'))))
                     site.Add("destination", "The destination contains whitespace, which a heredoc COPY cannot keep (it has no JSON form).", "use a destination without spaces, or COPY a file from the build context.");
                 site.Heredoc("content", content.Content);
                 CheckCopyOptions(site, content.Options);
@@ -303,8 +303,9 @@ internal static partial class DockerfileValidator
                     site.Path($"path {i + 1}", volume.Paths[i].Value, volume.Paths[i]);
                     var parts = volume.Paths[i].Value.Parts;
                     // BuildKit trims blanks around each VOLUME path.
-                    if (parts.Count > 0 && ((parts[0].IsLiteral && parts[0].Text.Length > 0 && Parsing.GoText.IsSpace(parts[0].Text[0]))
-                                            || (parts[^1].IsLiteral && Parsing.GoText.IsSpace(parts[^1].Text[^1]))))
+                    static bool Blank(char c) => Parsing.GoText.IsSpace(c) && c is not ('\r' or '\n'); // line breaks are reported above
+                    if (parts.Count > 0 && ((parts[0].IsLiteral && parts[0].Text.Length > 0 && Blank(parts[0].Text[0]))
+                                            || (parts[^1].IsLiteral && Blank(parts[^1].Text[^1]))))
                         site.Add($"path {i + 1}", "The path starts or ends with a blank, which BuildKit trims from VOLUME paths.", "remove the leading and trailing blanks.");
                 }
                 break;

@@ -39,6 +39,15 @@ internal static class GoText
 
     public static string TrimSpace(string text) => TrimRightSpace(TrimLeftSpace(text));
 
+    /// <summary>Go's TrimSpace, but keeping CR and LF (a value holding them cannot be written on one line anyway).</summary>
+    public static string TrimBlanks(string text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && IsSpace(text[start]) && text[start] is not ('\r' or '\n')) start++;
+        while (end > start && IsSpace(text[end - 1]) && text[end - 1] is not ('\r' or '\n')) end--;
+        return start == 0 && end == text.Length ? text : text[start..end];
+    }
+
     public static string TrimLeftSpace(string text)
     {
         var start = 0;
