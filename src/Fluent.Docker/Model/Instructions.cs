@@ -120,7 +120,8 @@ public sealed record StopSignalInstruction(Signal Signal) : Instruction
 /// An instruction kept exactly as written, for what the typed model cannot carry (e.g. <c>ADD --keep-git-dir=true
 /// "https://…/x.git#$VERSION" .</c>, a RUN with several heredocs, a mount without a target). <see cref="Line"/> is the
 /// logical line BuildKit read (continuations joined); heredoc bodies follow it. Emitted verbatim, never validated
-/// beyond being one line: BuildKit gives it the meaning it had in the file it came from.
+/// beyond being one line: BuildKit gives it the meaning it had in the file it came from. Being text, it is invisible to
+/// <see cref="ImageConfigProjection"/>.
 /// </summary>
 public sealed record RawInstruction(string Line) : Instruction
 {

@@ -190,10 +190,11 @@ public static partial class DockerfileReader
             if (literal == "scratch") return declaration.FromScratch(platform);
             if (file.Stages.FirstOrDefault(s => string.Equals(s.Name, literal, StringComparison.OrdinalIgnoreCase)) is { } parent)
                 return declaration.From(parent, platform);
-            if (ImageReference.TryParse(literal, out var image) && image.ToString() == literal
-                // An image named like a (later) stage is refused by the validator as a likely mistake: keep it as written.
-                && !(image.Domain is null && image.Tag is null && image.Digest is null && context.StageNames.Contains(image.Path)))
-                return declaration.From(image, platform);
+            if (!ImageReference.TryParse(literal, out var image) || image.ToString() != literal)
+                throw new InstructionSyntaxException($"FROM {literal}: {image.Problem?.ToString() ?? "not a canonical image reference"}");
+            if (image.Domain is null && image.Tag is null && image.Digest is null && context.StageNames.Contains(image.Path))
+                throw new InstructionSyntaxException($"FROM {literal}: names a stage that comes later in the file; BuildKit would pull an image of that name instead (move the stage before this FROM).");
+            return declaration.From(image, platform);
         }
         if (reference.Parts.Count == 0) throw new InstructionSyntaxException("FROM needs an image");
         return declaration.FromExpanded(reference, platform);

@@ -50,7 +50,8 @@ public class ParseErrorTests
         { "FROM a\nVOLUME [\" \"]\n", 2, 1, "VOLUME specified can not be an empty string" },
         { "FROM a\nENV =x\n", 2, 1, "ENV names can not be blank" },
         { "FROM a\nARG =x\n", 2, 1, "ARG names can not be blank" },
-        { "FROM Not/Valid\n", 1, 1, "base image: FromExpanded('Not/Valid') has no ARG reference to expand." },
+        { "FROM Not/Valid\n", 1, 1, "FROM Not/Valid: 'Valid' is not a valid repository name" },
+        { "FROM build\nFROM scratch AS build\n", 1, 1, "FROM build: names a stage that comes later in the file" },
     };
 
     [Theory]
