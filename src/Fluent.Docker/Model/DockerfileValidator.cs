@@ -21,6 +21,10 @@ internal static partial class DockerfileValidator
             foreach (var skip in checks.Skip)
                 if (!CheckName().IsMatch(skip))
                     errors.Add(new DockerfileError(null, null, null, null, "check directive", $"'{Show(skip)}' is not a BuildKit check name.", "use a check name such as JSONArgsRecommended."));
+        // Directive lines cannot be continued: each must fit BuildKit's line limit.
+        foreach (var (name, value) in new[] { ("syntax", file.Frontend.SyntaxDirective), ("check", file.Checks is { } c ? DockerfileEmitter.CheckValue(c) : null) })
+            if (value is not null && Encoding.UTF8.GetByteCount(value) > DockerfileEmitter.MaxLineBytes - 16)
+                errors.Add(new DockerfileError(null, null, null, null, $"{name} directive", $"The {name} directive is longer than BuildKit's {DockerfileEmitter.MaxLineBytes}-byte line.", "shorten it."));
 
         foreach (var arg in file.GlobalArgs)
         {
@@ -331,6 +335,10 @@ internal static partial class DockerfileValidator
             site.Add("line", "The raw instruction contains a line feed; it is one logical line.", "pass the logical line without line breaks (heredoc bodies go in Heredocs).");
         else if (raw.Line.Trim().Length == 0 || raw.Line.TrimStart().StartsWith('#'))
             site.Add("line", "The raw instruction is blank or a comment.", "pass a whole instruction line, e.g. \"ADD --keep-git-dir=true https://… .\".");
+        else if (raw.Keyword == "FROM")
+            site.Add("line", "A raw FROM would start another stage inside this one.", "add a stage with Stage.Named(…).From(…) instead.");
+        else if (!Parsing.DockerfileReader.IsInstruction(raw.Keyword))
+            site.Add("line", $"'{Show(raw.Keyword)}' is not a Dockerfile instruction; BuildKit would reject the file.", "start the line with an instruction keyword such as RUN or COPY.");
         if (insideOnBuild && raw.Heredocs.Count > 0)
             site.Add("heredoc", "An ONBUILD trigger cannot carry heredoc bodies here.", "use a raw ONBUILD line instead.");
         foreach (var heredoc in raw.Heredocs)
@@ -461,6 +469,7 @@ internal static partial class DockerfileValidator
                     site.Add("--checksum", $"'{Show(commit)}' is not a git commit hash.", "use the commit's lowercase hex hash.");
                 if (git.Ref is { } gitRef && (gitRef.Length == 0 || gitRef.Any(char.IsWhiteSpace) || gitRef.Any(char.IsControl)))
                     site.Add("git ref", $"'{Show(gitRef)}' is not a git ref.", "use a branch, tag or commit, e.g. v1.0.");
+                else if (git.Ref is { } validRef) site.SingleLine("git ref", validRef);
                 break;
             case AddSource.Local local:
                 site.Path("source", local.Path.Value, local.Path);

@@ -84,6 +84,9 @@ public static partial class DockerfileReader
         return (file, locations);
     }
 
+    /// <summary>True for the keywords BuildKit knows (any case).</summary>
+    internal static bool IsInstruction(string keyword) => Commands.Contains(keyword.ToLowerInvariant());
+
     private static readonly HashSet<string> Commands =
     [
         "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer",

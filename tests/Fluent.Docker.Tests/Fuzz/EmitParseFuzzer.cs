@@ -84,16 +84,31 @@ internal static class EmitParseFuzzer
             slots.Add(slot.Name);
         }
 
-        // File-level slots: a global ARG default and a FROM naming an image with ARGs.
+        // File-level slots: a frontend image, a check to skip, a global ARG default, a FROM naming an image with ARGs and
+        // a stage name.
+        try
+        {
+            var custom = file.WithFrontend(BuilderProfile.CustomFrontend(input.Name + "/dockerfile:" + input.Text));
+            if (custom.WithStage(stage).Validate().Count == 0) file = custom;
+            else rejected++;
+        }
+        catch (DockerValueException)
+        {
+            rejected++;
+        }
+        var checks = file.WithChecks(new CheckDirective { Skip = ValueList.Of(input.Name) });
+        if (checks.WithStage(stage).Validate().Count == 0) file = checks;
+        else rejected++;
         var globalArg = new BuildArg("FUZZ", input.Value);
         var withArg = file.WithGlobalArg(globalArg);
         if (withArg.WithStage(Stage.Named("a").FromScratch()).Validate().Count == 0) file = withArg;
         else rejected++;
-        var fromStage = Stage.Named("from").FromExpanded(input.Value);
+        var fromStage = (input.Name.All(c => char.IsAsciiLetterLower(c) || c is '-' or '.' or '_') && input.Name.Length > 1 && input.Name != "app"
+            ? Stage.Named(input.Name) : Stage.Named("from")).FromExpanded(input.Value);
         var stages = file.WithStage(stage).WithStage(fromStage).Validate().Count == 0 ? new[] { stage, fromStage } : [stage];
         if (stages.Length == 1) rejected++;
         file = file.WithStages(stages);
-        var accepted = slots.Count + stages.Length - 1 + file.GlobalArgs.Count;
+        var accepted = slots.Count + stages.Length - 1 + file.GlobalArgs.Count + (file.Frontend != Frontend ? 1 : 0) + (file.Checks is null ? 0 : 1);
 
         string text;
         try

@@ -35,6 +35,8 @@ internal static class FuzzSlots
         new("COPY content expanded", v => new CopyContentInstruction("/etc/fuzz", v.Text, CopyOptions.None) { Expand = true }),
         new("COPY content destination", v => One(s => s.CopyContent(new ContainerPath(v.Value), "x\n"))),
         new("ADD source", v => One(s => s.Add(new AddSource.Local(v.Value), "/dst/"))),
+        new("ADD url", v => One(s => s.Add(new AddSource.Url(new Uri((v.Name.Length % 3 == 0 ? "ftp" : "https") + "://example.com/" + Uri.EscapeDataString(v.Name))), "/dst/"))),
+        new("ADD git ref", v => One(s => s.Add(new AddSource.Git("https://github.com/moby/buildkit.git", v.Name), "/src"))),
         new("RUN shell", v => One(s => s.Run(v.Text))),
         new("RUN exec", v => One(s => s.RunExec(v.Words))),
         new("RUN script", v => One(s => s.RunScript(v.Text))),

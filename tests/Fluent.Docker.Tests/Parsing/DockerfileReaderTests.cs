@@ -257,6 +257,19 @@ public class DockerfileReaderTests
         Assert.Equal("FROM busybox\nRUN <<A <<B python3\nprint(1)\nA\nx\nB\nEXPOSE 8000-8010\n", emitted);
     }
 
+    [Theory]
+    [InlineData("RUN a\nRUN b", "line")]
+    [InlineData("  ", "line")]
+    [InlineData("# a comment", "line")]
+    [InlineData("FROM busybox", "line")]
+    [InlineData("BOGUS x", "line")]
+    public void A_raw_instruction_must_stay_one_known_instruction(string line, string slot)
+    {
+        var error = Assert.Single(Dockerfile.Create(Stage.Named("app").From("busybox").Append(new RawInstruction(line))).Validate());
+
+        Assert.Equal(slot, error.Slot);
+    }
+
     [Fact]
     public void The_corpus_keeps_only_what_the_model_cannot_say_raw()
     {
