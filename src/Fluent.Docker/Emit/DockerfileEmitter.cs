@@ -32,7 +32,7 @@ internal static class DockerfileEmitter
         {
             if (i > 0) output.Append('\n');
             var stage = file.Stages[i];
-            AppendLine(output, syntax, From(stage));
+            AppendLine(output, syntax, From(syntax, stage));
             foreach (var instruction in stage.Instructions)
             {
                 var (header, body) = Instruction(syntax, instruction);
@@ -52,7 +52,7 @@ internal static class DockerfileEmitter
         return string.Join(";", parts);
     }
 
-    private static string From(Stage stage)
+    internal static string From(DockerfileSyntax syntax, Stage stage)
     {
         var line = new StringBuilder("FROM ");
         if (stage.Platform is { } platform) line.Append("--platform=").Append(platform).Append(' ');
@@ -61,6 +61,7 @@ internal static class DockerfileEmitter
             BaseImage.Image image => image.Reference.ToString(),
             BaseImage.OfStage s => s.Stage.Name,
             BaseImage.Scratch => "scratch",
+            BaseImage.Expanded expanded => syntax.EscapedWord(expanded.Reference),
             _ => throw new InvalidOperationException("unknown base"),
         });
         if (stage.Name is not null) line.Append(" AS ").Append(stage.Name);
@@ -68,7 +69,7 @@ internal static class DockerfileEmitter
     }
 
     internal static string Arg(DockerfileSyntax syntax, BuildArg arg) =>
-        arg.DefaultValue is null ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(arg.DefaultValue)}";
+        arg.DefaultValue is not { } value ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(value)}";
 
     /// <summary>The logical line of an instruction, and the heredoc body lines that follow it (if any).</summary>
     internal static (string Header, IReadOnlyList<string> Body) Instruction(DockerfileSyntax syntax, Instruction instruction)
@@ -93,7 +94,9 @@ internal static class DockerfileEmitter
             case CopyContentInstruction content:
             {
                 var delimiter = HeredocDelimiter(content.Content);
-                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<\"{delimiter}\" {syntax.EscapedWord(content.Destination.Value)}",
+                // Quoted delimiter: the content is taken as is. Unquoted: BuildKit expands variables in it.
+                var marker = content.Expand ? delimiter : "\"" + delimiter + "\"";
+                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<{marker} {syntax.EscapedWord(content.Destination.Value)}",
                     HeredocBody(content.Content, delimiter));
             }
             case AddInstruction add:
@@ -119,6 +122,8 @@ internal static class DockerfileEmitter
                 var (header, _) = Instruction(syntax, onBuild.Trigger);
                 return ("ONBUILD " + header, []);
             }
+            case RawInstruction raw:
+                return (raw.Line, [.. raw.Heredocs.Select(h => h.Content + h.Delimiter)]);
             default:
                 throw new InvalidOperationException($"No emitter for {instruction.GetType().Name}.");
         }

@@ -51,6 +51,9 @@ public static class ImageConfigProjection
                 BaseImage.Scratch => ImageConfig.Empty,
                 BaseImage.OfStage s => ProjectStage(IndexOf(file, s.Stage.Name)),
                 BaseImage.Image image => baseImages?.Invoke(image.Reference) ?? ImageConfig.Empty,
+                BaseImage.Expanded expanded => Expand(expanded.Reference, global) is var name && IndexOf(file, name) is >= 0 and var parent && parent < index
+                    ? ProjectStage(parent)
+                    : ImageReference.TryParse(name, out var reference) ? baseImages?.Invoke(reference) ?? ImageConfig.Empty : ImageConfig.Empty,
                 _ => ImageConfig.Empty,
             };
             if (config.GetEnv("PATH") is null) config = config with { Env = SetPair(config.Env, "PATH", DefaultPath) };
@@ -189,9 +192,14 @@ public static class ImageConfigProjection
         };
     }
 
-    /// <summary>Expands references with the values in scope; an unset variable expands to empty, as in BuildKit.</summary>
+    /// <summary>
+    /// Expands references with the values in scope; an unset variable expands to empty, as in BuildKit. Raw
+    /// expressions (<c>${NAME:-default}</c>) go through BuildKit's shell-lexer rules.
+    /// </summary>
     public static string Expand(Expandable value, IReadOnlyDictionary<string, string> scope) =>
-        string.Concat(value.Parts.Select(p => p.IsVariable ? scope.GetValueOrDefault(p.Text, "") : p.Text));
+        string.Concat(value.Parts.Select(p => p.IsVariable ? scope.GetValueOrDefault(p.Text, "")
+            : p.IsRaw ? new Parsing.ShellLexer('\\').ProcessWord(p.Text, scope)
+            : p.Text));
 
     private static ValueList<KeyValuePair<string, string>> SetPair(ValueList<KeyValuePair<string, string>> pairs, string key, string value)
     {
