@@ -110,6 +110,24 @@ public sealed class ToolProcessTests(InstalledTool tool)
     }
 
     [Fact]
+    public void A_malformed_dockerfile_is_reported_as_path_line_column()
+    {
+        var repo = tool.NewRepository("malformed");
+        Directory.CreateDirectory(Path.Combine(repo, "api"));
+        File.WriteAllText(Path.Combine(repo, "api", "Dockerfile"), "FROM busybox:1.36\nRUN true\nFORM scratch\n");
+
+        var lint = tool.Run(repo, "lint", "api");
+        var import = tool.Run(repo, "import", "api/Dockerfile");
+
+        foreach (var run in new[] { lint, import })
+        {
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.Equal("error: api/Dockerfile:3:1: unknown instruction: FORM\n", run.Error);
+            Assert.Equal("", run.Output);
+        }
+    }
+
+    [Fact]
     public void No_reachable_engine_exits_3_with_one_line()
     {
         var repo = tool.NewRepository("no-engine");
