@@ -34,10 +34,55 @@ public sealed partial record BuilderProfile
 /// <summary>The escape character of the file (<c># escape=</c>): backslash, or backtick for Windows paths.</summary>
 public enum EscapeToken { Backslash, Backtick }
 
-/// <summary>The <c># check=</c> directive: which BuildKit build checks to skip, and whether warnings fail the build.</summary>
+/// <summary>
+/// The <c># check=</c> directive: which BuildKit build checks to skip, which experimental ones to run, and whether
+/// warnings fail the build. The same text in the <c>BUILDKIT_DOCKERFILE_CHECK</c> build argument replaces the directive.
+/// </summary>
 public sealed record CheckDirective
 {
     public ValueList<string> Skip { get; init; } = ValueList<string>.Empty;
     public bool SkipAll { get; init; }
     public bool Error { get; init; }
+
+    /// <summary>Experimental checks to run (BuildKit runs none by default).</summary>
+    public ValueList<string> Experimental { get; init; } = ValueList<string>.Empty;
+    public bool ExperimentalAll { get; init; }
+
+    /// <summary>
+    /// Reads a directive value the way BuildKit does (<c>skip=A,B|all;error=true;experimental=C|all</c>, at most three
+    /// parts). Throws <see cref="DockerValueException"/> for an unknown option or an unreadable boolean.
+    /// </summary>
+    public static CheckDirective Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var check = new CheckDirective();
+        if (text.Trim().Length == 0) return check;
+        foreach (var part in text.Trim().Split(';', 3))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0) throw Invalid($"'{part}' is not a check option (name=value).");
+            var value = part[(equals + 1)..].Trim();
+            check = part[..equals].Trim() switch
+            {
+                "skip" when value == "all" => check with { SkipAll = true },
+                "skip" => check with { Skip = ValueList.From(value.Split(',').Select(r => r.Trim())) },
+                "experimental" when value == "all" => check with { ExperimentalAll = true },
+                "experimental" => check with { Experimental = ValueList.From(value.Split(',').Select(r => r.Trim())) },
+                "error" => check with { Error = GoBool(value) ?? throw Invalid($"'{value}' is not a boolean for error=.") },
+                var other => throw Invalid($"'{other}' is not a check option."),
+            };
+        }
+        return check;
+    }
+
+    private static DockerValueException Invalid(string message) =>
+        new(new ValueProblem(message, "write the check directive like skip=JSONArgsRecommended,StageNameCasing;error=true;experimental=all."));
+
+    /// <summary>Go's strconv.ParseBool, which BuildKit uses for error=.</summary>
+    private static bool? GoBool(string text) => text switch
+    {
+        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
+        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
+        _ => null,
+    };
 }
