@@ -38,6 +38,7 @@ public static class GoHello
         return ImageDefinition.Create("examples/go-hello", Dockerfile.Create(build, runtime))
             .WithContextDirectory("go-hello")
             .WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64)
-            .WithIgnore(DockerIgnore.Common.With("**/*_test.go", "bin/"));
+            // Sends go.mod and the .go files the COPYs read, minus tests; generated from the model.
+            .WithIgnoreFor(ProjectLanguage.Go, "**/*_test.go");
     }
 }

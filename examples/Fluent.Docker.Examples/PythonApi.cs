@@ -35,6 +35,7 @@ public static class PythonApi
             .WithContextDirectory("python-api")
             // The lab seeds python:3.11-slim for amd64 only (LAB_EXTRA_ARM64=1 adds arm64).
             .WithPlatforms(Platform.LinuxAmd64)
-            .WithIgnore(DockerIgnore.Common.With("__pycache__/", "**/*.pyc", ".venv/", "venv/", ".pytest_cache/"));
+            // Sends only requirements.txt and app.py (what the COPYs read); generated from the model.
+            .WithIgnoreFor(ProjectLanguage.Python);
     }
 }

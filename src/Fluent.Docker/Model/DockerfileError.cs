@@ -8,6 +8,9 @@ namespace Fluent.Docker;
 /// </summary>
 public sealed record DockerfileError(string? Stage, int? StageIndex, int? InstructionNumber, string? Keyword, string Slot, string Message, string Fix)
 {
+    /// <summary>The error class when the value has one (e.g. an <see cref="ImageReferenceError"/> or a <see cref="DockerIgnoreError"/>).</summary>
+    public Enum? Code { get; init; }
+
     public string Location
     {
         get

@@ -444,7 +444,8 @@ internal static partial class DockerfileValidator
 
         public void Value(string slot, IDockerValue? value)
         {
-            if (value?.Problem is { } problem) Add(slot, problem.Message, problem.Fix);
+            if (value?.Problem is { } problem)
+                errors.Add(new DockerfileError(stage, stageIndex, instruction, keyword, slot, problem.Message, problem.Fix) { Code = problem.Code });
         }
 
         /// <summary>Raw CR/LF/NUL (and unpaired surrogates) cannot be written into a single-line slot.</summary>

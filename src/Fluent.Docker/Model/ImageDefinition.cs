@@ -18,7 +18,30 @@ public sealed partial record ImageDefinition
     /// <summary>The repository path without registry or tag, e.g. <c>examples/go-hello</c>.</summary>
     public string Name { get; }
     public Dockerfile Dockerfile { get; private init; }
-    public DockerIgnore Ignore { get; private init; } = DockerIgnore.Common;
+
+    /// <summary>
+    /// The .dockerignore: the one given to <see cref="WithIgnore"/>, or the one generated from the Dockerfile for the
+    /// language given to <see cref="WithIgnoreFor"/> (so it follows later <see cref="WithDockerfile"/> calls).
+    /// </summary>
+    public DockerIgnore Ignore => IgnoreLanguage is { } language ? DockerIgnore.For(Dockerfile, language).With([.. _alsoIgnore]) : _ignore;
+
+    private ValueList<string> _alsoIgnore = ValueList<string>.Empty;
+
+    private DockerIgnore _ignore = DockerIgnore.Common;
+
+    /// <summary>Set by <see cref="WithIgnoreFor"/>: the .dockerignore is generated for this language.</summary>
+    public ProjectLanguage? IgnoreLanguage { get; private init; }
+
+    /// <summary>
+    /// The Dockerfile's file name in the context directory (default <c>Dockerfile</c>). Another name gets its own
+    /// ignore file beside it, <c>&lt;name&gt;.dockerignore</c>, which BuildKit prefers to the context's .dockerignore.
+    /// </summary>
+    public string DockerfileName { get; private init; } = DefaultDockerfileName;
+
+    public const string DefaultDockerfileName = "Dockerfile";
+
+    /// <summary>The ignore file's name: <c>.dockerignore</c> beside <c>Dockerfile</c>, else <c>&lt;DockerfileName&gt;.dockerignore</c>.</summary>
+    public string IgnoreFileName => DockerfileName == DefaultDockerfileName ? DockerIgnore.FileName : DockerfileName + DockerIgnore.FileName;
     public ValueList<Platform> Platforms { get; private init; } = ValueList.Of(Platform.LinuxAmd64);
 
     /// <summary>The build context, relative to the directory given to <see cref="Generate"/> (default: that directory).</summary>
@@ -32,7 +55,23 @@ public sealed partial record ImageDefinition
     }
 
     public ImageDefinition WithDockerfile(Dockerfile dockerfile) => this with { Dockerfile = dockerfile ?? throw new ArgumentNullException(nameof(dockerfile)) };
-    public ImageDefinition WithIgnore(DockerIgnore ignore) => this with { Ignore = ignore ?? throw new ArgumentNullException(nameof(ignore)) };
+    public ImageDefinition WithIgnore(DockerIgnore ignore) => this with { _ignore = ignore ?? throw new ArgumentNullException(nameof(ignore)), IgnoreLanguage = null };
+
+    /// <summary>
+    /// Generates the .dockerignore from the Dockerfile: an allow-list of exactly the context paths its COPY/ADD
+    /// sources and bind mounts read, with <paramref name="language"/>'s build outputs and caches left out
+    /// (<see cref="DockerIgnore.For"/>), then <paramref name="alsoExclude"/> (e.g. <c>**/*_test.go</c>).
+    /// </summary>
+    public ImageDefinition WithIgnoreFor(ProjectLanguage language, params string[] alsoExclude) =>
+        this with { IgnoreLanguage = language, _alsoIgnore = ValueList.Of(alsoExclude ?? []) };
+
+    /// <summary>Writes the Dockerfile as <paramref name="fileName"/> (e.g. <c>api.Dockerfile</c>), with <c>&lt;fileName&gt;.dockerignore</c> beside it.</summary>
+    public ImageDefinition WithDockerfileName(string fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName) || fileName is "." or ".." || fileName.IndexOfAny(['/', '\\', '\0', '\r', '\n']) >= 0 || fileName != fileName.Trim())
+            throw new DockerValueException(new ValueProblem($"'{ImageReference.Printable(fileName ?? "")}' is not a Dockerfile name.", "give a plain file name in the context directory, such as 'api.Dockerfile'."));
+        return this with { DockerfileName = fileName };
+    }
     public ImageDefinition WithPlatforms(params Platform[] platforms)
     {
         if (platforms.Length == 0 || platforms.Any(p => p is null || p.IsAutomatic))
@@ -43,15 +82,16 @@ public sealed partial record ImageDefinition
 
     /// <summary>
     /// Validates the Dockerfile and the .dockerignore, then writes both into the context directory under
-    /// <paramref name="baseDirectory"/>. Nothing is written unless both are valid; each file is written atomically.
+    /// <paramref name="baseDirectory"/> (as <see cref="DockerfileName"/> and <see cref="IgnoreFileName"/>). Nothing is
+    /// written unless both are valid; each file is written atomically.
     /// </summary>
     public GeneratedImage Generate(string baseDirectory)
     {
         var context = Path.GetFullPath(Path.Combine(baseDirectory, ContextDirectory));
         var dockerfileText = Dockerfile.Emit();
         var ignoreText = Ignore.Emit();
-        var dockerfilePath = Path.Combine(context, "Dockerfile");
-        var ignorePath = Path.Combine(context, ".dockerignore");
+        var dockerfilePath = Path.Combine(context, DockerfileName);
+        var ignorePath = Path.Combine(context, IgnoreFileName);
         AtomicFile.WriteAllText(dockerfilePath, dockerfileText);
         AtomicFile.WriteAllText(ignorePath, ignoreText);
         return new GeneratedImage(this, context, dockerfilePath, ignorePath);

@@ -7,6 +7,9 @@ namespace Fluent.Docker;
 /// </summary>
 public sealed record ValueProblem(string Message, string Fix)
 {
+    /// <summary>The error class when the value kind has them (e.g. <see cref="ImageReferenceError"/>); null otherwise.</summary>
+    public Enum? Code { get; init; }
+
     public override string ToString() => $"{Message} Fix: {Fix}";
 }
 

@@ -79,4 +79,48 @@ public sealed class ImageDefinitionTests : IDisposable
         Assert.Single(errors);
         Assert.Contains("comment", errors[0].Message);
     }
+
+    [Fact]
+    public void A_named_dockerfile_gets_its_own_ignore_file_beside_it()
+    {
+        var definition = ImageDefinition.Create("team/app", Valid()).WithDockerfileName("app.Dockerfile").WithIgnore(DockerIgnore.Create("*.log"));
+
+        var generated = definition.Generate(_root);
+
+        Assert.Equal(Path.Combine(_root, "app.Dockerfile"), generated.DockerfilePath);
+        Assert.Equal(Path.Combine(_root, "app.Dockerfile.dockerignore"), generated.DockerIgnorePath);
+        Assert.Equal(["app.Dockerfile", "app.Dockerfile.dockerignore"], Directory.GetFiles(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(generated.DockerIgnorePath, DockerIgnore.Locate(_root, "app.Dockerfile")); // the one BuildKit will pick
+        Assert.Equal(".dockerignore", ImageDefinition.Create("team/app", Valid()).IgnoreFileName);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("build/app.Dockerfile")]
+    [InlineData("..")]
+    [InlineData(" app.Dockerfile")]
+    [InlineData("app\nDockerfile")]
+    public void A_dockerfile_name_is_a_plain_file_name(string name)
+    {
+        var error = Assert.Throws<DockerValueException>(() => ImageDefinition.Create("team/app", Valid()).WithDockerfileName(name));
+
+        Assert.Contains("Dockerfile name", error.Message);
+    }
+
+    [Fact]
+    public void A_generated_ignore_file_follows_the_dockerfile()
+    {
+        var first = Dockerfile.Create(Stage.Named("app").From("golang:1.22").Copy("go.mod", "./").Cmd("x"));
+        var second = Dockerfile.Create(Stage.Named("app").From("golang:1.22").Copy("main.go", "./").Cmd("x"));
+
+        var definition = ImageDefinition.Create("team/app", first).WithIgnoreFor(ProjectLanguage.Go, "**/*_test.go");
+        var changed = definition.WithDockerfile(second);
+
+        Assert.Equal(ProjectLanguage.Go, definition.IgnoreLanguage);
+        Assert.Equal([.. DockerIgnore.For(first, ProjectLanguage.Go).Patterns, "**/*_test.go"], definition.Ignore.Patterns);
+        Assert.Contains("!main.go", changed.Ignore.Patterns);
+        Assert.DoesNotContain("!go.mod", changed.Ignore.Patterns);
+        Assert.Equal(DockerIgnore.Common, changed.WithIgnore(DockerIgnore.Common).Ignore); // an explicit file replaces the generated one
+        Assert.Null(changed.WithIgnore(DockerIgnore.Common).IgnoreLanguage);
+    }
 }
