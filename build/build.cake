@@ -16,6 +16,7 @@ using System.Xml.Linq;
 using Fluent.Docker;
 using Fluent.Docker.Examples;
 using Fluent.Docker.Build;
+using Fluent.Docker.Linting;
 
 //////////////////////////////////////////////////////////////////////
 // ARGUMENTS
@@ -181,6 +182,30 @@ Task("Conformance")
     }
 });
 
+// ---- Lint ----
+
+Task("Lint")
+    .Description("Lints every example image (rules in docs/rules); prints the findings, writes artifacts/lint/*.sarif, fails on an error.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var output = artifacts.Combine("lint");
+    EnsureDirectoryExists(output);
+    var errors = 0;
+    foreach (var definition in ExampleCatalog.All)
+    {
+        var report = Linter.Lint(definition);
+        var dockerfile = $"examples/{definition.ContextDirectory}/{definition.DockerfileName}";
+        Information(report.ToText(dockerfile).TrimEnd());
+        System.IO.File.WriteAllText(output.CombineWithFilePath(definition.Name.Replace('/', '-') + ".sarif").FullPath, report.ToSarif(dockerfile));
+        errors += report.Errors.Count();
+    }
+    if (errors > 0)
+    {
+        throw new Exception($"{errors} lint error(s) in the examples (details above).");
+    }
+});
+
 // ---- Generate / Images ----
 // TODO(lead): bodies against the Fluent.Docker API and the examples in Fluent.Docker.Examples.
 
@@ -220,6 +245,7 @@ Task("Images")
 Task("Default")
     .Description("Build -> Generate -> Images, then the summary of what was built.")
     .IsDependentOn("Build")
+    .IsDependentOn("Lint")
     .IsDependentOn("Generate")
     .IsDependentOn("Images")
     .Does(() =>
