@@ -85,17 +85,7 @@ public class RuleCatalogTests
 
     [Theory]
     [MemberData(nameof(RuleIdsInCatalog))]
-    public void Rule_has_positive_and_negative_tests(string id)
-    {
-        var tests = typeof(RuleCatalogTests).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(RuleCatalogTests).Namespace)
-            .SelectMany(t => t.GetMethods())
-            .Where(m => m.GetCustomAttribute<FactAttribute>() is not null && m.Name.StartsWith(id + "_", StringComparison.Ordinal))
-            .Select(m => m.Name)
-            .ToList();
-        Assert.Contains(tests, n => n.Contains("_quiet_", StringComparison.Ordinal));
-        Assert.Contains(tests, n => !n.Contains("_quiet_", StringComparison.Ordinal));
-    }
+    public void Rule_has_positive_and_negative_tests(string id) => RuleTestConventions.AssertTestedBothWays(typeof(RuleCatalogTests), id);
 
     [Theory]
     [MemberData(nameof(RuleIdsInCatalog))]

@@ -29,17 +29,7 @@ public class LintRuleCatalogTests
 
     [Theory]
     [MemberData(nameof(LintRuleIds))]
-    public void Rule_has_positive_and_negative_tests(string id)
-    {
-        var tests = typeof(LintRuleCatalogTests).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(LintRuleCatalogTests).Namespace)
-            .SelectMany(t => t.GetMethods())
-            .Where(m => m.GetCustomAttribute<FactAttribute>() is not null && m.Name.StartsWith(id + "_", StringComparison.Ordinal))
-            .Select(m => m.Name)
-            .ToList();
-        Assert.Contains(tests, n => n.Contains("_quiet_", StringComparison.Ordinal));
-        Assert.Contains(tests, n => !n.Contains("_quiet_", StringComparison.Ordinal));
-    }
+    public void Rule_has_positive_and_negative_tests(string id) => RuleTestConventions.AssertTestedBothWays(typeof(LintRuleCatalogTests), id);
 
     [Fact]
     public void Every_BuildKit_check_has_a_lint_rule()
