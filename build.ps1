@@ -1,5 +1,5 @@
 #!/usr/bin/env pwsh
-# Build entry point: ./build.ps1 [--target=Default|Build|Test|Generate|Images|Clean] [--configuration=Release] [--registry=HOST:PORT]
+# Build entry point: ./build.ps1 [--target=Default|Build|Test|Generate|Images|Release|Bench|Clean] [--configuration=Release] [--registry=HOST:PORT] [--version=1.2.3]
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
 
@@ -14,5 +14,12 @@ if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 dotnet build FluentDocker.sln -c Release
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 
-dotnet cake build/build.cake @args
+# Cake answers --version itself: hand ours (the release version) on as --release-version.
+$cakeArgs = @()
+for ($i = 0; $i -lt $args.Count; $i++) {
+    if ($args[$i] -like '--version=*') { $cakeArgs += '--release-version=' + $args[$i].Substring(10) }
+    elseif ($args[$i] -eq '--version') { $i++; $cakeArgs += '--release-version=' + $args[$i] }
+    else { $cakeArgs += $args[$i] }
+}
+dotnet cake build/build.cake @cakeArgs
 exit $LASTEXITCODE

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build entry point: ./build.sh [--target=Default|Build|Test|Generate|Images|Clean] [--configuration=Release] [--registry=HOST:PORT]
+# Build entry point: ./build.sh [--target=Default|Build|Test|Generate|Images|Release|Bench|Clean] [--configuration=Release] [--registry=HOST:PORT] [--version=1.2.3]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -10,4 +10,14 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet tool restore
 # build/build.cake #r-loads the Release library and examples assemblies: build them before Cake starts.
 dotnet build FluentDocker.sln -c Release
-dotnet cake build/build.cake "$@"
+# Cake answers --version itself: hand ours (the release version) on as --release-version.
+args=()
+while (($#)); do
+  case "$1" in
+    --version=*) args+=("--release-version=${1#--version=}") ;;
+    --version) shift; args+=("--release-version=${1:-}") ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+dotnet cake build/build.cake "${args[@]}"

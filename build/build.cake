@@ -5,18 +5,20 @@
 //   ./build.sh                      Build -> Generate -> Images (the default)
 //   ./build.sh --target=Test        unit + e2e tests (needs the lab: bash ../shared/lab/up.sh)
 //   ./build.sh --target=Clean
+//   ./build.sh --target=Release --registry=127.0.0.1:5000 --version=1.2.3
+//                                   every example pushed multi-arch as 1.2.3, 1.2, 1 and latest
 //
 // Cake resolves #r paths against this script's folder. They point at the Release output that
 // build.sh/build.ps1 produce before Cake starts; both projects set CopyLocalLockFileAssemblies
 // so their NuGet dependencies sit beside them.
 #r "../src/Fluent.Docker/bin/Release/net10.0/Fluent.Docker.dll"
 #r "../examples/Fluent.Docker.Examples/bin/Release/net10.0/Fluent.Docker.Examples.dll"
+#r "../src/Fluent.Docker.Cake/bin/Release/net10.0/Fluent.Docker.Cake.dll"
 
 using System.Xml.Linq;
 using Fluent.Docker;
 using Fluent.Docker.Examples;
 using Fluent.Docker.Build;
-using Fluent.Docker.Linting;
 
 //////////////////////////////////////////////////////////////////////
 // ARGUMENTS
@@ -28,6 +30,9 @@ var configuration = Argument("configuration", "Release");
 var registry = Argument("registry", string.Empty);
 // Tag pushed images get; the OCI archives carry no tag.
 var imageTag = Argument("tag", "latest");
+// Release version (semver), fanned out to 1.2.3, 1.2, 1, latest. Given as --version=1.2.3: build.sh/build.ps1 pass it
+// on as --release-version, because Cake itself answers --version.
+var releaseVersion = Argument("release-version", string.Empty);
 
 //////////////////////////////////////////////////////////////////////
 // PATHS (Cake's working directory is this script's folder: anchor everything at the repo root)
@@ -185,42 +190,54 @@ Task("Conformance")
 // ---- Lint ----
 
 Task("Lint")
-    .Description("Lints every example image (rules in docs/rules); prints the findings, writes artifacts/lint/*.sarif, fails on an error.")
+    .Description("Lints every example image (the model's problems and the rules of docs/rules), writes artifacts/lint/*.sarif, fails on an error.")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var output = artifacts.Combine("lint");
-    EnsureDirectoryExists(output);
-    var errors = 0;
-    foreach (var definition in ExampleCatalog.All)
+    FluentDockerLint(ExampleCatalog.All, new FluentDockerLintSettings { SarifDirectory = artifacts.Combine("lint") });
+});
+
+// ---- Bench ----
+
+Task("Bench")
+    .Description("Runs every benchmark in benchmarks/Fluent.Docker.Benchmarks against the lab (P5, P6, …) and writes artifacts/bench/*.md; fails if one misses its target.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var project = root.CombineWithFilePath("benchmarks/Fluent.Docker.Benchmarks/Fluent.Docker.Benchmarks.csproj");
+    var arguments = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(project.FullPath)
+        .Append("-c").Append(configuration).Append("--no-build").Append("--")
+        .AppendQuoted(artifacts.Combine("bench").FullPath)
+        .Append("--registry=" + (string.IsNullOrEmpty(registry) ? "127.0.0.1:5000" : registry));
+    if (!string.IsNullOrEmpty(Argument("bench-filter", string.Empty))) arguments.Append("--filter=" + Argument<string>("bench-filter"));
+    if (StartProcess("dotnet", new ProcessSettings { Arguments = arguments }) != 0)
     {
-        var report = Linter.Lint(definition);
-        var dockerfile = $"examples/{definition.ContextDirectory}/{definition.DockerfileName}";
-        Information(report.ToText(dockerfile).TrimEnd());
-        System.IO.File.WriteAllText(output.CombineWithFilePath(definition.Name.Replace('/', '-') + ".sarif").FullPath, report.ToSarif(dockerfile));
-        errors += report.Errors.Count();
-    }
-    if (errors > 0)
-    {
-        throw new Exception($"{errors} lint error(s) in the examples (details above).");
+        throw new Exception("A benchmark missed its target or failed (see above and artifacts/bench/).");
     }
 });
 
-// ---- Generate / Images ----
-// TODO(lead): bodies against the Fluent.Docker API and the examples in Fluent.Docker.Examples.
+// ---- Generate / Images / Release ----
+
+// The Fluent.Docker.Cake aliases (FluentDockerGenerate, FluentDockerLint, FluentDockerBuild, FluentDockerPush, …).
+IReadOnlyList<GeneratedImage> GenerateExamples() =>
+    FluentDockerGenerate(ExampleCatalog.All, new FluentDockerGenerateSettings { BaseDirectory = examples });
+
+// Registry credentials, when the registry needs them, come from the environment only (never arguments or files).
+void AddRegistryCredentials(IList<RegistryCredentials> credentials)
+{
+    if (!string.IsNullOrEmpty(EnvironmentVariable("FLUENT_DOCKER_REGISTRY_USER")))
+    {
+        credentials.Add(RegistryCredentials.FromEnvironment(registry, "FLUENT_DOCKER_REGISTRY_USER", "FLUENT_DOCKER_REGISTRY_PASSWORD"));
+    }
+}
 
 Task("Generate")
-    .Description("Writes each example's Dockerfile and .dockerignore from its C# definition.")
-    .IsDependentOn("Build")
+    .Description("Lints each example's C# definition (the Lint task), then writes its Dockerfile and .dockerignore.")
+    .IsDependentOn("Lint")
     .Does(() =>
 {
-    foreach (var definition in ExampleCatalog.All)
-    {
-        var generated = definition.Generate(examples.FullPath);
-        Information("{0}: {1}, {2}", definition.Name,
-            root.GetRelativePath(File(generated.DockerfilePath).Path.MakeAbsolute(root)),
-            root.GetRelativePath(File(generated.DockerIgnorePath).Path.MakeAbsolute(root)));
-    }
+    GenerateExamples();
 });
 
 Task("Images")
@@ -228,14 +245,21 @@ Task("Images")
     .IsDependentOn("Generate")
     .Does(async () =>
 {
-    var generated = ExampleCatalog.All.Select(d => d.Generate(examples.FullPath)).ToList();
-    ImageDestination destination = string.IsNullOrEmpty(registry)
-        ? new ImageDestination.OciArchives(artifacts.Combine("images").FullPath)
-        : new ImageDestination.Registry(registry, imageTag);
-    Information("Building {0} image(s) -> {1}", generated.Count, destination);
-    var log = new Progress<string>(line => Verbose(line));
-    builtImages = await ImageSetBuild.RunAsync(generated, destination, new Buildx(), log);
-    Information("{0}", ImageSetBuild.SummaryTable(builtImages, root.FullPath));
+    var settings = new FluentDockerBuildSettings { Registry = registry, Tag = imageTag, ArchiveDirectory = artifacts.Combine("images") };
+    AddRegistryCredentials(settings.Credentials);
+    builtImages = await FluentDockerBuild(GenerateExamples(), settings);
+});
+
+Task("Release")
+    .Description("Pushes every example multi-arch to --registry with the tags --version fans out to (1.2.3 -> 1.2.3, 1.2, 1, latest), OCI labels and SOURCE_DATE_EPOCH from git.")
+    .IsDependentOn("Generate")
+    .Does(async () =>
+{
+    if (string.IsNullOrEmpty(registry)) throw new Exception("Release needs --registry=HOST:PORT.");
+    if (string.IsNullOrEmpty(releaseVersion)) throw new Exception("Release needs --version=MAJOR.MINOR.PATCH, e.g. --version=1.2.3.");
+    var settings = new FluentDockerPushSettings { Registry = registry, Version = releaseVersion, SourceDirectory = root };
+    AddRegistryCredentials(settings.Credentials);
+    builtImages = await FluentDockerPush(GenerateExamples(), settings);
 });
 
 //////////////////////////////////////////////////////////////////////
@@ -245,7 +269,6 @@ Task("Images")
 Task("Default")
     .Description("Build -> Generate -> Images, then the summary of what was built.")
     .IsDependentOn("Build")
-    .IsDependentOn("Lint")
     .IsDependentOn("Generate")
     .IsDependentOn("Images")
     .Does(() =>

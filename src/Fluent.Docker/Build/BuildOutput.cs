@@ -21,6 +21,12 @@ public abstract record BuildOutput
     /// <summary>Writes an OCI image layout tarball (<c>--output type=oci,dest=path</c>); holds every platform.</summary>
     public static BuildOutput OciArchive(string path) => new OciArchiveFile(path);
 
+    /// <summary>
+    /// Writes an OCI image layout directory (<c>--output type=oci,dest=dir,tar=false</c>): every platform, readable as a
+    /// named context (<see cref="BuildContextSource.OciLayout"/>) and pushable blob by blob.
+    /// </summary>
+    public static BuildOutput OciLayout(string directory) => new OciLayoutDirectory(directory);
+
     /// <summary>Writes a <c>docker load</c>-able tarball (<c>--output type=docker,dest=path</c>); one platform only.</summary>
     public static BuildOutput DockerArchive(string path) => new DockerArchiveFile(path);
 
@@ -40,6 +46,11 @@ public abstract record BuildOutput
     public sealed record OciArchiveFile(string Path) : BuildOutput
     {
         public override string ToString() => $"OCI archive {Path}";
+    }
+
+    public sealed record OciLayoutDirectory(string Path) : BuildOutput
+    {
+        public override string ToString() => $"OCI layout {Path}";
     }
 
     public sealed record DockerArchiveFile(string Path) : BuildOutput

@@ -25,8 +25,8 @@ public sealed record BuildRequest
     /// <summary>Where the result goes; null keeps the builder's default.</summary>
     public BuildOutput? Output { get; init; }
 
-    /// <summary>The stage to build (<c>--target</c>); null builds the last stage.</summary>
-    public string? Target { get; init; }
+    /// <summary>The stage to build (<c>--target</c>), taken from a model <see cref="Stage"/>; null builds the last stage.</summary>
+    public StageRef? Target { get; init; }
 
     /// <summary>
     /// <c>--build-arg NAME=value</c>. Values show on the command line and in the image history: pass credentials as
@@ -36,6 +36,22 @@ public sealed record BuildRequest
 
     /// <summary><c>--label key=value</c> on the resulting image.</summary>
     public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Named build contexts (<c>--build-context NAME=source</c>), keyed by name.</summary>
+    public ImmutableSortedDictionary<string, BuildContextSource> NamedContexts { get; init; } = ImmutableSortedDictionary.Create<string, BuildContextSource>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>SOURCE_DATE_EPOCH</c>: the time BuildKit writes into the image config and history instead of "now"; archive
+    /// outputs also get their layer file times clamped to it (<c>rewrite-timestamp=true</c>), so the same model and
+    /// epoch give the same digest. <see cref="Release.SourceInfo.CommitTime"/> is the usual choice.
+    /// </summary>
+    public DateTimeOffset? SourceDateEpoch { get; init; }
+
+    /// <summary>SSH agents or keys for <c>RUN --mount=type=ssh</c> (<c>--ssh</c>), by reference only.</summary>
+    public ValueList<BuildSsh> Ssh { get; init; } = ValueList<BuildSsh>.Empty;
+
+    /// <summary>An SBOM attestation (<c>--sbom</c>); null asks for none.</summary>
+    public SbomAttestation? Sbom { get; init; }
 
     /// <summary>The provenance attestation; null keeps buildx's default (min, when the output is an image).</summary>
     public ProvenanceMode? Provenance { get; init; }
@@ -59,13 +75,29 @@ public sealed record BuildRequest
     public BuildRequest WithPlatforms(params Platform[] platforms) => this with { Platforms = Platforms.AppendRange(platforms) };
     public BuildRequest WithTags(params ImageReference[] tags) => this with { Tags = Tags.AppendRange(tags) };
     public BuildRequest WithOutput(BuildOutput output) => this with { Output = output };
-    public BuildRequest WithTarget(string stageName) => this with { Target = stageName };
-
     /// <summary>Builds up to <paramref name="stage"/> of the model (it must be named).</summary>
-    public BuildRequest WithTarget(Stage stage) => this with { Target = (stage ?? throw new ArgumentNullException(nameof(stage))).Name ?? "" };
+    public BuildRequest WithTarget(Stage stage) => this with { Target = (stage ?? throw new ArgumentNullException(nameof(stage))).Reference };
 
-    public BuildRequest WithBuildArg(string name, string value) => this with { BuildArgs = BuildArgs.SetItem(name, value) };
+    /// <summary>Sets the model's ARG <paramref name="arg"/> (<c>--build-arg NAME=value</c>).</summary>
+    public BuildRequest WithBuildArg(BuildArg arg, string value) => this with { BuildArgs = BuildArgs.SetItem((arg ?? throw new ArgumentNullException(nameof(arg))).Name, value) };
     public BuildRequest WithLabel(LabelKey key, string value) => this with { Labels = Labels.SetItem(key.Key, value) };
+
+    /// <summary>Sets every label of <paramref name="labels"/> (e.g. <see cref="Release.OciReleaseLabels.Create"/>), replacing equal keys.</summary>
+    public BuildRequest WithLabels(IEnumerable<KeyValuePair<string, string>> labels) => this with { Labels = Labels.SetItems(labels) };
+
+    public BuildRequest WithNamedContext(NamedContext name, BuildContextSource source) =>
+        this with { NamedContexts = NamedContexts.SetItem((name ?? throw new ArgumentNullException(nameof(name))).Name, source) };
+
+    /// <summary>
+    /// Overrides <c>FROM image</c> with <paramref name="source"/>: the Dockerfile keeps naming <paramref name="image"/>,
+    /// the build reads the given source instead (a base image built in an earlier step).
+    /// </summary>
+    public BuildRequest WithNamedContext(ImageReference image, BuildContextSource source) =>
+        this with { NamedContexts = NamedContexts.SetItem(ContextKey(image), source) };
+
+    public BuildRequest WithSourceDateEpoch(DateTimeOffset epoch) => this with { SourceDateEpoch = epoch };
+    public BuildRequest WithSsh(BuildSsh ssh) => this with { Ssh = Ssh.Append(ssh) };
+    public BuildRequest WithSbom(SbomAttestation sbom) => this with { Sbom = sbom };
     public BuildRequest WithProvenance(ProvenanceMode mode) => this with { Provenance = mode };
     public BuildRequest WithNoCache(bool noCache = true) => this with { NoCache = noCache };
     public BuildRequest WithPull(bool pull = true) => this with { Pull = pull };
@@ -77,6 +109,20 @@ public sealed record BuildRequest
 
     /// <summary>Throws <see cref="BuildRequestException"/> naming the first bad option and how to fix it.</summary>
     public void Validate() => BuildRequestValidator.Validate(this);
+
+    /// <summary>Option combinations that run but will not do all they seem to ask; the runner logs them before starting.</summary>
+    public IReadOnlyList<BuildWarning> Warnings() => BuildRequestValidator.Warnings(this);
+
+    // BuildKit matches FROM names in their familiar form: docker.io/library/ and :latest dropped.
+    internal static string ContextKey(ImageReference image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Problem is { } problem) throw new DockerValueException(problem);
+        var path = image.Domain is null or "docker.io" && image.Path.StartsWith("library/", StringComparison.Ordinal) ? image.Path["library/".Length..] : image.Path;
+        var domain = image.Domain is null or "docker.io" ? "" : image.Domain + "/";
+        var tag = image.Tag is null or "latest" ? "" : ":" + image.Tag;
+        return domain + path + tag + (image.Digest is null ? "" : "@" + image.Digest);
+    }
 
     /// <summary>The command this request runs, as a reader would type it; secrets appear only by reference.</summary>
     public override string ToString() => CommandLineText.Format("docker", BuildxArguments.Render(this, "<metadata-file>"));

@@ -19,14 +19,23 @@ internal static class BuildRequestValidator
         ValidateTags(request);
         ValidateOutput(request);
 
-        if (request.Target is { } target && (target.Length == 0 || !target.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')))
-            Fail(nameof(BuildRequest.Target), $"'{ImageReference.Printable(target)}' is not a stage name.", "use the name of a named stage (Stage.Named(\"build\")), or leave Target null to build the last stage.");
+        if (request.Target is { Name: var target } && (target.Length == 0 || !target.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')))
+            Fail(nameof(BuildRequest.Target), target.Length == 0 ? "The target stage has no name." : $"'{ImageReference.Printable(target)}' is not a stage name.",
+                "target a named stage (Stage.Named(\"build\")), or leave Target null to build the last stage.");
 
         foreach (var (name, value) in request.BuildArgs)
         {
             if (VariableName.Check(name, "build-arg name") is { } problem) Fail(nameof(BuildRequest.BuildArgs), problem.Message, problem.Fix);
             if (value is null) Fail(nameof(BuildRequest.BuildArgs), $"The build arg {name} has no value.", "give it a value (\"\" for empty), or remove it to use the ARG's default.");
+            if (name == BuildxArguments.SourceDateEpochArg && request.SourceDateEpoch is not null)
+                Fail(nameof(BuildRequest.BuildArgs), "SOURCE_DATE_EPOCH is set both as a build arg and as SourceDateEpoch.", "set it once, with WithSourceDateEpoch(…).");
         }
+
+        if (request.SourceDateEpoch is { } epoch && epoch < DateTimeOffset.UnixEpoch)
+            Fail(nameof(BuildRequest.SourceDateEpoch), $"{epoch:O} is before 1970-01-01; SOURCE_DATE_EPOCH counts seconds since then.", "use the commit time (SourceInfo.CommitTime) or another time after 1970.");
+
+        ValidateNamedContexts(request);
+        ValidateSsh(request);
 
         foreach (var (key, value) in request.Labels)
         {
@@ -85,10 +94,80 @@ internal static class BuildRequestValidator
             case BuildOutput.DockerArchiveFile when request.Platforms.Count > 1:
                 Fail(option, $"A docker archive holds one platform; {request.Platforms.Count} were requested.", "use BuildOutput.OciArchive(path) for several platforms, or build one platform.");
                 break;
+            case BuildOutput.OciLayoutDirectory { Path: var path } when string.IsNullOrWhiteSpace(path):
+                Fail(option, "The OCI layout directory is empty.", "give a directory, e.g. BuildOutput.OciLayout(\"artifacts/app.oci\").");
+                break;
             case BuildOutput.LocalFiles { Path: var path } when string.IsNullOrWhiteSpace(path):
                 Fail(option, "The local output directory is empty.", "give a directory, e.g. BuildOutput.LocalDirectory(\"artifacts/rootfs\").");
                 break;
         }
+    }
+
+    private static void ValidateNamedContexts(BuildRequest request)
+    {
+        const string option = nameof(BuildRequest.NamedContexts);
+        foreach (var (name, source) in request.NamedContexts)
+        {
+            if (new NamedContext(name).Problem is { } problem && !ImageReference.TryParse(name, out _)) Fail(option, problem.Message, problem.Fix);
+            switch (source)
+            {
+                case null:
+                    Fail(option, $"The context '{name}' has no source.", "give one: BuildContextSource.Directory(path), .Image(reference) or .OciLayout(directory).");
+                    break;
+                case BuildContextSource.LocalDirectory { Path: var path } when string.IsNullOrWhiteSpace(path):
+                    Fail(option, $"The context '{name}' names an empty directory.", "give the directory's path.");
+                    break;
+                case BuildContextSource.OciLayoutDirectory { Path: var path } when string.IsNullOrWhiteSpace(path):
+                    Fail(option, $"The context '{name}' names an empty OCI layout directory.", "give the directory BuildOutput.OciLayout wrote.");
+                    break;
+                case BuildContextSource.RegistryImage { Reference: var image } when image is null || image.Problem is not null:
+                    Fail(option, image?.Problem?.Message ?? $"The context '{name}' names no image.", image?.Problem?.Fix ?? "give an image reference.");
+                    break;
+            }
+        }
+    }
+
+    private static void ValidateSsh(BuildRequest request)
+    {
+        const string option = nameof(BuildRequest.Ssh);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        string? agentVariable = null;
+        foreach (var ssh in request.Ssh)
+        {
+            if (ssh is null) Fail(option, "An SSH entry is null.", "remove it.");
+            if (ssh.Id.Length == 0 || !ssh.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+                Fail(option, $"'{ImageReference.Printable(ssh.Id)}' is not an SSH id.", "use the id of the Dockerfile's --mount=type=ssh,id=… (default when it names none).");
+            if (!ids.Add(ssh.Id)) Fail(option, $"The SSH id '{ssh.Id}' is given twice.", "give each id once.");
+            if (ssh.Path is { } path && string.IsNullOrWhiteSpace(path)) Fail(option, $"The SSH id '{ssh.Id}' names no file.", "give the key file or agent socket path.");
+            if (ssh.AgentVariable is { } variable)
+            {
+                if (VariableName.Check(variable, "agent variable") is { } problem) Fail(option, problem.Message, problem.Fix);
+                // buildx reads one agent, from SSH_AUTH_SOCK: the runner can map only one variable onto it.
+                if (agentVariable is not null && agentVariable != variable)
+                    Fail(option, $"Two agents come from different variables ({agentVariable}, {variable}); buildx reads one agent socket.", "use one agent variable, or BuildSsh.FromFile(id, socketPath) for the other.");
+                agentVariable = variable;
+            }
+        }
+    }
+
+    /// <summary>Combinations that run but will not do all they seem to ask.</summary>
+    public static IReadOnlyList<BuildWarning> Warnings(BuildRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var warnings = new List<BuildWarning>();
+        var attests = request.Provenance is ProvenanceMode.Min or ProvenanceMode.Max || request.Sbom is not null;
+        if (attests && request.Output is BuildOutput.ImageStoreLoad)
+            warnings.Add(new(nameof(BuildRequest.Output),
+                "Attestations (provenance/SBOM) are not kept by --load: the engine's image store keeps only the image. Push, or write an OCI archive/layout, to keep them."));
+        if (request.SourceDateEpoch is not null && request.Output is BuildOutput.RegistryPush or BuildOutput.ImageStoreLoad)
+            warnings.Add(new(nameof(BuildRequest.SourceDateEpoch),
+                "SOURCE_DATE_EPOCH fixes the config and history times, but --push/--load keep the build's file times inside layers (the docker driver's image exporter cannot rewrite them): build to BuildOutput.OciLayout or OciArchive for a byte-reproducible image."));
+        // Only where a byte-identical result is evidently the goal: an archive or layout written with SOURCE_DATE_EPOCH.
+        if (request.SourceDateEpoch is not null && request.Provenance is not ProvenanceMode.None
+            && request.Output is BuildOutput.OciArchiveFile or BuildOutput.OciLayoutDirectory or BuildOutput.DockerArchiveFile)
+            warnings.Add(new(nameof(BuildRequest.Provenance),
+                "The provenance attestation records when the build ran, so the index digest differs per build even with SOURCE_DATE_EPOCH (the platform images do not). WithProvenance(ProvenanceMode.None) gives a byte-identical index."));
+        return warnings;
     }
 
     private static void ValidateSecrets(BuildRequest request)

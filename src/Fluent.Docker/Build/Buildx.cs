@@ -10,12 +10,36 @@ public sealed class Buildx(string dockerExecutable = "docker")
         ? throw new ArgumentException("Give the docker CLI's name or path, e.g. \"docker\".", nameof(dockerExecutable))
         : dockerExecutable;
 
+    /// <summary>Registry credentials every command of this runner uses (see <see cref="RegistryCredentials"/>).</summary>
+    public IReadOnlyList<RegistryCredentials> Credentials { get; private init; } = [];
+
+    /// <summary>A runner that also authenticates to the credentials' registries (pushes, pulls, imagetools).</summary>
+    public Buildx WithCredentials(params RegistryCredentials[] credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (credentials.Any(c => c is null)) throw new ArgumentException("A credential is null.", nameof(credentials));
+        var merged = Credentials.Where(c => credentials.All(n => n.Registry != c.Registry)).Concat(credentials).ToList();
+        return new Buildx(DockerExecutable) { Credentials = merged };
+    }
+
+    /// <summary>Runs docker; with credentials, inside a throw-away credential-helper configuration.</summary>
+    private async Task<DockerCliRun.Outcome> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
+        IProgress<string>? log, bool forwardStandardOutput, CancellationToken cancellationToken)
+    {
+        if (Credentials.Count == 0)
+            return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, log, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
+        using var auth = CredentialHelperEnvironment.Create(Credentials);
+        var merged = new Dictionary<string, string?>(auth.Variables, StringComparer.Ordinal);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) merged[name] = value;
+        return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, merged, log, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>True when <c>docker buildx version</c> runs and succeeds.</summary>
     public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            var outcome = await DockerCliRun.ExecuteAsync(DockerExecutable, ["buildx", "version"], null, null, false, cancellationToken).ConfigureAwait(false);
+            var outcome = await RunAsync(["buildx", "version"], null, null, false, cancellationToken).ConfigureAwait(false);
             return outcome.ExitCode == 0;
         }
         catch (BuildxException)
@@ -36,13 +60,10 @@ public sealed class Buildx(string dockerExecutable = "docker")
         try
         {
             var arguments = BuildxArguments.For(request, metadataFile);
-            // Secret values reach buildx only through its environment (id=X,env=VAR on the command line).
-            var environment = request.Secrets
-                .Where(s => s.Source == BuildSecretSource.Value)
-                .ToDictionary(s => s.Reference, s => s.Value);
+            foreach (var warning in request.Warnings()) log?.Report(warning.ToString());
+            var environment = EnvironmentFor(request);
 
-            var outcome = await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, log, forwardStandardOutput: true, cancellationToken)
-                .ConfigureAwait(false);
+            var outcome = await RunAsync(arguments, environment, log, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
             if (outcome.ExitCode != 0)
                 throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
 
@@ -56,6 +77,56 @@ public sealed class Buildx(string dockerExecutable = "docker")
     }
 
     /// <summary>
+    /// Runs <c>docker buildx bake</c> on <paramref name="definition"/> (written to a temporary JSON file): every target in
+    /// one BuildKit session, independent targets in parallel. Returns each target's result from the metadata file.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, BuildResult>> BakeAsync(BakeDefinition definition, IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var json = definition.ToJson(); // validates first
+        var stem = Path.Combine(Path.GetTempPath(), $"fluent-docker-bake-{Guid.NewGuid():N}");
+        var (bakeFile, metadataFile) = (stem + ".json", stem + ".metadata.json");
+        try
+        {
+            await File.WriteAllTextAsync(bakeFile, json, cancellationToken).ConfigureAwait(false);
+            foreach (var target in definition.Targets)
+                foreach (var warning in target.Request.Warnings()) log?.Report($"{target.Name}: {warning}");
+            string[] arguments = ["buildx", "bake", "--file", bakeFile, "--metadata-file", metadataFile, "--progress=plain"];
+            var environment = definition.Targets.SelectMany(t => EnvironmentFor(t.Request)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value);
+            var outcome = await RunAsync(arguments, environment, log, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
+            if (outcome.ExitCode != 0)
+                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+            var results = new Dictionary<string, BuildResult>(StringComparer.Ordinal);
+            if (File.Exists(metadataFile))
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(metadataFile, cancellationToken).ConfigureAwait(false));
+                foreach (var target in document.RootElement.EnumerateObject())
+                    results[target.Name] = BuildResult.FromMetadata(target.Value.GetRawText(), outcome.Duration);
+            }
+            return results;
+        }
+        finally
+        {
+            File.Delete(bakeFile);
+            File.Delete(metadataFile);
+        }
+    }
+
+    /// <summary>
+    /// The buildx process's extra environment: secret values (the command line names only their variables) and the SSH
+    /// agent socket, when it comes from a variable other than SSH_AUTH_SOCK.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string?> EnvironmentFor(BuildRequest request)
+    {
+        var environment = request.Secrets
+            .Where(s => s.Source == BuildSecretSource.Value)
+            .ToDictionary(s => s.Reference, s => s.Value);
+        if (request.Ssh.FirstOrDefault(s => s.AgentVariable is not null and not "SSH_AUTH_SOCK") is { AgentVariable: { } variable })
+            environment["SSH_AUTH_SOCK"] = Environment.GetEnvironmentVariable(variable);
+        return environment;
+    }
+
+    /// <summary>
     /// What the registry holds for <paramref name="image"/> (<c>docker buildx imagetools inspect --raw</c>): the index
     /// with one entry per platform, or a single manifest. Uses the CLI's registry credentials.
     /// </summary>
@@ -64,10 +135,22 @@ public sealed class Buildx(string dockerExecutable = "docker")
         ArgumentNullException.ThrowIfNull(image);
         if (image.Problem is { } problem) throw new DockerValueException(problem);
         string[] arguments = ["buildx", "imagetools", "inspect", "--raw", image.ToString()];
-        var outcome = await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
             throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
         return ImageIndex.Parse(outcome.StandardOutput);
+    }
+
+    /// <summary>The image config (env, labels, history, …) of a single-platform image in a registry, as JSON.</summary>
+    public async Task<string> ImagetoolsConfigAsync(ImageReference image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Problem is { } problem) throw new DockerValueException(problem);
+        string[] arguments = ["buildx", "imagetools", "inspect", "--format", "{{json .Image}}", image.ToString()];
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        if (outcome.ExitCode != 0)
+            throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+        return System.Text.Encoding.UTF8.GetString(outcome.StandardOutput);
     }
 
     /// <summary>The platforms a pushed image offers (attestations left out); empty for a single-manifest image.</summary>

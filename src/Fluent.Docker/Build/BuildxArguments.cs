@@ -26,16 +26,19 @@ public static class BuildxArguments
 
         if (request.Builder is not null) args.AddRange(["--builder", request.Builder]);
         if (request.DockerfilePath is not null) args.AddRange(["--file", request.DockerfilePath]);
-        if (request.Target is not null) args.AddRange(["--target", request.Target]);
+        if (request.Target is not null) args.AddRange(["--target", request.Target.Name]);
         if (request.Platforms.Count > 0) args.AddRange(["--platform", string.Join(",", request.Platforms)]);
         foreach (var tag in request.Tags) args.AddRange(["-t", tag?.ToString() ?? ""]);
-        foreach (var (name, value) in request.BuildArgs) args.AddRange(["--build-arg", $"{name}={value}"]);
+        foreach (var (name, value) in BuildArgsOf(request)) args.AddRange(["--build-arg", $"{name}={value}"]);
         foreach (var (key, value) in request.Labels) args.AddRange(["--label", $"{key}={value}"]);
+        foreach (var (name, source) in request.NamedContexts) args.AddRange(["--build-context", $"{name}={source}"]);
         foreach (var secret in request.Secrets) args.AddRange(["--secret", SecretSpec(secret)]);
+        foreach (var ssh in request.Ssh) args.AddRange(["--ssh", SshSpec(ssh)]);
         foreach (var cache in request.CacheFrom) args.AddRange(["--cache-from", CacheImportSpec(cache)]);
         if (request.CacheTo is not null) args.AddRange(["--cache-to", CacheExportSpec(request.CacheTo)]);
-        args.AddRange(OutputArguments(request.Output));
+        args.AddRange(OutputArguments(request.Output, rewriteTimestamps: request.SourceDateEpoch is not null));
         if (request.Provenance is { } provenance) args.Add(ProvenanceArgument(provenance));
+        if (request.Sbom is { } sbom) args.Add(sbom.Generator is null ? "--sbom=true" : "--sbom=" + CsvFields.Join($"generator={sbom.Generator}"));
         if (request.NoCache) args.Add("--no-cache");
         if (request.Pull) args.Add("--pull");
         args.AddRange(["--metadata-file", metadataFilePath]);
@@ -44,15 +47,31 @@ public static class BuildxArguments
         return args;
     }
 
+    /// <summary>SOURCE_DATE_EPOCH is a build arg BuildKit reads itself; it joins the others in name order.</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> BuildArgsOf(BuildRequest request) =>
+        request.SourceDateEpoch is { } epoch
+            ? request.BuildArgs.SetItem(SourceDateEpochArg, epoch.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : request.BuildArgs;
+
+    internal const string SourceDateEpochArg = "SOURCE_DATE_EPOCH";
+
+    // The agent socket comes from the environment (the runner maps AgentVariable to SSH_AUTH_SOCK); a file by path.
+    internal static string SshSpec(BuildSsh? ssh) => ssh switch
+    {
+        null => "",
+        { Path: { } path } => CsvFields.Join($"{ssh.Id}={path}"),
+        _ => ssh.Id,
+    };
+
     // Only the reference (variable name or path) is rendered; a FromValue secret's value goes in the environment.
-    private static string SecretSpec(BuildSecret? secret) => secret switch
+    internal static string SecretSpec(BuildSecret? secret) => secret switch
     {
         null => "",
         { Source: BuildSecretSource.File } => CsvFields.Join($"id={secret.Id}", $"src={secret.Reference}"),
         _ => CsvFields.Join($"id={secret.Id}", $"env={secret.Reference}"),
     };
 
-    private static string CacheImportSpec(BuildCache? cache) => cache switch
+    internal static string CacheImportSpec(BuildCache? cache) => cache switch
     {
         BuildCache.RegistryCache registry => CsvFields.Join("type=registry", $"ref={registry.Reference}"),
         BuildCache.LocalCache local => CsvFields.Join("type=local", $"src={local.Directory}"),
@@ -60,7 +79,7 @@ public static class BuildxArguments
         _ => "",
     };
 
-    private static string CacheExportSpec(BuildCache cache)
+    internal static string CacheExportSpec(BuildCache cache)
     {
         var fields = cache switch
         {
@@ -73,16 +92,31 @@ public static class BuildxArguments
         return CsvFields.Join([.. fields]);
     }
 
-    private static IEnumerable<string> OutputArguments(BuildOutput? output) => output switch
+    // rewrite-timestamp clamps layer file times to SOURCE_DATE_EPOCH. Only archive exporters take it: the docker
+    // driver's image exporter refuses it ("conflicts with unpack"), so --push/--load keep the build's file times.
+    private static IEnumerable<string> OutputArguments(BuildOutput? output, bool rewriteTimestamps) => output switch
     {
         null => [],
         BuildOutput.RegistryPush => ["--push"],
         BuildOutput.ImageStoreLoad => ["--load"],
-        BuildOutput.OciArchiveFile oci => ["--output", CsvFields.Join("type=oci", $"dest={oci.Path}")],
-        BuildOutput.DockerArchiveFile docker => ["--output", CsvFields.Join("type=docker", $"dest={docker.Path}")],
+        BuildOutput.OciArchiveFile oci => ["--output", Exporter(rewriteTimestamps, "type=oci", $"dest={oci.Path}")],
+        BuildOutput.OciLayoutDirectory layout => ["--output", Exporter(rewriteTimestamps, "type=oci", $"dest={layout.Path}", "tar=false")],
+        BuildOutput.DockerArchiveFile docker => ["--output", Exporter(rewriteTimestamps, "type=docker", $"dest={docker.Path}")],
         BuildOutput.LocalFiles local => ["--output", CsvFields.Join("type=local", $"dest={local.Path}")],
         _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown build output."),
     };
+
+    /// <summary>The output as one exporter spec (bake's <c>output</c>): push and load spelled as exporters too.</summary>
+    internal static string? ExporterSpec(BuildOutput? output, bool rewriteTimestamps) => output switch
+    {
+        null => null,
+        BuildOutput.RegistryPush => "type=registry",
+        BuildOutput.ImageStoreLoad => "type=docker",
+        _ => OutputArguments(output, rewriteTimestamps).Last(),
+    };
+
+    private static string Exporter(bool rewriteTimestamps, params string[] fields) =>
+        CsvFields.Join(rewriteTimestamps ? [.. fields, "rewrite-timestamp=true"] : fields);
 
     private static string ProvenanceArgument(ProvenanceMode mode) => mode switch
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Fluent.Docker.Build;
@@ -17,7 +16,11 @@ public abstract record ImageDestination
 }
 
 /// <summary>One image <see cref="ImageSetBuild"/> built: where it went, for which platforms, how big, which digest.</summary>
-public sealed record BuiltImage(string Name, IReadOnlyList<Platform> Platforms, long CompressedBytes, string Digest, string Location, TimeSpan Duration);
+public sealed record BuiltImage(string Name, IReadOnlyList<Platform> Platforms, long CompressedBytes, string Digest, string Location, TimeSpan Duration)
+{
+    /// <summary>Every tag the image was pushed under (empty for archives).</summary>
+    public IReadOnlyList<ImageReference> Tags { get; init; } = [];
+}
 
 /// <summary>
 /// Builds generated image definitions for all their platforms with buildx, one after the other, and reports what
@@ -46,14 +49,7 @@ public static class ImageSetBuild
                 {
                     var reference = ImageReference.Parse($"{registry.Host}/{name}:{registry.Tag}");
                     var result = await buildx.BuildAsync(request.WithTags(reference).WithOutput(BuildOutput.Push), log, cancellationToken);
-                    var index = await buildx.ImagetoolsInspectAsync(reference, cancellationToken);
-                    long size = 0;
-                    foreach (var entry in index.Manifests.Where(m => !m.IsAttestation))
-                    {
-                        var manifest = await buildx.ImagetoolsInspectAsync(reference.WithDigest(entry.Digest), cancellationToken);
-                        size += ManifestBytes(manifest.Raw);
-                    }
-                    built.Add(new BuiltImage(name, index.Platforms, size, result.Digest ?? index.Digest, reference.ToString(), result.Duration));
+                    built.Add(await DescribePushedAsync(buildx, name, reference, result, cancellationToken) with { Tags = [reference] });
                     break;
                 }
                 case ImageDestination.OciArchives archives:
@@ -71,6 +67,20 @@ public static class ImageSetBuild
         return built;
     }
 
+    /// <summary>What the registry holds under <paramref name="reference"/> after a push: platforms, compressed size, digest.</summary>
+    internal static async Task<BuiltImage> DescribePushedAsync(Buildx buildx, string name, ImageReference reference, BuildResult result, CancellationToken cancellationToken)
+    {
+        var index = await buildx.ImagetoolsInspectAsync(reference, cancellationToken).ConfigureAwait(false);
+        long size = 0;
+        foreach (var entry in index.Manifests.Where(m => !m.IsAttestation))
+        {
+            var manifest = await buildx.ImagetoolsInspectAsync(reference.WithDigest(entry.Digest), cancellationToken).ConfigureAwait(false);
+            size += ManifestBytes(manifest.Raw);
+        }
+        if (!index.IsIndex) size = ManifestBytes(index.Raw);
+        return new BuiltImage(name, index.Platforms, size, result.Digest ?? index.Digest, reference.ToString(), result.Duration);
+    }
+
     /// <summary>Config plus layer sizes of one image manifest.</summary>
     internal static long ManifestBytes(string manifestJson)
     {
@@ -83,27 +93,27 @@ public static class ImageSetBuild
         return size;
     }
 
-    /// <summary>A plain-text table: image, platforms, size, digest. Archive paths show relative to <paramref name="baseDirectory"/>.</summary>
+    /// <summary>
+    /// A plain-text table: image, platforms, size, digest, and the tags when any image was pushed under several.
+    /// Archive paths show relative to <paramref name="baseDirectory"/>.
+    /// </summary>
     public static string SummaryTable(IReadOnlyList<BuiltImage> images, string? baseDirectory = null)
     {
-        string[] header = ["IMAGE", "PLATFORMS", "SIZE", "DIGEST"];
+        var withTags = images.Any(i => i.Tags.Count > 1);
+        string[] header = withTags ? ["IMAGE", "PLATFORMS", "SIZE", "DIGEST", "TAGS"] : ["IMAGE", "PLATFORMS", "SIZE", "DIGEST"];
         var rows = images.Select(i => new[]
         {
             baseDirectory is not null && Path.IsPathRooted(i.Location) ? Path.GetRelativePath(baseDirectory, i.Location) : i.Location,
             string.Join(",", i.Platforms),
             HumanBytes(i.CompressedBytes),
             i.Digest.Length > 19 ? i.Digest[..19] : i.Digest,
-        }).ToList();
-        var widths = header.Select((h, col) => Math.Max(h.Length, rows.Select(r => r[col].Length).DefaultIfEmpty(0).Max())).ToArray();
-        var text = new StringBuilder();
-        void Row(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((cell, col) => cell.PadRight(widths[col]))).TrimEnd());
-        Row(header);
-        Row(widths.Select(w => new string('-', w)).ToArray());
-        foreach (var row in rows) Row(row);
-        return text.ToString();
+            string.Join(",", i.Tags.Select(t => t.Tag)),
+        }.Take(header.Length).ToArray()).ToList();
+        return PlainTable.Format(header, rows);
     }
 
-    internal static string HumanBytes(long bytes) => bytes switch
+    /// <summary>Bytes as B, KiB or MiB with one decimal, invariant culture.</summary>
+    public static string HumanBytes(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB",

@@ -70,7 +70,7 @@ public class BuildRequestValidationTests
         Assert.Equal("Tags", Invalid(Minimal.WithTags("app@sha256:" + new string('a', 64))).Option);
 
     [Fact]
-    public void BadBuildArgNameNamesBuildArgs() => Assert.Equal("BuildArgs", Invalid(Minimal.WithBuildArg("1BAD", "x")).Option);
+    public void BadBuildArgNameNamesBuildArgs() => Assert.Equal("BuildArgs", Invalid(Minimal.WithBuildArg(new BuildArg("1BAD"), "x")).Option);
 
     [Fact]
     public void BadSecretIdNamesSecrets() =>
@@ -93,7 +93,7 @@ public class BuildRequestValidationTests
     public void EmptyLocalCacheNamesCacheTo() => Assert.Equal("CacheTo", Invalid(Minimal.WithCacheTo(BuildCache.Local(""))).Option);
 
     [Fact]
-    public void InvalidTargetNamesTarget() => Assert.Equal("Target", Invalid(Minimal.WithTarget("two words")).Option);
+    public void InvalidTargetNamesTarget() => Assert.Equal("Target", Invalid(Minimal.WithTarget(Stage.Named("two words").From("busybox:1.36"))).Option);
 
     [Fact]
     public void UnnamedStageAsTargetNamesTarget() => Assert.Equal("Target", Invalid(Minimal.WithTarget(Stage.Unnamed().From("busybox:1.36"))).Option);

@@ -46,9 +46,6 @@ public class BuildxArgumentsTests
         Assert.Equal("build/Dockerfile", ValueOf(Args(Minimal.WithDockerfile("build/Dockerfile")), "--file"));
 
     [Fact]
-    public void TargetIsPassed() => Assert.Equal("build", ValueOf(Args(Minimal.WithTarget("build")), "--target"));
-
-    [Fact]
     public void TargetCanBeAModelStage()
     {
         var stage = Stage.Named("build").From("busybox:1.36");
@@ -58,11 +55,11 @@ public class BuildxArgumentsTests
     [Fact]
     public void BuildArgsAreNameEqualsValueSortedByName() =>
         Assert.Equal(["A_FIRST=1", "B_SECOND=two words"],
-            ValuesOf(Args(Minimal.WithBuildArg("B_SECOND", "two words").WithBuildArg("A_FIRST", "1")), "--build-arg"));
+            ValuesOf(Args(Minimal.WithBuildArg(new BuildArg("B_SECOND"), "two words").WithBuildArg(new BuildArg("A_FIRST"), "1")), "--build-arg"));
 
     [Fact]
     public void SettingABuildArgTwiceKeepsTheLastValue() =>
-        Assert.Equal(["V=2"], ValuesOf(Args(Minimal.WithBuildArg("V", "1").WithBuildArg("V", "2")), "--build-arg"));
+        Assert.Equal(["V=2"], ValuesOf(Args(Minimal.WithBuildArg(new BuildArg("V"), "1").WithBuildArg(new BuildArg("V", "0"), "2")), "--build-arg"));
 
     [Fact]
     public void LabelsAreKeyEqualsValue() =>
@@ -179,5 +176,5 @@ public class BuildxArgumentsTests
     [Fact]
     public void RequestToStringIsTheQuotedCommandLine() =>
         Assert.Equal("docker buildx build --build-arg 'MSG=hello world' --metadata-file '<metadata-file>' --progress=plain ctx",
-            Minimal.WithBuildArg("MSG", "hello world").ToString());
+            Minimal.WithBuildArg(new BuildArg("MSG"), "hello world").ToString());
 }

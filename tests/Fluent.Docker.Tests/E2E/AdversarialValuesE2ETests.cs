@@ -49,7 +49,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
                 .WithProvenance(ProvenanceMode.None);
             await Task.WhenAll(
                 lab.Buildx.BuildAsync(request.WithTags(final)),
-                lab.Buildx.BuildAsync(request.WithTags(probe).WithTarget("probe")));
+                lab.Buildx.BuildAsync(request.WithTags(probe).WithTarget(file.Stages.Single(s => s.Name == "probe"))));
             return new AdversarialImages(escape, file, final, probe, busybox);
         }).ToList();
         var images = await Task.WhenAll(builds);

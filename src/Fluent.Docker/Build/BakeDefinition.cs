@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Fluent.Docker.Build;
+
+/// <summary>One target of a <see cref="BakeDefinition"/>: a name and the <see cref="BuildRequest"/> it runs.</summary>
+/// <param name="Name">The bake target name (letters, digits, '_' and '-').</param>
+/// <param name="Request">What to build; its options map one to one onto the target's fields.</param>
+/// <param name="TargetContexts">Named contexts served by other targets of the same bake (<c>target:NAME</c>), keyed by context name.</param>
+public sealed record BakeTarget(string Name, BuildRequest Request, IReadOnlyDictionary<string, string> TargetContexts);
+
+/// <summary>
+/// A <c>docker buildx bake</c> file (JSON): targets that BuildKit solves in one session, in parallel where they do not
+/// depend on each other; a target that needs another's result names it as a <c>target:</c> context. The pure half of
+/// <see cref="Buildx.BakeAsync"/>: <see cref="ToJson"/> is what the runner writes.
+/// </summary>
+public sealed record BakeDefinition(IReadOnlyList<BakeTarget> Targets)
+{
+    /// <summary>The bake file: a <c>default</c> group with every target, and one entry per target.</summary>
+    public string ToJson()
+    {
+        Validate();
+        var targets = new JsonObject();
+        foreach (var target in Targets) targets[target.Name] = TargetJson(target);
+        var root = new JsonObject
+        {
+            ["group"] = new JsonObject { ["default"] = new JsonObject { ["targets"] = new JsonArray([.. Targets.Select(t => (JsonNode)t.Name)]) } },
+            ["target"] = targets,
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Validates every target's request and the graph: unique names, contexts naming existing targets, no cycle.</summary>
+    public void Validate()
+    {
+        if (Targets.Count == 0) throw new ArgumentException("A bake needs at least one target.");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in Targets)
+        {
+            if (target.Name.Length == 0 || !target.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+                throw new ArgumentException($"'{target.Name}' is not a bake target name. Fix: use letters, digits, '_' and '-'.");
+            if (!names.Add(target.Name)) throw new ArgumentException($"The bake target '{target.Name}' is defined twice.");
+            target.Request.Validate();
+        }
+        foreach (var target in Targets)
+            foreach (var (context, dependency) in target.TargetContexts)
+                if (!names.Contains(dependency))
+                    throw new ArgumentException($"Target '{target.Name}': context '{context}' names target '{dependency}', which this bake does not define.");
+        _ = BuildOrder(); // throws on a cycle
+    }
+
+    /// <summary>The targets in an order where each comes after every target it reads (what a sequential build must follow).</summary>
+    public IReadOnlyList<BakeTarget> BuildOrder()
+    {
+        var byName = Targets.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var order = new List<BakeTarget>();
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: visiting, true: done
+        void Visit(BakeTarget target, List<string> path)
+        {
+            if (state.TryGetValue(target.Name, out var done))
+            {
+                if (!done) throw new ArgumentException($"The images depend on each other in a cycle: {string.Join(" -> ", path.Append(target.Name))}.");
+                return;
+            }
+            state[target.Name] = false;
+            foreach (var dependency in target.TargetContexts.Values.Distinct(StringComparer.Ordinal))
+                if (byName.TryGetValue(dependency, out var next)) Visit(next, [.. path, target.Name]);
+            state[target.Name] = true;
+            order.Add(target);
+        }
+        foreach (var target in Targets) Visit(target, []);
+        return order;
+    }
+
+    private static JsonObject TargetJson(BakeTarget target)
+    {
+        var request = target.Request;
+        var json = new JsonObject { ["context"] = request.ContextDirectory };
+        if (request.DockerfilePath is not null) json["dockerfile"] = request.DockerfilePath;
+        if (request.Target is not null) json["target"] = request.Target.Name;
+        if (request.Platforms.Count > 0) json["platforms"] = Strings(request.Platforms.Select(p => p.ToString()));
+        if (request.Tags.Count > 0) json["tags"] = Strings(request.Tags.Select(t => t.ToString()));
+        var args = BuildxArguments.BuildArgsOf(request).ToList();
+        if (args.Count > 0) json["args"] = Map(args);
+        if (request.Labels.Count > 0) json["labels"] = Map(request.Labels);
+        var contexts = request.NamedContexts.Select(c => KeyValuePair.Create(c.Key, c.Value.ToString()))
+            .Concat(target.TargetContexts.Select(c => KeyValuePair.Create(c.Key, "target:" + c.Value))).ToList();
+        if (contexts.Count > 0) json["contexts"] = Map(contexts);
+        if (request.Secrets.Count > 0) json["secret"] = Strings(request.Secrets.Select(BuildxArguments.SecretSpec));
+        if (request.Ssh.Count > 0) json["ssh"] = Strings(request.Ssh.Select(BuildxArguments.SshSpec));
+        if (request.CacheFrom.Count > 0) json["cache-from"] = Strings(request.CacheFrom.Select(BuildxArguments.CacheImportSpec));
+        if (request.CacheTo is not null) json["cache-to"] = Strings([BuildxArguments.CacheExportSpec(request.CacheTo)]);
+        if (BuildxArguments.ExporterSpec(request.Output, request.SourceDateEpoch is not null) is { } output) json["output"] = Strings([output]);
+        var attest = new List<string>();
+        if (request.Provenance is { } provenance)
+            attest.Add(provenance == ProvenanceMode.None ? "type=provenance,disabled=true" : $"type=provenance,mode={(provenance == ProvenanceMode.Max ? "max" : "min")}");
+        if (request.Sbom is { } sbom) attest.Add(sbom.Generator is null ? "type=sbom" : CsvFields.Join("type=sbom", $"generator={sbom.Generator}"));
+        if (attest.Count > 0) json["attest"] = Strings(attest);
+        if (request.NoCache) json["no-cache"] = true;
+        if (request.Pull) json["pull"] = true;
+        return json;
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
+
+    private static JsonObject Map(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var map = new JsonObject();
+        foreach (var (key, value) in pairs) map[key] = value;
+        return map;
+    }
+}

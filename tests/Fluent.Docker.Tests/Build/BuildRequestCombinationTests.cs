@@ -1,0 +1,94 @@
+using Fluent.Docker.Build;
+
+namespace Fluent.Docker.Tests.Build;
+
+/// <summary>Option combinations: refused before anything runs, or run with a warning that says what will not happen.</summary>
+public class BuildRequestCombinationTests
+{
+    private static readonly BuildRequest Minimal = new("ctx");
+    private static readonly DateTimeOffset Epoch = DateTimeOffset.FromUnixTimeSeconds(1700000000);
+
+    private static BuildRequestException Invalid(BuildRequest request) => Assert.Throws<BuildRequestException>(request.Validate);
+
+    [Fact]
+    public void SourceDateEpochTwiceIsRefused()
+    {
+        var e = Invalid(Minimal.WithSourceDateEpoch(Epoch).WithBuildArg(new BuildArg("SOURCE_DATE_EPOCH"), "1"));
+        Assert.Equal("BuildArgs", e.Option);
+        Assert.Contains("WithSourceDateEpoch", e.Fix);
+    }
+
+    [Fact]
+    public void SourceDateEpochBefore1970IsRefused() =>
+        Assert.Equal("SourceDateEpoch", Invalid(Minimal.WithSourceDateEpoch(new DateTimeOffset(1969, 12, 31, 0, 0, 0, TimeSpan.Zero))).Option);
+
+    [Fact]
+    public void EmptyOciLayoutDirectoryIsRefused() => Assert.Equal("Output", Invalid(Minimal.WithOutput(BuildOutput.OciLayout(""))).Option);
+
+    [Fact]
+    public void NamedContextWithBadNameIsRefused() =>
+        Assert.Equal("NamedContexts", Invalid(Minimal.WithNamedContext(new NamedContext("no spaces"), BuildContextSource.Directory("d"))).Option);
+
+    [Fact]
+    public void NamedContextWithEmptyDirectoryIsRefused() =>
+        Assert.Equal("NamedContexts", Invalid(Minimal.WithNamedContext(new NamedContext("assets"), BuildContextSource.Directory(" "))).Option);
+
+    [Fact]
+    public void NamedContextWithInvalidImageCarriesTheImageProblem()
+    {
+        var e = Invalid(Minimal.WithNamedContext(new NamedContext("base"), BuildContextSource.Image("Not Valid")));
+        Assert.Equal("NamedContexts", e.Option);
+        Assert.Contains("repository name", e.Problem);
+    }
+
+    [Fact]
+    public void DuplicateSshIdIsRefused() =>
+        Assert.Equal("Ssh", Invalid(Minimal.WithSsh(BuildSsh.FromAgent()).WithSsh(BuildSsh.FromFile("default", "/k"))).Option);
+
+    [Fact]
+    public void SshFromAnEmptyFileIsRefused() => Assert.Equal("Ssh", Invalid(Minimal.WithSsh(BuildSsh.FromFile("git", ""))).Option);
+
+    [Fact]
+    public void TwoAgentVariablesAreRefused()
+    {
+        var e = Invalid(Minimal.WithSsh(BuildSsh.FromAgent("a", "AGENT_A")).WithSsh(BuildSsh.FromAgent("b", "AGENT_B")));
+        Assert.Equal("Ssh", e.Option);
+        Assert.Contains("FromFile", e.Fix);
+    }
+
+    [Fact]
+    public void LoadWithProvenanceWarns()
+    {
+        var warning = Assert.Single(Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.Max).Warnings());
+        Assert.Equal("Output", warning.Option);
+        Assert.Contains("--load", warning.Message);
+    }
+
+    [Fact]
+    public void LoadWithSbomWarns() => Assert.Single(Minimal.WithOutput(BuildOutput.Load()).WithSbom(new SbomAttestation()).Warnings());
+
+    [Fact]
+    public void LoadWithoutAttestationsDoesNotWarn() => Assert.Empty(Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.None).Warnings());
+
+    [Fact]
+    public void PushWithProvenanceDoesNotWarn() => Assert.Empty(Minimal.WithTags("r:5000/a:1").WithOutput(BuildOutput.Push).WithProvenance(ProvenanceMode.Min).Warnings());
+
+    [Fact]
+    public void SourceDateEpochWithPushWarnsThatLayerTimesAreKept()
+    {
+        var warnings = Minimal.WithTags("r:5000/a:1").WithOutput(BuildOutput.Push).WithProvenance(ProvenanceMode.None).WithSourceDateEpoch(Epoch).Warnings();
+        Assert.Contains(warnings, w => w.Option == "SourceDateEpoch" && w.Message.Contains("OciLayout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SourceDateEpochWithProvenanceWarnsThatTheIndexDiffers() =>
+        Assert.Contains(Minimal.WithOutput(BuildOutput.OciLayout("o")).WithSourceDateEpoch(Epoch).Warnings(), w => w.Option == "Provenance");
+
+    [Fact]
+    public void ReproducibleOciBuildHasNoWarning() =>
+        Assert.Empty(Minimal.WithOutput(BuildOutput.OciLayout("o")).WithProvenance(ProvenanceMode.None).WithSourceDateEpoch(Epoch).Warnings());
+
+    [Fact]
+    public void WarningReadsAsAWarningNamingTheOption() =>
+        Assert.StartsWith("warning: BuildRequest.Output: ", Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.Min).Warnings()[0].ToString());
+}

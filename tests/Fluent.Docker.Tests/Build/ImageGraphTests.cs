@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Fluent.Docker.Build;
+
+namespace Fluent.Docker.Tests.Build;
+
+/// <summary>The pure half of bake: dependency detection, the JSON file, build order and graph errors.</summary>
+public class ImageGraphTests
+{
+    private static readonly ImageDefinition Base = ImageDefinition.Create("shop/base", Dockerfile.Create(Stage.Named("base").From("busybox:1.36").Run("echo base > /base")));
+
+    private static ImageDefinition Leaf(string name, ImageReference from) =>
+        ImageDefinition.Create(name, Dockerfile.Create(Stage.Named("app").From(from).Run("echo " + name)));
+
+    private static GeneratedImage Generated(ImageDefinition definition) =>
+        new(definition, "/ctx/" + definition.Name, "/ctx/" + definition.Name + "/Dockerfile", "/ctx/" + definition.Name + "/.dockerignore");
+
+    private static JsonElement Target(string json, string name) => JsonDocument.Parse(json).RootElement.GetProperty("target").GetProperty(name);
+
+    [Fact]
+    public void FromAnImageOfTheSetIsADependency()
+    {
+        var api = Leaf("shop/api", "shop/base");
+        Assert.Equal("shop/base", ImageGraph.DependenciesOf(api, [Base, api])["shop/base"].Name);
+    }
+
+    [Fact]
+    public void LatestTagStillNamesTheImageOfTheSet() => Assert.Single(ImageGraph.DependenciesOf(Leaf("shop/api", "shop/base:latest"), [Base]));
+
+    [Fact]
+    public void RegistryOrPinnedReferencesAreNotDependencies()
+    {
+        Assert.Empty(ImageGraph.DependenciesOf(Leaf("shop/a", "127.0.0.1:5000/shop/base"), [Base]));
+        Assert.Empty(ImageGraph.DependenciesOf(Leaf("shop/b", "shop/base:1.0"), [Base]));
+    }
+
+    [Fact]
+    public void CopyFromAnImageOfTheSetIsADependency()
+    {
+        var tools = ImageDefinition.Create("shop/tools", Dockerfile.Create(Stage.Named("t").From("busybox:1.36").CopyFrom((ImageReference)"shop/base", "/base", "/base")));
+        Assert.Single(ImageGraph.DependenciesOf(tools, [Base, tools]));
+    }
+
+    [Fact]
+    public void BakeJsonHasADefaultGroupAndTargetContexts()
+    {
+        var bake = ImageGraph.ToBake([Generated(Base), Generated(Leaf("shop/api", "shop/base"))]);
+        var json = bake.ToJson();
+
+        var group = JsonDocument.Parse(json).RootElement.GetProperty("group").GetProperty("default").GetProperty("targets");
+        Assert.Equal(["shop-base", "shop-api"], group.EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("target:shop-base", Target(json, "shop-api").GetProperty("contexts").GetProperty("shop/base").GetString());
+        Assert.Equal("/ctx/shop/api/Dockerfile", Target(json, "shop-api").GetProperty("dockerfile").GetString());
+        Assert.False(Target(json, "shop-base").TryGetProperty("contexts", out _));
+    }
+
+    [Fact]
+    public void RequestOptionsMapOntoTargetFields()
+    {
+        var bake = ImageGraph.ToBake([Generated(Base.WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64))], (_, r) => r
+            .WithTags("127.0.0.1:5000/shop/base:1")
+            .WithOutput(BuildOutput.Push)
+            .WithBuildArg(new BuildArg("MODE"), "fast")
+            .WithLabel(OciLabels.Version, "1")
+            .WithSourceDateEpoch(DateTimeOffset.FromUnixTimeSeconds(1700000000))
+            .WithSecret(BuildSecret.FromEnvironment(new SecretId("token"), "TOKEN"))
+            .WithProvenance(ProvenanceMode.Max)
+            .WithNoCache());
+
+        var target = Target(bake.ToJson(), "shop-base");
+
+        Assert.Equal(["linux/amd64", "linux/arm64"], target.GetProperty("platforms").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["127.0.0.1:5000/shop/base:1"], target.GetProperty("tags").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["type=registry"], target.GetProperty("output").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("fast", target.GetProperty("args").GetProperty("MODE").GetString());
+        Assert.Equal("1700000000", target.GetProperty("args").GetProperty("SOURCE_DATE_EPOCH").GetString());
+        Assert.Equal("1", target.GetProperty("labels").GetProperty("org.opencontainers.image.version").GetString());
+        Assert.Equal(["id=token,env=TOKEN"], target.GetProperty("secret").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["type=provenance,mode=max"], target.GetProperty("attest").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(target.GetProperty("no-cache").GetBoolean());
+    }
+
+    [Fact]
+    public void SecretValuesStayOutOfTheBakeFile()
+    {
+        var bake = ImageGraph.ToBake([Generated(Base)], (_, r) => r.WithSecret(BuildSecret.FromValue(new SecretId("token"), "do-not-write-me")));
+        Assert.DoesNotContain("do-not-write-me", bake.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildOrderPutsTheBaseFirst()
+    {
+        var bake = ImageGraph.ToBake([Generated(Leaf("shop/api", "shop/base")), Generated(Leaf("shop/web", "shop/base")), Generated(Base)]);
+        Assert.Equal(["shop-base", "shop-api", "shop-web"], bake.BuildOrder().Select(t => t.Name));
+    }
+
+    [Fact]
+    public void ACycleIsRefusedNamingThePath()
+    {
+        var a = Leaf("cyc/a", "cyc/b");
+        var b = Leaf("cyc/b", "cyc/a");
+        var e = Assert.Throws<ArgumentException>(() => ImageGraph.ToBake([Generated(a), Generated(b)]).ToJson());
+        Assert.Contains("cyc-a -> cyc-b -> cyc-a", e.Message);
+    }
+
+    [Fact]
+    public void AContextNamingAnUnknownTargetIsRefused()
+    {
+        var bake = new BakeDefinition([new BakeTarget("app", new BuildRequest("ctx"), new Dictionary<string, string> { ["base"] = "missing" })]);
+        Assert.Contains("'missing'", Assert.Throws<ArgumentException>(bake.Validate).Message);
+    }
+
+    [Fact]
+    public void AnInvalidRequestInATargetIsRefusedBeforeAnythingRuns() =>
+        Assert.Throws<BuildRequestException>(() => ImageGraph.ToBake([Generated(Base)], (_, r) => r.WithOutput(BuildOutput.Push)).ToJson());
+}

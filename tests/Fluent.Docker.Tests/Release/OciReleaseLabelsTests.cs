@@ -1,0 +1,39 @@
+using Fluent.Docker.Release;
+
+namespace Fluent.Docker.Tests.Release;
+
+public class OciReleaseLabelsTests
+{
+    private static readonly SourceInfo Source = new("0123456789abcdef0123456789abcdef01234567", "main", "https://example.com/team/app", DateTimeOffset.FromUnixTimeSeconds(1700000000));
+
+    [Fact]
+    public void AllFiveLabelsFromGitAndTheBuild()
+    {
+        var labels = OciReleaseLabels.Create("app", SemanticVersion.Parse("1.2.3+build.4"), Source);
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["org.opencontainers.image.created"] = "2023-11-14T22:13:20Z",
+            ["org.opencontainers.image.revision"] = "0123456789abcdef0123456789abcdef01234567",
+            ["org.opencontainers.image.source"] = "https://example.com/team/app",
+            ["org.opencontainers.image.title"] = "app",
+            ["org.opencontainers.image.version"] = "1.2.3+build.4",
+        }, labels);
+    }
+
+    [Fact]
+    public void CreatedCanBeGivenExplicitlyAndIsUtc() =>
+        Assert.Equal("2026-01-02T02:04:05Z",
+            OciReleaseLabels.Create("app", null, Source, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1)))["org.opencontainers.image.created"]);
+
+    [Fact]
+    public void UnknownFactsAreLeftOutNotInvented()
+    {
+        var labels = OciReleaseLabels.Create("app", null, Source with { RepositoryUrl = null });
+        Assert.False(labels.ContainsKey("org.opencontainers.image.source"));
+        Assert.False(labels.ContainsKey("org.opencontainers.image.version"));
+    }
+
+    [Fact]
+    public void WithoutSourceOnlyTitle() => Assert.Equal(["org.opencontainers.image.title"], OciReleaseLabels.Create("app", null, null).Keys);
+}

@@ -1,0 +1,68 @@
+using Fluent.Docker.Build;
+using Fluent.Docker.Release;
+
+namespace Fluent.Docker.Tests.Release;
+
+/// <summary>Which failures are retried, how long it waits, and what it says when it gives up.</summary>
+public class PushRetryTests
+{
+    private static BuildxException Failure(string tail, int? exitCode = 1) => new(exitCode, "docker buildx build …", tail);
+
+    [Theory]
+    [InlineData("ERROR: failed to push 127.0.0.1:5001/a:1: failed to do request: Put \"http://127.0.0.1:5001/v2/a/blobs/uploads/\": dial tcp 127.0.0.1:5001: connect: connection refused")]
+    [InlineData("ERROR: failed to copy: read tcp 127.0.0.1:40000->127.0.0.1:5001: read: connection reset by peer")]
+    [InlineData("ERROR: unexpected status from PUT request to http://r/v2/a/manifests/1: 503 Service Unavailable")]
+    public void RegistryFailuresAreTransient(string tail) => Assert.True(PushRetry.IsTransient(Failure(tail)));
+
+    [Theory]
+    [InlineData("ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1")]
+    [InlineData("ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory")]
+    [InlineData("ERROR: failed to push r/a:1: unauthorized: authentication required")]
+    public void BuildAndAuthFailuresAreNotRetried(string tail) => Assert.False(PushRetry.IsTransient(Failure(tail)));
+
+    [Fact]
+    public void DockerThatDidNotStartIsNotRetried() => Assert.False(PushRetry.IsTransient(Failure("connection refused", exitCode: null)));
+
+    [Fact]
+    public void DelaysDoubleFromTheInitialDelay() =>
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], PushRetry.Default.Delays());
+
+    [Fact]
+    public async Task RetriesTransientFailuresThenReturns()
+    {
+        var log = new List<string>();
+        var attempts = 0;
+        var result = await new PushRetry(3, TimeSpan.FromMilliseconds(1)).RunAsync(number =>
+        {
+            attempts = number;
+            return number < 3 ? throw Failure("ERROR: connection refused") : Task.FromResult("pushed");
+        }, new Fluent.Docker.Tests.Build.SynchronousProgress(log), CancellationToken.None);
+
+        Assert.Equal("pushed", result);
+        Assert.Equal(3, attempts);
+        Assert.Equal(2, log.Count(l => l.StartsWith("push attempt", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GivingUpSaysNothingWasTaggedAndKeepsBuildxsError()
+    {
+        var e = await Assert.ThrowsAsync<PushFailedException>(() =>
+            new PushRetry(2, TimeSpan.FromMilliseconds(1)).RunAsync<int>(_ => throw Failure("ERROR: dial tcp: connection refused"), null, CancellationToken.None));
+
+        Assert.Equal(2, e.Attempts);
+        Assert.Contains("No tag was written", e.Message);
+        Assert.Contains("ERROR: dial tcp: connection refused", e.Message);
+    }
+
+    [Fact]
+    public async Task ABuildFailureIsThrownAsIsAtOnce()
+    {
+        var attempts = 0;
+        await Assert.ThrowsAsync<BuildxException>(() => new PushRetry(5, TimeSpan.FromMilliseconds(1)).RunAsync<int>(_ =>
+        {
+            attempts++;
+            throw Failure("ERROR: process did not complete successfully: exit code: 2");
+        }, null, CancellationToken.None));
+        Assert.Equal(1, attempts);
+    }
+}
