@@ -58,7 +58,7 @@ internal static class DockerfileEmitter
         {
             if (i > 0) Blank();
             var stage = file.Stages[i];
-            Append(new EmittedPosition(i, 0), From(stage), []);
+            Append(new EmittedPosition(i, 0), From(syntax, stage), []);
             for (var n = 0; n < stage.Instructions.Count; n++)
             {
                 var (header, body) = Instruction(syntax, stage.Instructions[n]);
@@ -79,7 +79,7 @@ internal static class DockerfileEmitter
         return string.Join(";", parts);
     }
 
-    private static string From(Stage stage)
+    internal static string From(DockerfileSyntax syntax, Stage stage)
     {
         var line = new StringBuilder("FROM ");
         if (stage.Platform is { } platform) line.Append("--platform=").Append(platform).Append(' ');
@@ -88,6 +88,7 @@ internal static class DockerfileEmitter
             BaseImage.Image image => image.Reference.ToString(),
             BaseImage.OfStage s => s.Stage.Name,
             BaseImage.Scratch => "scratch",
+            BaseImage.Expanded expanded => syntax.EscapedWord(expanded.Reference),
             _ => throw new InvalidOperationException("unknown base"),
         });
         if (stage.Name is not null) line.Append(" AS ").Append(stage.Name);
@@ -95,7 +96,7 @@ internal static class DockerfileEmitter
     }
 
     internal static string Arg(DockerfileSyntax syntax, BuildArg arg) =>
-        arg.DefaultValue is null ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(arg.DefaultValue)}";
+        arg.DefaultValue is not { } value ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(value)}";
 
     /// <summary>The logical line of an instruction, and the heredoc body lines that follow it (if any).</summary>
     internal static (string Header, IReadOnlyList<string> Body) Instruction(DockerfileSyntax syntax, Instruction instruction)
@@ -120,7 +121,9 @@ internal static class DockerfileEmitter
             case CopyContentInstruction content:
             {
                 var delimiter = HeredocDelimiter(content.Content);
-                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<\"{delimiter}\" {syntax.EscapedWord(content.Destination.Value)}",
+                // Quoted delimiter: the content is taken as is. Unquoted: BuildKit expands variables in it.
+                var marker = content.Expand ? delimiter : "\"" + delimiter + "\"";
+                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<{marker} {syntax.EscapedWord(content.Destination.Value)}",
                     HeredocBody(content.Content, delimiter));
             }
             case AddInstruction add:
@@ -146,6 +149,8 @@ internal static class DockerfileEmitter
                 var (header, _) = Instruction(syntax, onBuild.Trigger);
                 return ("ONBUILD " + header, []);
             }
+            case RawInstruction raw:
+                return (raw.Line, [.. raw.Heredocs.Select(h => h.Content + h.Delimiter)]);
             default:
                 throw new InvalidOperationException($"No emitter for {instruction.GetType().Name}.");
         }

@@ -8,26 +8,48 @@ namespace Fluent.Docker;
 /// </summary>
 public sealed partial record BuilderProfile
 {
-    private BuilderProfile(string? frontendVersion) => FrontendVersion = frontendVersion;
+    private BuilderProfile(string? frontendVersion, string? frontendImage)
+    {
+        FrontendVersion = frontendVersion;
+        SyntaxDirective = frontendImage;
+    }
 
-    /// <summary>The pinned <c>docker/dockerfile</c> version, or null for the builtin frontend.</summary>
+    /// <summary>The pinned <c>docker/dockerfile</c> version, or null for the builtin frontend and custom frontends.</summary>
     public string? FrontendVersion { get; }
 
     /// <summary>The builder's builtin frontend: no syntax directive.</summary>
-    public static BuilderProfile Builtin { get; } = new((string?)null);
+    public static BuilderProfile Builtin { get; } = new(null, null);
+
+    /// <summary>True for the builder's builtin frontend (no <c># syntax=</c> line).</summary>
+    public bool IsBuiltin => SyntaxDirective is null;
 
     /// <summary>Emits <c># syntax=docker/dockerfile:VERSION</c>, e.g. <c>DockerfileFrontend("1.7")</c>.</summary>
     public static BuilderProfile DockerfileFrontend(string version)
     {
         if (version is null || !VersionPattern().IsMatch(version))
             throw new DockerValueException(new ValueProblem($"'{version}' is not a docker/dockerfile version.", "pin a version such as \"1.7\" or \"1.7.1\" (optionally with -labs)."));
-        return new BuilderProfile(version);
+        return new BuilderProfile(version, "docker/dockerfile:" + version);
     }
 
-    /// <summary>The syntax directive value, or null.</summary>
-    public string? SyntaxDirective => FrontendVersion is null ? null : "docker/dockerfile:" + FrontendVersion;
+    /// <summary>
+    /// Any other frontend image, written as the syntax directive as given: <c>docker/dockerfile-upstream:master</c>,
+    /// a digest-pinned <c>docker/dockerfile@sha256:…</c>, or a private mirror.
+    /// </summary>
+    public static BuilderProfile CustomFrontend(string image)
+    {
+        if (string.IsNullOrWhiteSpace(image) || image.Any(c => char.IsControl(c)) || image != image.Trim())
+            throw new DockerValueException(new ValueProblem($"'{image}' is not a frontend image reference.", "pass an image such as \"docker/dockerfile-upstream:master\"."));
+        var known = KnownFrontend().Match(image);
+        return known.Success && VersionPattern().IsMatch(known.Groups[1].Value) ? DockerfileFrontend(known.Groups[1].Value) : new BuilderProfile(null, image);
+    }
 
-    [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?$")]
+    /// <summary>The syntax directive value, or null for the builtin frontend.</summary>
+    public string? SyntaxDirective { get; }
+
+    [GeneratedRegex(@"^docker/dockerfile:(.+)\z")]
+    private static partial Regex KnownFrontend();
+
+    [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?\z")]
     private static partial Regex VersionPattern();
 }
 

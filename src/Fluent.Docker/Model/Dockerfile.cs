@@ -25,6 +25,12 @@ public sealed record Dockerfile
 
     public static Dockerfile Create(params Stage[] stages) => new() { Stages = ValueList.Of(stages) };
 
+    /// <summary>
+    /// Reads Dockerfile text into the model, by BuildKit's parsing and shell-lexer rules (<see cref="Parsing.DockerfileReader"/>).
+    /// Throws <see cref="Parsing.DockerfileParseException"/> (<c>line:column: reason</c>) where BuildKit would reject the file.
+    /// </summary>
+    public static Dockerfile Parse(string text) => Parsing.DockerfileReader.Read(text);
+
     public Dockerfile WithFrontend(BuilderProfile frontend) => this with { Frontend = frontend ?? throw new ArgumentNullException(nameof(frontend)) };
     public Dockerfile WithEscape(EscapeToken escape) => this with { Escape = escape };
     public Dockerfile WithChecks(CheckDirective? checks) => this with { Checks = checks };

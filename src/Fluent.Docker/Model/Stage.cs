@@ -149,6 +149,13 @@ public readonly struct StageDeclaration
     public Stage From(Stage stage, Platform? platform = null) =>
         new(Name, new BaseImage.OfStage(stage.Reference), platform, ValueList<Instruction>.Empty);
 
+    /// <summary>
+    /// FROM an image (or stage) whose name uses global ARGs, which BuildKit expands:
+    /// <c>.FromExpanded($"golang:{goVersion}-alpine")</c> with a <see cref="BuildArg"/> declared on the file.
+    /// </summary>
+    public Stage FromExpanded(Expandable reference, Platform? platform = null) =>
+        new(Name, new BaseImage.Expanded(reference), platform, ValueList<Instruction>.Empty);
+
     /// <summary><c>FROM scratch</c>: an empty filesystem.</summary>
     public Stage FromScratch(Platform? platform = null) =>
         new(Name, new BaseImage.Scratch(), platform, ValueList<Instruction>.Empty);
