@@ -47,3 +47,38 @@ internal sealed record DockerfileSource
 
     public SourceInstruction? GlobalArg(int index) => index < GlobalArgs.Count ? GlobalArgs[index] : null;
 }
+
+/// <summary>Builds a <see cref="DockerfileSource"/> from what the reader read: the parser's nodes and warnings.</summary>
+internal static class DockerfileSourceReader
+{
+    public static DockerfileSource From(Parsing.DockerfileSyntaxTree tree, Parsing.DockerfileImport import)
+    {
+        // One node can become several model instructions (ARG a b): they share one SourceInstruction.
+        var made = new Dictionary<Parsing.InstructionNode, SourceInstruction>(ReferenceEqualityComparer.Instance);
+        SourceInstruction Of(Parsing.InstructionNode node)
+        {
+            if (!made.TryGetValue(node, out var source))
+                made[node] = source = new SourceInstruction(node.StartLine)
+                {
+                    EndLine = node.EndLine,
+                    Keyword = node.Keyword,
+                    Arguments = node.Arguments,
+                    Flags = node.Flags,
+                    Comments = node.Comments,
+                    // ENV/LABEL arguments are key, value, separator triples; "" is the whitespace (legacy) form.
+                    LegacyKeyValue = node.Command is "env" or "label" && node.Arguments is [_, _, "", ..],
+                };
+            return source;
+        }
+        var file = import.File;
+        return new DockerfileSource
+        {
+            GlobalArgs = [.. Enumerable.Range(1, file.GlobalArgs.Count).Select(n => Of(import.Sources[(-1, n)]))],
+            Froms = [.. Enumerable.Range(0, file.Stages.Count).Select(s => Of(import.Sources[(s, 0)]))],
+            Instructions = [.. Enumerable.Range(0, file.Stages.Count).Select(s =>
+                (IReadOnlyList<SourceInstruction>)[.. Enumerable.Range(1, file.Stages[s].Instructions.Count).Select(n => Of(import.Sources[(s, n)]))])],
+            EmptyContinuations = [.. tree.Warnings.Where(w => w.Message.StartsWith("Empty continuation line", StringComparison.Ordinal))
+                .Select(w => new EmptyContinuation(w.Line, tree.Instructions.LastOrDefault(i => i.StartLine <= w.Line)?.StartLine ?? w.Line))],
+        };
+    }
+}

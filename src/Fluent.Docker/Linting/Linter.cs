@@ -22,6 +22,20 @@ public static class Linter
         return Run(dockerfile, options ?? LintOptions.Default, EmittedSource(dockerfile));
     }
 
+    /// <summary>
+    /// Reads Dockerfile text as BuildKit does and lints it: lines, keyword casing, comments and legacy forms come from
+    /// the text. Where BuildKit would stop (an unknown instruction, a platform it cannot parse) the report carries the
+    /// problem in <see cref="LintReport.ReadProblem"/> and the findings of what came before, as BuildKit reports them.
+    /// Throws <see cref="Parsing.DockerfileParseException"/> when not even the parser can read the text.
+    /// </summary>
+    public static LintReport LintText(string dockerfile, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        var tree = Parsing.DockerfileSyntaxTree.Parse(dockerfile);
+        var import = Parsing.DockerfileReader.ReadForLint(tree);
+        return Run(import.File, options ?? LintOptions.Default, DockerfileSourceReader.From(tree, import)) with { ReadProblem = import.Problem };
+    }
+
     /// <summary>Lints the image's Dockerfile with its .dockerignore (unless <paramref name="options"/> names another).</summary>
     public static LintReport Lint(ImageDefinition image, LintOptions? options = null)
     {

@@ -30,11 +30,46 @@ internal static class SarifLog
             foreach (var diagnostic in report.Diagnostics.Concat(report.Suppressed))
                 WriteResult(json, diagnostic, index[diagnostic.RuleId], artifactUri);
             json.WriteEndArray();
+            WriteInvocation(json, report.ReadProblem, artifactUri);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Whether the whole text was read; where BuildKit would stop, as an error notification.</summary>
+    private static void WriteInvocation(Utf8JsonWriter json, Parsing.DockerfileParseException? problem, string artifactUri)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", problem is null);
+        if (problem is not null)
+        {
+            json.WriteStartArray("toolExecutionNotifications");
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", problem.Reason);
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", artifactUri);
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", problem.Line);
+            json.WriteNumber("startColumn", problem.Column);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<LintRule> rules)

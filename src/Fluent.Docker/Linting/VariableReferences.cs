@@ -2,10 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace Fluent.Docker.Linting;
 
-/// <summary>The variable names a value reads: typed references, and <c>$NAME</c> in text as written.</summary>
+/// <summary>The variable names a value reads: typed references, raw <c>${NAME:-x}</c> expressions, and <c>$NAME</c> in text as written.</summary>
 internal static partial class VariableReferences
 {
-    public static IEnumerable<string> In(Expandable value) => value.Parts.Where(p => p.IsVariable).Select(p => p.Text);
+    public static IEnumerable<string> In(Expandable value)
+    {
+        foreach (var part in value.Parts)
+        {
+            if (part.IsVariable) yield return part.Text;
+            else if (part.IsRaw)
+                foreach (var name in InText(part.Text))
+                    yield return name;
+        }
+    }
 
     /// <summary>References in unexpanded Dockerfile text (<c>busybox:${tag}</c>, <c>--platform=$BUILDPLATFORM</c>).</summary>
     public static IEnumerable<string> InText(string text) =>

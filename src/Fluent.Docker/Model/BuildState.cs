@@ -131,9 +131,14 @@ internal sealed record BuildState
         };
     }
 
-    /// <summary>Expands references with the values in scope; an unset variable expands to empty, as in BuildKit.</summary>
+    /// <summary>
+    /// Expands references with the values in scope; an unset variable expands to empty, as in BuildKit. Raw
+    /// expressions (<c>${NAME:-default}</c>) go through BuildKit's shell-lexer rules.
+    /// </summary>
     public static string Expand(Expandable value, IReadOnlyDictionary<string, string> scope) =>
-        string.Concat(value.Parts.Select(p => p.IsVariable ? scope.GetValueOrDefault(p.Text, "") : p.Text));
+        string.Concat(value.Parts.Select(p => p.IsVariable ? scope.GetValueOrDefault(p.Text, "")
+            : p.IsRaw ? new Parsing.ShellLexer('\\').ProcessWord(p.Text, scope)
+            : p.Text));
 
     private static ValueList<KeyValuePair<string, string>> SetPair(ValueList<KeyValuePair<string, string>> pairs, string key, string value)
     {
@@ -231,16 +236,32 @@ internal sealed class BuildStates
         var stage = _file.Stages[index];
         var start = BaseStageIndex(index) is { } parent && Of(parent) is [.., var parentEnd]
             ? parentEnd.Inherited()
-            : BuildState.Start(stage.Base is BaseImage.Image image ? _baseImages?.Invoke(image.Reference) ?? ImageConfig.Empty : ImageConfig.Empty);
+            : BuildState.Start(BaseImageOf(stage) is { } image ? _baseImages?.Invoke(image) ?? ImageConfig.Empty : ImageConfig.Empty);
         var states = new List<BuildState>(stage.Instructions.Count + 1) { start };
         foreach (var instruction in stage.Instructions) states.Add(states[^1].Apply(instruction, _inputs));
         _stages[index] = states;
         return states;
     }
 
-    /// <summary>The earlier stage stage <paramref name="index"/> builds on, or null.</summary>
-    public int? BaseStageIndex(int index) =>
-        _file.Stages[index].Base is BaseImage.OfStage s && IndexOf(_file, s.Stage.Name) is var parent && parent >= 0 && parent < index ? parent : null;
+    /// <summary>The earlier stage stage <paramref name="index"/> builds on (by name, or by a FROM whose ARGs expand to one), or null.</summary>
+    public int? BaseStageIndex(int index)
+    {
+        var name = _file.Stages[index].Base switch
+        {
+            BaseImage.OfStage s => s.Stage.Name,
+            BaseImage.Expanded expanded => BuildState.Expand(expanded.Reference, _inputs.Global),
+            _ => null,
+        };
+        return name is not null && IndexOf(_file, name) is var parent && parent >= 0 && parent < index ? parent : null;
+    }
+
+    /// <summary>The external image a stage starts from, with a FROM's global ARGs expanded; null for scratch and stages.</summary>
+    private ImageReference? BaseImageOf(Stage stage) => stage.Base switch
+    {
+        BaseImage.Image image => image.Reference,
+        BaseImage.Expanded expanded when ImageReference.TryParse(BuildState.Expand(expanded.Reference, _inputs.Global), out var reference) => reference,
+        _ => null,
+    };
 
     public static int IndexOf(Dockerfile file, string name)
     {

@@ -90,7 +90,7 @@ public sealed record CheckDirective
                 "skip" => check with { Skip = ValueList.From(value.Split(',').Select(r => r.Trim())) },
                 "experimental" when value == "all" => check with { ExperimentalAll = true },
                 "experimental" => check with { Experimental = ValueList.From(value.Split(',').Select(r => r.Trim())) },
-                "error" => check with { Error = GoBool(value) ?? throw Invalid($"'{value}' is not a boolean for error=.") },
+                "error" => check with { Error = Parsing.DockerfileReader.ParseGoBool(value) ?? throw Invalid($"'{value}' is not a boolean for error=.") },
                 var other => throw Invalid($"'{other}' is not a check option."),
             };
         }
@@ -99,12 +99,4 @@ public sealed record CheckDirective
 
     private static DockerValueException Invalid(string message) =>
         new(new ValueProblem(message, "write the check directive like skip=JSONArgsRecommended,StageNameCasing;error=true;experimental=all."));
-
-    /// <summary>Go's strconv.ParseBool, which BuildKit uses for error=.</summary>
-    private static bool? GoBool(string text) => text switch
-    {
-        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
-        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
-        _ => null,
-    };
 }

@@ -139,28 +139,12 @@ public static partial class DockerfileReader
         return file;
     }
 
-    /// <summary>BuildKit's check directive: <c>skip=Rule1,Rule2</c> or <c>skip=all</c>, and <c>error=true|false</c>, separated by ';'.</summary>
+    /// <summary>BuildKit's check directive (<see cref="CheckDirective.Parse"/>: skip, error, experimental); null when it changes nothing.</summary>
     private static CheckDirective? ReadCheck(string value)
     {
-        value = GoText.TrimSpace(value);
-        if (value.Length == 0) return null;
-        var check = new CheckDirective();
-        foreach (var part in value.Split(';', 2))
-        {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0) throw new InstructionSyntaxException($"invalid check option {GoText.Quote(part)}");
-            var key = GoText.TrimSpace(part[..equals]);
-            var setting = GoText.TrimSpace(part[(equals + 1)..]);
-            check = key switch
-            {
-                "skip" when setting == "all" => check with { SkipAll = true, Skip = ValueList<string>.Empty },
-                "skip" => check with { Skip = ValueList.From(setting.Split(',').Select(GoText.TrimSpace)) },
-                "error" => check with { Error = ParseGoBool(setting) ?? throw new InstructionSyntaxException($"failed to parse check option {GoText.Quote(part)}") },
-                _ => throw new InstructionSyntaxException($"invalid check option {GoText.Quote(key)}"),
-            };
-        }
-        // Nothing skipped and warnings not errors is BuildKit's default: the same as no directive.
-        return check.SkipAll || check.Skip.Count > 0 || check.Error ? check : null;
+        var check = CheckDirective.Parse(value);
+        // Nothing skipped or enabled and warnings not errors is BuildKit's default: the same as no directive.
+        return check.SkipAll || check.Skip.Count > 0 || check.Error || check.ExperimentalAll || check.Experimental.Count > 0 ? check : null;
     }
 
     /// <summary>Go's strconv.ParseBool.</summary>
@@ -171,7 +155,7 @@ public static partial class DockerfileReader
         _ => null,
     };
 
-    private static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context)
+    private static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context, bool allowDuplicateName = false)
     {
         var flags = BuilderFlags.Parse(node.Flags, ("platform", BuilderFlags.Kind.Value));
         var args = node.Arguments;
@@ -181,7 +165,7 @@ public static partial class DockerfileReader
             name = args[2].ToLowerInvariant();
             if (!StageNamePattern().IsMatch(name))
                 throw new InstructionSyntaxException($"invalid name for build stage: {GoText.Quote(args[2])}, name can't start with a number or contain symbols");
-            if (file.Stages.Any(s => s.Name == name)) throw new InstructionSyntaxException($"duplicate stage name {GoText.Quote(name)}");
+            if (!allowDuplicateName && file.Stages.Any(s => s.Name == name)) throw new InstructionSyntaxException($"duplicate stage name {GoText.Quote(name)}");
         }
         else if (args.Count != 1) throw new InstructionSyntaxException("FROM requires either one or three arguments");
 

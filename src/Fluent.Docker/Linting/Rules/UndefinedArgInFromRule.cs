@@ -20,6 +20,11 @@ internal sealed class UndefinedArgInFromRule() : StageRule(RuleIds.UndefinedArgI
             yield return AtFrom(stage, name, NameSuggestion.DidYouMean(name, known));
     }
 
-    private static IEnumerable<string> ModelReferences(Stage stage) =>
-        stage.Platform is { AutomaticArgument: { } argument } ? [argument] : [];
+    private static IEnumerable<string> ModelReferences(Stage stage)
+    {
+        if (stage.Base is BaseImage.Expanded expanded)
+            foreach (var name in VariableReferences.In(expanded.Reference))
+                yield return name;
+        if (stage.Platform is { AutomaticArgument: { } argument }) yield return argument;
+    }
 }
