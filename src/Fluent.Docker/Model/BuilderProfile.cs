@@ -72,7 +72,7 @@ public sealed record CheckDirective
 
     /// <summary>
     /// Reads a directive value the way BuildKit does (<c>skip=A,B|all;error=true;experimental=C|all</c>, at most three
-    /// parts). Throws <see cref="DockerValueException"/> for an unknown option or an unreadable boolean.
+    /// parts). Throws <see cref="DockerValueException"/> with BuildKit's reason for an unknown option or an unreadable boolean.
     /// </summary>
     public static CheckDirective Parse(string text)
     {
@@ -82,7 +82,7 @@ public sealed record CheckDirective
         foreach (var part in text.Trim().Split(';', 3))
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0) throw Invalid($"'{part}' is not a check option (name=value).");
+            if (equals < 0) throw Invalid($"invalid check option {Parsing.GoText.Quote(part)}");
             var value = part[(equals + 1)..].Trim();
             check = part[..equals].Trim() switch
             {
@@ -90,8 +90,8 @@ public sealed record CheckDirective
                 "skip" => check with { Skip = ValueList.From(value.Split(',').Select(r => r.Trim())) },
                 "experimental" when value == "all" => check with { ExperimentalAll = true },
                 "experimental" => check with { Experimental = ValueList.From(value.Split(',').Select(r => r.Trim())) },
-                "error" => check with { Error = Parsing.DockerfileReader.ParseGoBool(value) ?? throw Invalid($"'{value}' is not a boolean for error=.") },
-                var other => throw Invalid($"'{other}' is not a check option."),
+                "error" => check with { Error = Parsing.DockerfileReader.ParseGoBool(value) ?? throw Invalid($"failed to parse check option {Parsing.GoText.Quote(part)}") },
+                var other => throw Invalid($"invalid check option {Parsing.GoText.Quote(other)}"),
             };
         }
         return check;

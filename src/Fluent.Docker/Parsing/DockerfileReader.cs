@@ -142,7 +142,15 @@ public static partial class DockerfileReader
     /// <summary>BuildKit's check directive (<see cref="CheckDirective.Parse"/>: skip, error, experimental); null when it changes nothing.</summary>
     private static CheckDirective? ReadCheck(string value)
     {
-        var check = CheckDirective.Parse(value);
+        CheckDirective check;
+        try
+        {
+            check = CheckDirective.Parse(value);
+        }
+        catch (DockerValueException e)
+        {
+            throw new InstructionSyntaxException(e.Problem.Message);
+        }
         // Nothing skipped or enabled and warnings not errors is BuildKit's default: the same as no directive.
         return check.SkipAll || check.Skip.Count > 0 || check.Error || check.ExperimentalAll || check.Experimental.Count > 0 ? check : null;
     }
