@@ -54,15 +54,7 @@ internal static class SarifLog
             json.WriteEndObject();
             json.WriteStartArray("locations");
             json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", artifactUri);
-            json.WriteEndObject();
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", problem.Line);
-            json.WriteNumber("startColumn", problem.Column);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WritePhysicalLocation(json, artifactUri, problem.Line, problem.Column);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -117,17 +109,7 @@ internal static class SarifLog
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", artifactUri);
-        json.WriteEndObject();
-        if (diagnostic.Line is { } line)
-        {
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", line);
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
+        WritePhysicalLocation(json, artifactUri, diagnostic.Line, null);
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
         json.WriteString("fullyQualifiedName", diagnostic.Location);
@@ -144,6 +126,23 @@ internal static class SarifLog
             json.WriteString("justification", because);
             json.WriteEndObject();
             json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>The Dockerfile, and the line (and column) when known.</summary>
+    private static void WritePhysicalLocation(Utf8JsonWriter json, string artifactUri, int? line, int? column)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", artifactUri);
+        json.WriteEndObject();
+        if (line is { } startLine)
+        {
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", startLine);
+            if (column is { } startColumn) json.WriteNumber("startColumn", startColumn);
+            json.WriteEndObject();
         }
         json.WriteEndObject();
     }

@@ -26,10 +26,36 @@ public static partial class DockerfileReader
     /// </summary>
     internal static (Dockerfile File, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> Sources) ReadWithSources(DockerfileSyntaxTree tree)
     {
+        var (file, locations, problem) = ReadNodes(tree, forLint: false);
+        if (problem is not null) throw problem;
+        if (file.Stages.Count == 0)
+        {
+            var last = tree.Instructions[^1];
+            throw new DockerfileParseException(last.StartLine, last.Column, "the file has no FROM: a Dockerfile needs at least one build stage");
+        }
+
+        // What remains are file-level problems (directives, stage names): report them where they are.
+        if (file.Validate() is [var error, ..])
+        {
+            var at = error.StageIndex is { } s ? locations.GetValueOrDefault((s, error.InstructionNumber ?? 0)) : null;
+            var line = at?.StartLine ?? tree.Directives.FirstOrDefault()?.Line ?? 1;
+            throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
+        }
+        return (file, locations);
+    }
+
+    /// <summary>
+    /// The read loop, node by node, up to the first problem BuildKit would stop at. Exactly (<see cref="Read(DockerfileSyntaxTree)"/>):
+    /// an instruction is typed only when the model says exactly the same thing. For the lint (<see cref="ReadForLint"/>):
+    /// what BuildKit accepts or only warns about is kept typed.
+    /// </summary>
+    private static DockerfileImport ReadNodes(DockerfileSyntaxTree tree, bool forLint)
+    {
         ArgumentNullException.ThrowIfNull(tree);
         var file = ReadDirectives(tree);
         var context = new Context(file.Escape, StageNames(tree));
         var locations = new Dictionary<(int Stage, int Instruction), InstructionNode>();
+        DockerfileParseException? problem = null;
         Stage? stage = null;
         var stageIndex = -1;
 
@@ -41,7 +67,7 @@ public static partial class DockerfileReader
                 {
                     if (stage is not null) file = file.WithStage(stage);
                     stageIndex++;
-                    stage = ReadFrom(node, file, context);
+                    stage = forLint ? ReadFromForLint(node, file, context, ref problem) : ReadFrom(node, file, context);
                     locations[(stageIndex, 0)] = node;
                     continue;
                 }
@@ -51,12 +77,13 @@ public static partial class DockerfileReader
                     if (node.Command != "arg") throw new InstructionSyntaxException($"{node.Keyword.ToUpperInvariant()} comes before the first FROM: no build stage in current context");
                     foreach (var arg in ReadArgs(node, context))
                     {
-                        file = file.WithGlobalArg(arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
+                        file = file.WithGlobalArg(forLint || arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
                         locations[(-1, file.GlobalArgs.Count)] = node;
                     }
                     continue;
                 }
-                foreach (var instruction in ReadInstruction(node, file, stage, stageIndex, context))
+                var instructions = forLint ? ReadTyped(node, file, context) ?? [Raw(node)] : ReadInstruction(node, file, stage, stageIndex, context);
+                foreach (var instruction in instructions)
                 {
                     stage = stage.Append(instruction);
                     locations[(stageIndex, stage.Instructions.Count)] = node;
@@ -64,24 +91,12 @@ public static partial class DockerfileReader
             }
             catch (InstructionSyntaxException e)
             {
-                throw new DockerfileParseException(node.StartLine, node.Column, e.Message);
+                problem = new DockerfileParseException(node.StartLine, node.Column, e.Message);
+                break;
             }
         }
-        if (stage is null)
-        {
-            var last = tree.Instructions[^1];
-            throw new DockerfileParseException(last.StartLine, last.Column, "the file has no FROM: a Dockerfile needs at least one build stage");
-        }
-        file = file.WithStage(stage);
-
-        // What remains are file-level problems (directives, stage names): report them where they are.
-        if (file.Validate() is [var error, ..])
-        {
-            var at = error.StageIndex is { } s ? locations.GetValueOrDefault((s, error.InstructionNumber ?? 0)) : null;
-            var line = at?.StartLine ?? tree.Directives.FirstOrDefault()?.Line ?? 1;
-            throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
-        }
-        return (file, locations);
+        if (stage is not null) file = file.WithStage(stage);
+        return new DockerfileImport(file, locations, problem);
     }
 
     /// <summary>True for the keywords BuildKit knows (any case).</summary>

@@ -60,4 +60,17 @@ public class SarifTests
         Assert.Equal("note", info.GetProperty("defaultConfiguration").GetProperty("level").GetString());
         Assert.EndsWith("docs/rules/FD0023.md", info.GetProperty("helpUri").GetString());
     }
+
+    [Fact]
+    public async Task A_text_BuildKit_stops_on_gives_an_unsuccessful_invocation_that_still_validates()
+    {
+        var sarif = Linter.LintText("FROM scratch AS Bad\nBADCMD\n").ToSarif();
+        Assert.Empty((await Schema.Value).Validate(sarif));
+        using var log = JsonDocument.Parse(sarif);
+        var invocation = log.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
+        var notification = invocation.GetProperty("toolExecutionNotifications")[0];
+        Assert.Equal("unknown instruction: BADCMD", notification.GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal(2, notification.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+    }
 }
