@@ -56,10 +56,47 @@ public sealed partial record BuilderProfile
 /// <summary>The escape character of the file (<c># escape=</c>): backslash, or backtick for Windows paths.</summary>
 public enum EscapeToken { Backslash, Backtick }
 
-/// <summary>The <c># check=</c> directive: which BuildKit build checks to skip, and whether warnings fail the build.</summary>
+/// <summary>
+/// The <c># check=</c> directive: which BuildKit build checks to skip, which experimental ones to run, and whether
+/// warnings fail the build. The same text in the <c>BUILDKIT_DOCKERFILE_CHECK</c> build argument replaces the directive.
+/// </summary>
 public sealed record CheckDirective
 {
     public ValueList<string> Skip { get; init; } = ValueList<string>.Empty;
     public bool SkipAll { get; init; }
     public bool Error { get; init; }
+
+    /// <summary>Experimental checks to run (BuildKit runs none by default).</summary>
+    public ValueList<string> Experimental { get; init; } = ValueList<string>.Empty;
+    public bool ExperimentalAll { get; init; }
+
+    /// <summary>
+    /// Reads a directive value the way BuildKit does (<c>skip=A,B|all;error=true;experimental=C|all</c>, at most three
+    /// parts). Throws <see cref="DockerValueException"/> with BuildKit's reason for an unknown option or an unreadable boolean.
+    /// </summary>
+    public static CheckDirective Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var check = new CheckDirective();
+        if (text.Trim().Length == 0) return check;
+        foreach (var part in text.Trim().Split(';', 3))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0) throw Invalid($"invalid check option {Parsing.GoText.Quote(part)}");
+            var value = part[(equals + 1)..].Trim();
+            check = part[..equals].Trim() switch
+            {
+                "skip" when value == "all" => check with { SkipAll = true },
+                "skip" => check with { Skip = ValueList.From(value.Split(',').Select(r => r.Trim())) },
+                "experimental" when value == "all" => check with { ExperimentalAll = true },
+                "experimental" => check with { Experimental = ValueList.From(value.Split(',').Select(r => r.Trim())) },
+                "error" => check with { Error = Parsing.DockerfileReader.ParseGoBool(value) ?? throw Invalid($"failed to parse check option {Parsing.GoText.Quote(part)}") },
+                var other => throw Invalid($"invalid check option {Parsing.GoText.Quote(other)}"),
+            };
+        }
+        return check;
+    }
+
+    private static DockerValueException Invalid(string message) =>
+        new(new ValueProblem(message, "write the check directive like skip=JSONArgsRecommended,StageNameCasing;error=true;experimental=all."));
 }

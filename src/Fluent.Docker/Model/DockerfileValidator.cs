@@ -18,7 +18,7 @@ internal static partial class DockerfileValidator
         var syntax = new DockerfileSyntax(file.Escape);
 
         if (file.Checks is { } checks)
-            foreach (var skip in checks.Skip)
+            foreach (var skip in checks.Skip.Concat(checks.Experimental))
                 if (!CheckName().IsMatch(skip))
                     errors.Add(new DockerfileError(null, null, null, null, "check directive", $"'{Show(skip)}' is not a BuildKit check name.", "use a check name such as JSONArgsRecommended."));
         // Directive lines cannot be continued: each must fit BuildKit's line limit.

@@ -22,6 +22,9 @@ public sealed record Stage
     public Platform? Platform { get; }
     public ValueList<Instruction> Instructions { get; }
 
+    /// <summary>Lint rules turned off for this stage, each with its reason (<see cref="Suppress"/>).</summary>
+    public ValueList<RuleSuppression> Suppressions { get; private init; } = ValueList<RuleSuppression>.Empty;
+
     /// <summary>Begins a named stage; the only thing it offers is <c>From(…)</c>.</summary>
     public static StageDeclaration Named(string name) => new(name);
 
@@ -31,7 +34,14 @@ public sealed record Stage
     /// <summary>How other instructions refer to this stage.</summary>
     public StageRef Reference => new(Name ?? "");
 
-    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Append(instruction));
+    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Append(instruction)) { Suppressions = Suppressions };
+
+    /// <summary>
+    /// Turns a lint rule off for this stage, saying why: <c>.Suppress("FD0011", "the entrypoint drops to uid 1000")</c>.
+    /// The rule may be named by id, BuildKit check or hadolint rule; an empty justification is refused.
+    /// </summary>
+    public Stage Suppress(string rule, string justification) =>
+        new(Name, Base, Platform, Instructions) { Suppressions = Suppressions.Append(RuleSuppression.Create(rule, justification)) };
 
     // ---- RUN
     /// <summary><c>RUN</c> in shell form: one line of shell. For several lines use <see cref="RunScript"/>.</summary>

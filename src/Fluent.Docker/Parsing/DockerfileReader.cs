@@ -26,10 +26,36 @@ public static partial class DockerfileReader
     /// </summary>
     internal static (Dockerfile File, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> Sources) ReadWithSources(DockerfileSyntaxTree tree)
     {
+        var (file, locations, problem) = ReadNodes(tree, forLint: false);
+        if (problem is not null) throw problem;
+        if (file.Stages.Count == 0)
+        {
+            var last = tree.Instructions[^1];
+            throw new DockerfileParseException(last.StartLine, last.Column, "the file has no FROM: a Dockerfile needs at least one build stage");
+        }
+
+        // What remains are file-level problems (directives, stage names): report them where they are.
+        if (file.Validate() is [var error, ..])
+        {
+            var at = error.StageIndex is { } s ? locations.GetValueOrDefault((s, error.InstructionNumber ?? 0)) : null;
+            var line = at?.StartLine ?? tree.Directives.FirstOrDefault()?.Line ?? 1;
+            throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
+        }
+        return (file, locations);
+    }
+
+    /// <summary>
+    /// The read loop, node by node, up to the first problem BuildKit would stop at. Exactly (<see cref="Read(DockerfileSyntaxTree)"/>):
+    /// an instruction is typed only when the model says exactly the same thing. For the lint (<see cref="ReadForLint"/>):
+    /// what BuildKit accepts or only warns about is kept typed.
+    /// </summary>
+    private static DockerfileImport ReadNodes(DockerfileSyntaxTree tree, bool forLint)
+    {
         ArgumentNullException.ThrowIfNull(tree);
         var file = ReadDirectives(tree);
         var context = new Context(file.Escape, StageNames(tree));
         var locations = new Dictionary<(int Stage, int Instruction), InstructionNode>();
+        DockerfileParseException? problem = null;
         Stage? stage = null;
         var stageIndex = -1;
 
@@ -41,7 +67,7 @@ public static partial class DockerfileReader
                 {
                     if (stage is not null) file = file.WithStage(stage);
                     stageIndex++;
-                    stage = ReadFrom(node, file, context);
+                    stage = forLint ? ReadFromForLint(node, file, context, ref problem) : ReadFrom(node, file, context);
                     locations[(stageIndex, 0)] = node;
                     continue;
                 }
@@ -51,12 +77,13 @@ public static partial class DockerfileReader
                     if (node.Command != "arg") throw new InstructionSyntaxException($"{node.Keyword.ToUpperInvariant()} comes before the first FROM: no build stage in current context");
                     foreach (var arg in ReadArgs(node, context))
                     {
-                        file = file.WithGlobalArg(arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
+                        file = file.WithGlobalArg(forLint || arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
                         locations[(-1, file.GlobalArgs.Count)] = node;
                     }
                     continue;
                 }
-                foreach (var instruction in ReadInstruction(node, file, stage, stageIndex, context))
+                var instructions = forLint ? ReadTyped(node, file, context) ?? [Raw(node)] : ReadInstruction(node, file, stage, stageIndex, context);
+                foreach (var instruction in instructions)
                 {
                     stage = stage.Append(instruction);
                     locations[(stageIndex, stage.Instructions.Count)] = node;
@@ -64,24 +91,12 @@ public static partial class DockerfileReader
             }
             catch (InstructionSyntaxException e)
             {
-                throw new DockerfileParseException(node.StartLine, node.Column, e.Message);
+                problem = new DockerfileParseException(node.StartLine, node.Column, e.Message);
+                break;
             }
         }
-        if (stage is null)
-        {
-            var last = tree.Instructions[^1];
-            throw new DockerfileParseException(last.StartLine, last.Column, "the file has no FROM: a Dockerfile needs at least one build stage");
-        }
-        file = file.WithStage(stage);
-
-        // What remains are file-level problems (directives, stage names): report them where they are.
-        if (file.Validate() is [var error, ..])
-        {
-            var at = error.StageIndex is { } s ? locations.GetValueOrDefault((s, error.InstructionNumber ?? 0)) : null;
-            var line = at?.StartLine ?? tree.Directives.FirstOrDefault()?.Line ?? 1;
-            throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
-        }
-        return (file, locations);
+        if (stage is not null) file = file.WithStage(stage);
+        return new DockerfileImport(file, locations, problem);
     }
 
     /// <summary>True for the keywords BuildKit knows (any case).</summary>
@@ -139,28 +154,20 @@ public static partial class DockerfileReader
         return file;
     }
 
-    /// <summary>BuildKit's check directive: <c>skip=Rule1,Rule2</c> or <c>skip=all</c>, and <c>error=true|false</c>, separated by ';'.</summary>
+    /// <summary>BuildKit's check directive (<see cref="CheckDirective.Parse"/>: skip, error, experimental); null when it changes nothing.</summary>
     private static CheckDirective? ReadCheck(string value)
     {
-        value = GoText.TrimSpace(value);
-        if (value.Length == 0) return null;
-        var check = new CheckDirective();
-        foreach (var part in value.Split(';', 2))
+        CheckDirective check;
+        try
         {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0) throw new InstructionSyntaxException($"invalid check option {GoText.Quote(part)}");
-            var key = GoText.TrimSpace(part[..equals]);
-            var setting = GoText.TrimSpace(part[(equals + 1)..]);
-            check = key switch
-            {
-                "skip" when setting == "all" => check with { SkipAll = true, Skip = ValueList<string>.Empty },
-                "skip" => check with { Skip = ValueList.From(setting.Split(',').Select(GoText.TrimSpace)) },
-                "error" => check with { Error = ParseGoBool(setting) ?? throw new InstructionSyntaxException($"failed to parse check option {GoText.Quote(part)}") },
-                _ => throw new InstructionSyntaxException($"invalid check option {GoText.Quote(key)}"),
-            };
+            check = CheckDirective.Parse(value);
         }
-        // Nothing skipped and warnings not errors is BuildKit's default: the same as no directive.
-        return check.SkipAll || check.Skip.Count > 0 || check.Error ? check : null;
+        catch (DockerValueException e)
+        {
+            throw new InstructionSyntaxException(e.Problem.Message);
+        }
+        // Nothing skipped or enabled and warnings not errors is BuildKit's default: the same as no directive.
+        return check.SkipAll || check.Skip.Count > 0 || check.Error || check.ExperimentalAll || check.Experimental.Count > 0 ? check : null;
     }
 
     /// <summary>Go's strconv.ParseBool.</summary>
@@ -171,7 +178,7 @@ public static partial class DockerfileReader
         _ => null,
     };
 
-    private static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context)
+    private static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context, bool allowDuplicateName = false)
     {
         var flags = BuilderFlags.Parse(node.Flags, ("platform", BuilderFlags.Kind.Value));
         var args = node.Arguments;
@@ -181,7 +188,7 @@ public static partial class DockerfileReader
             name = args[2].ToLowerInvariant();
             if (!StageNamePattern().IsMatch(name))
                 throw new InstructionSyntaxException($"invalid name for build stage: {GoText.Quote(args[2])}, name can't start with a number or contain symbols");
-            if (file.Stages.Any(s => s.Name == name)) throw new InstructionSyntaxException($"duplicate stage name {GoText.Quote(name)}");
+            if (!allowDuplicateName && file.Stages.Any(s => s.Name == name)) throw new InstructionSyntaxException($"duplicate stage name {GoText.Quote(name)}");
         }
         else if (args.Count != 1) throw new InstructionSyntaxException("FROM requires either one or three arguments");
 
