@@ -166,6 +166,25 @@ Task("Test")
     }
 });
 
+// ---- Pack ----
+
+Task("Pack")
+    .Description("Packs Fluent.Docker and the fluent-docker tool into artifacts/packages: dotnet tool install -g --add-source artifacts/packages fluent-docker.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    // One version for both: the scaffold of fluent-docker init references the Fluent.Docker package of the tool's own version.
+    foreach (var project in new[] { "src/Fluent.Docker/Fluent.Docker.csproj", "src/Fluent.Docker.Cli/Fluent.Docker.Cli.csproj" })
+    {
+        DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            OutputDirectory = artifacts.Combine("packages"),
+        });
+    }
+});
+
 // ---- Conformance ----
 
 Task("Conformance")
@@ -185,6 +204,45 @@ Task("Conformance")
     {
         throw new Exception("A conformance corpus fell short (details above).");
     }
+});
+
+// ---- Lint ----
+
+Task("Lint")
+    .Description("Lints every example image (the model's problems and the rules of docs/rules), writes artifacts/lint/*.sarif, fails on an error.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    FluentDockerLint(ExampleCatalog.All, new FluentDockerLintSettings { SarifDirectory = artifacts.Combine("lint") });
+});
+
+// ---- Fuzz ----
+// ./build.sh --target=Fuzz [--count=N] [--slots=K|all] [--seed=S]: the emit/parse safety property on N generated values,
+// each through K typed slots (all by default). The normal test run does 100,000 values through 6 slots each.
+
+var fuzzCount = Argument("count", 1_000_000);
+var fuzzSlots = Argument("slots", "all");
+var fuzzSeed = Argument("seed", 20_240_601);
+
+Task("Fuzz")
+    .Description("Fuzzes the emitter and parser: --count=N values (default 1,000,000) through --slots=K|all slots each; every value is rejected with a typed error or reads back equal.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    DotNetTest(testProject.FullPath, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        Filter = "Category=Fuzz",
+        Loggers = new[] { "console;verbosity=detailed" },
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            ["FLUENT_DOCKER_FUZZ_COUNT"] = fuzzCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FLUENT_DOCKER_FUZZ_SLOTS"] = fuzzSlots,
+            ["FLUENT_DOCKER_FUZZ_SEED"] = fuzzSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+    });
 });
 
 // ---- Bench ----
@@ -223,11 +281,10 @@ void AddRegistryCredentials(IList<RegistryCredentials> credentials)
 }
 
 Task("Generate")
-    .Description("Lints each example's C# definition, then writes its Dockerfile and .dockerignore.")
-    .IsDependentOn("Build")
+    .Description("Lints each example's C# definition (the Lint task), then writes its Dockerfile and .dockerignore.")
+    .IsDependentOn("Lint")
     .Does(() =>
 {
-    FluentDockerLint(ExampleCatalog.All);
     GenerateExamples();
     // The naive Dockerfiles examples keep for comparison (the seed exercise's Dockerfile.simple).
     foreach (var naive in NaiveImages.Committed)

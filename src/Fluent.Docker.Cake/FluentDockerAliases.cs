@@ -54,32 +54,54 @@ public static class FluentDockerAliases
     // ---- lint
 
     /// <summary>
-    /// Reports every problem of each definition's Dockerfile (stage, instruction, slot and fix) and throws when there is one.
-    /// Today this is <see cref="Dockerfile.Validate"/>; the rule engine will report through the same alias.
+    /// Lints each definition (<see cref="Linting.Linter.Lint(ImageDefinition, Linting.LintOptions?)"/>: the model's problems,
+    /// the rules of docs/rules, the image's .dockerignore) and logs every finding at its severity with its line in the
+    /// emitted Dockerfile; throws when a model cannot be emitted or a finding is an error.
     /// </summary>
     /// <example><code>FluentDockerLint(ExampleCatalog.All);</code></example>
     [CakeMethodAlias]
-    public static IReadOnlyList<DockerfileError> FluentDockerLint(this ICakeContext context, IEnumerable<ImageDefinition> images) =>
+    public static IReadOnlyList<Linting.LintReport> FluentDockerLint(this ICakeContext context, IEnumerable<ImageDefinition> images) =>
         context.FluentDockerLint(images, new FluentDockerLintSettings());
 
-    /// <summary>Reports every problem of each definition's Dockerfile; throws when there is one unless <see cref="FluentDockerLintSettings.FailOnProblems"/> is false.</summary>
+    /// <summary>
+    /// Lints each definition with <see cref="FluentDockerLintSettings.Options"/>, writes a SARIF 2.1.0 log per image to
+    /// <see cref="FluentDockerLintSettings.SarifDirectory"/> when set, and throws on a problem or an error finding unless
+    /// <see cref="FluentDockerLintSettings.FailOnProblems"/> is false.
+    /// </summary>
     [CakeMethodAlias]
-    public static IReadOnlyList<DockerfileError> FluentDockerLint(this ICakeContext context, IEnumerable<ImageDefinition> images, FluentDockerLintSettings settings)
+    public static IReadOnlyList<Linting.LintReport> FluentDockerLint(this ICakeContext context, IEnumerable<ImageDefinition> images, FluentDockerLintSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(settings);
-        var problems = new List<DockerfileError>();
+        var reports = new List<Linting.LintReport>();
+        var failures = 0;
         foreach (var image in images)
         {
-            var errors = image.Dockerfile.Validate();
-            foreach (var error in errors) context.Log.Error("{0}: {1}", image.Name, error);
-            if (errors.Count == 0) context.Log.Information("{0}: no problems", image.Name);
-            problems.AddRange(errors);
+            var problems = image.Dockerfile.Validate();
+            foreach (var problem in problems) context.Log.Error("{0}: {1}", image.Name, problem);
+            var report = Linting.Linter.Lint(image, settings.Options);
+            var file = image.DockerfileName;
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                var line = diagnostic.Format(file);
+                if (diagnostic.Severity == Linting.LintSeverity.Error) context.Log.Error("{0}: {1}", image.Name, line);
+                else if (diagnostic.Severity == Linting.LintSeverity.Warning) context.Log.Warning("{0}: {1}", image.Name, line);
+                else context.Log.Information("{0}: {1}", image.Name, line);
+            }
+            if (problems.Count == 0 && report.Diagnostics.Count == 0) context.Log.Information("{0}: no problems", image.Name);
+            if (settings.SarifDirectory is { } directory)
+            {
+                var target = directory.MakeAbsolute(context.Environment).CombineWithFilePath(image.Name.Replace('/', '-') + ".sarif").FullPath;
+                System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                IO.AtomicFile.WriteAllText(target, report.ToSarif(file));
+            }
+            failures += problems.Count + report.Errors.Count();
+            reports.Add(report);
         }
-        if (problems.Count > 0 && settings.FailOnProblems)
-            throw new CakeException($"{problems.Count} Dockerfile problem(s) (listed above).");
-        return problems;
+        if (failures > 0 && settings.FailOnProblems)
+            throw new CakeException($"{failures} Dockerfile problem(s) or lint error(s) (listed above).");
+        return reports;
     }
 
     // ---- build

@@ -13,8 +13,14 @@ public sealed class FluentDockerGenerateSettings
 /// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerLint(global::Cake.Core.ICakeContext, IEnumerable{ImageDefinition}, FluentDockerLintSettings)"/>.</summary>
 public sealed class FluentDockerLintSettings
 {
-    /// <summary>Throw when any problem is found (default); false only logs them.</summary>
+    /// <summary>Throw when any problem or error finding is found (default); false only logs them.</summary>
     public bool FailOnProblems { get; set; } = true;
+
+    /// <summary>Severities, suppressions and scope for the lint; null uses the defaults.</summary>
+    public Linting.LintOptions? Options { get; set; }
+
+    /// <summary>Where to write one SARIF 2.1.0 log per image (<c>team-api.sarif</c>); null writes none.</summary>
+    public DirectoryPath? SarifDirectory { get; set; }
 }
 
 /// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerBuild(global::Cake.Core.ICakeContext, IEnumerable{GeneratedImage}, FluentDockerBuildSettings)"/>.</summary>

@@ -1,8 +1,9 @@
 // The one catalogue of Fluent.Docker best-practice rules: id, title, message, severity, help page, and the
 // hadolint rule / BuildKit check each one corresponds to. Compiled into the Roslyn analyzers
-// (src/Fluent.Docker.Analyzers) and meant to be compiled into the generation-time rule engine as well
-// (<Compile Include="../Shared/RuleCatalog.cs" Link="…" />), so a rule has the same id, title and help page
-// whether the editor or the generator reports it. Plain netstandard2.0 C#: no Roslyn, no newer BCL.
+// (src/Fluent.Docker.Analyzers) and into the generation-time lint (src/Fluent.Docker, Fluent.Docker.Linting), so a
+// rule has the same id, title and help page whether the editor or the generator reports it. FD00xx rules are
+// reported by both; FD01xx rules need the whole model, the Dockerfile text or the build context and only the lint
+// reports them. Plain netstandard2.0 C#: no Roslyn, no newer BCL.
 #nullable enable
 
 using System.Collections.Generic;
@@ -35,6 +36,40 @@ namespace Fluent.Docker.Rules
         public const string PortOutOfRange = "FD0021";
         public const string CopyFromLaterStage = "FD0022";
         public const string FinalStageWithoutHealthcheck = "FD0023";
+
+        // Reported by the generation-time lint only.
+        public const string FromAsCasing = "FD0101";
+        public const string NoEmptyContinuation = "FD0102";
+        public const string ConsistentInstructionCasing = "FD0103";
+        public const string MaintainerDeprecated = "FD0104";
+        public const string UndefinedArgInFrom = "FD0105";
+        public const string UndefinedVariable = "FD0106";
+        public const string MultipleInstructions = "FD0107";
+        public const string LegacyKeyValueFormat = "FD0108";
+        public const string RedundantTargetPlatform = "FD0109";
+        public const string InvalidDefaultArgInFrom = "FD0110";
+        public const string CopyIgnoredFile = "FD0111";
+        public const string InvalidDefinitionDescription = "FD0112";
+        public const string ExposeProtocolCasing = "FD0113";
+        public const string ExposeInvalidFormat = "FD0114";
+        public const string AptGetInstallUnpinned = "FD0115";
+        public const string PipInstallUnpinned = "FD0116";
+        public const string NpmInstallUnpinned = "FD0117";
+        public const string ApkAddUnpinned = "FD0118";
+        public const string ApkAddWithoutNoCache = "FD0119";
+        public const string PipInstallWithoutNoCacheDir = "FD0120";
+        public const string RelativeCopyWithoutWorkdir = "FD0121";
+        public const string ConsecutiveRun = "FD0122";
+        public const string CopyAllBeforeInstall = "FD0123";
+    }
+
+    /// <summary>Where a rule is reported: by the Roslyn analyzers on C# code, by the lint over a model, or both.</summary>
+    [System.Flags]
+    internal enum RuleReporters
+    {
+        Analyzer = 1,
+        Lint = 2,
+        Both = Analyzer | Lint,
     }
 
     /// <summary>How loud a rule is by default; users change it per id in <c>.editorconfig</c>.</summary>
@@ -49,7 +84,7 @@ namespace Fluent.Docker.Rules
     internal sealed class RuleDefinition
     {
         public RuleDefinition(string id, string category, RuleSeverity severity, string title, string messageFormat,
-            string description, string? hadolintRule, string? buildKitCheck)
+            string description, string? hadolintRule, string? buildKitCheck, RuleReporters reportedBy = RuleReporters.Both)
         {
             Id = id;
             Category = category;
@@ -59,6 +94,7 @@ namespace Fluent.Docker.Rules
             Description = description;
             HadolintRule = hadolintRule;
             BuildKitCheck = buildKitCheck;
+            ReportedBy = reportedBy;
         }
 
         public string Id { get; }
@@ -74,11 +110,14 @@ namespace Fluent.Docker.Rules
 
         public string Description { get; }
 
-        /// <summary>The hadolint rule this one corresponds to (DLxxxx), or null.</summary>
+        /// <summary>The hadolint rule(s) this one corresponds to (DLxxxx, comma-separated when several), or null.</summary>
         public string? HadolintRule { get; }
 
         /// <summary>The BuildKit build check (<c>docker build --check</c>) this one corresponds to, or null.</summary>
         public string? BuildKitCheck { get; }
+
+        /// <summary>The analyzers, the lint, or both.</summary>
+        public RuleReporters ReportedBy { get; }
 
         /// <summary>The rule's page: <c>docs/rules/FDxxxx.md</c> in the repository.</summary>
         public string HelpLink => RuleCatalog.HelpLinkBase + Id + ".md";
@@ -215,11 +254,137 @@ namespace Fluent.Docker.Rules
                 "The final stage '{0}' has no HEALTHCHECK; add .Healthcheck(…) (or Healthcheck.None to say so on purpose)",
                 "A health check lets the engine and orchestrators see that the service works, not only that the process runs.",
                 "DL3057", null),
+
+            // ---- generation-time lint only (the whole model, the Dockerfile text, or the build context)
+            new RuleDefinition(RuleIds.FromAsCasing, Maintainability, RuleSeverity.Warning,
+                "FROM and AS should have the same casing",
+                "'{0}' and '{1}' are cased differently; write both in upper or both in lower case",
+                "BuildKit asks for one casing per FROM line. The emitter always writes FROM … AS; imported files keep theirs.",
+                null, "FromAsCasing", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.NoEmptyContinuation, Correctness, RuleSeverity.Warning,
+                "No empty line inside a continued instruction",
+                "An empty line continues the instruction that starts on line {0}; remove it (BuildKit will reject it in a future release)",
+                "An empty line after a line ending in the escape character is skipped today, but BuildKit warns that it will become an error.",
+                null, "NoEmptyContinuation", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.ConsistentInstructionCasing, Maintainability, RuleSeverity.Warning,
+                "Instruction keywords should have one casing",
+                "'{0}' should be {1} like most instructions of the file",
+                "Mixed keyword casing (From, copy, RUN) is legal but hard to read; BuildKit asks for the majority's casing.",
+                null, "ConsistentInstructionCasing", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.MaintainerDeprecated, Maintainability, RuleSeverity.Warning,
+                "MAINTAINER is deprecated",
+                "MAINTAINER is deprecated; use the label org.opencontainers.image.authors (.Label(OciLabels.Authors, …))",
+                "MAINTAINER only set a field that image tools no longer read; the OCI authors label says the same and is shown everywhere.",
+                "DL4000", "MaintainerDeprecated", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.UndefinedArgInFrom, Correctness, RuleSeverity.Warning,
+                "FROM uses an ARG that is not declared",
+                "FROM uses '{0}', which is not a global ARG{1}; declare it before the first FROM (Dockerfile.WithGlobalArg)",
+                "A variable in FROM can only come from an ARG declared before the first FROM or from BuildKit's platform arguments; anything else expands to nothing.",
+                null, "UndefinedArgInFrom", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.UndefinedVariable, Correctness, RuleSeverity.Warning,
+                "Variable is not defined",
+                "'${0}' is not defined here (no ARG or ENV before it sets it){1}",
+                "An undefined variable expands to an empty string without any error. Declare the ARG in this stage, or set it with ENV first.",
+                null, "UndefinedVar", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.MultipleInstructions, Correctness, RuleSeverity.Warning,
+                "Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage counts",
+                "This {0} is replaced by the {0} at instruction {1} of the same stage; keep one",
+                "A stage has one CMD, one ENTRYPOINT and one HEALTHCHECK: an earlier one is silently replaced.",
+                "DL3012, DL4003, DL4004", "MultipleInstructionsDisallowed", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.LegacyKeyValueFormat, Maintainability, RuleSeverity.Warning,
+                "Use key=value in ENV and LABEL",
+                "'{0} key value' is the legacy form; write '{0} key=value'",
+                "The whitespace form takes the whole rest of the line as one value and cannot set several keys; BuildKit deprecates it.",
+                null, "LegacyKeyValueFormat", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.RedundantTargetPlatform, Maintainability, RuleSeverity.Warning,
+                "FROM --platform=$TARGETPLATFORM is redundant",
+                "Stage '{0}' sets --platform to $TARGETPLATFORM, which every stage gets anyway; leave the platform out",
+                "A stage is built for the target platform by default; naming it changes nothing and hides the stages that really need a platform.",
+                "DL3065", "RedundantTargetPlatform", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.InvalidDefaultArgInFrom, Correctness, RuleSeverity.Warning,
+                "Global ARG defaults must give a valid base image",
+                "With the ARG defaults, FROM '{0}' names '{1}', which is not a valid image reference; give the ARG a default",
+                "A build without --build-arg uses the defaults; when they leave FROM empty or invalid (busybox:), that build fails.",
+                null, "InvalidDefaultArgInFrom", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.CopyIgnoredFile, Correctness, RuleSeverity.Warning,
+                "COPY or ADD source is excluded by .dockerignore",
+                "{0} source '{1}' is excluded by .dockerignore, so the build cannot find it",
+                "Files the .dockerignore leaves out are never sent to the builder; copying them fails or copies nothing.",
+                null, "CopyIgnoredFile", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.InvalidDefinitionDescription, Maintainability, RuleSeverity.Warning,
+                "A description comment should start with the name it describes",
+                "The comment above this {0} should read '# {1} <description>', or be separated from it by an empty line",
+                "BuildKit reads the comment right above FROM … AS name or ARG name as its description when it starts with the name. Experimental in BuildKit: enable it with # check=experimental=InvalidDefinitionDescription.",
+                null, "InvalidDefinitionDescription", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.ExposeProtocolCasing, Maintainability, RuleSeverity.Warning,
+                "EXPOSE protocol should be lowercase",
+                "The protocol in '{0}' should be lowercase",
+                "EXPOSE accepts tcp, udp and sctp in any case, but BuildKit asks for lowercase. Port values in C# cannot be cased wrongly.",
+                null, "ExposeProtoCasing", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.ExposeInvalidFormat, Correctness, RuleSeverity.Warning,
+                "EXPOSE declares container ports only",
+                "'{0}' names an IP address or a host port; EXPOSE only declares the container port (publish with docker run -p)",
+                "An image cannot choose host ports or addresses; BuildKit ignores the mapping and will reject it in a future release.",
+                null, "ExposeInvalidFormat", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.AptGetInstallUnpinned, Reproducibility, RuleSeverity.Warning,
+                "Pin versions in apt-get install",
+                "Package '{0}' is installed without a version; write {0}=<version>",
+                "Unpinned packages change with every rebuild; a pinned version makes the image repeatable and the upgrade a visible change.",
+                "DL3008", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.PipInstallUnpinned, Reproducibility, RuleSeverity.Warning,
+                "Pin versions in pip install",
+                "Package '{0}' is installed without a version; write {0}==<version>, or install from a pinned requirements file",
+                "Unpinned packages change with every rebuild; pin them, or install with -r from a locked requirements file.",
+                "DL3013", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.NpmInstallUnpinned, Reproducibility, RuleSeverity.Warning,
+                "Pin versions in npm install",
+                "Package '{0}' is installed without a version; write {0}@<version>",
+                "Unpinned packages change with every rebuild; pin them, or run npm ci against a lock file.",
+                "DL3016", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.ApkAddUnpinned, Reproducibility, RuleSeverity.Warning,
+                "Pin versions in apk add",
+                "Package '{0}' is installed without a version; write {0}=<version>",
+                "Unpinned packages change with every rebuild; a pinned version makes the image repeatable.",
+                "DL3018", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.ApkAddWithoutNoCache, Size, RuleSeverity.Info,
+                "Use apk add --no-cache",
+                "'apk add' without --no-cache keeps the package index in the image; add --no-cache or mount a cache at /var/cache/apk",
+                "The index is only needed while installing; --no-cache fetches it into a temporary place.",
+                "DL3019", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.PipInstallWithoutNoCacheDir, Size, RuleSeverity.Warning,
+                "Use pip install --no-cache-dir",
+                "'pip install' without --no-cache-dir keeps pip's download cache in the image; add --no-cache-dir, set ENV PIP_NO_CACHE_DIR=1 or mount a cache at /root/.cache/pip",
+                "pip keeps every wheel it downloaded; in an image that is dead weight.",
+                "DL3042", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.RelativeCopyWithoutWorkdir, Correctness, RuleSeverity.Warning,
+                "Set WORKDIR before copying to a relative destination",
+                "{0} to the relative destination '{1}' before any WORKDIR in this stage; the base image decides where it lands. Set .Workdir(…) first",
+                "A relative destination is relative to the WORKDIR, which without a WORKDIR of your own is whatever the base image says.",
+                "DL3045", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.ConsecutiveRun, Size, RuleSeverity.Info,
+                "Consider merging consecutive RUN instructions",
+                "This RUN follows another RUN with the same options; join them with && to save a layer",
+                "Every RUN is a layer; files deleted in a later layer still take space in the earlier one.",
+                "DL3059", null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.CopyAllBeforeInstall, Maintainability, RuleSeverity.Warning,
+                "Copy dependency manifests before the whole context",
+                "The whole context is copied before '{0}' (instruction {1}), so every code change reinstalls the dependencies; copy the manifest (e.g. {2}) and install first",
+                "BuildKit reuses a layer only while everything before it is unchanged; copying the sources before the install throws the dependency layer away on every edit.",
+                null, null, RuleReporters.Lint),
         };
 
         private static readonly Dictionary<string, RuleDefinition> ById = Index();
 
         public static RuleDefinition Get(string id) => ById[id];
+
+        /// <summary>The rules <paramref name="reporter"/> reports (a rule reported by both is in both lists).</summary>
+        public static IReadOnlyList<RuleDefinition> ReportedBy(RuleReporters reporter)
+        {
+            var rules = new List<RuleDefinition>();
+            foreach (var rule in All)
+                if ((rule.ReportedBy & reporter) != 0) rules.Add(rule);
+            return rules;
+        }
 
         private static Dictionary<string, RuleDefinition> Index()
         {

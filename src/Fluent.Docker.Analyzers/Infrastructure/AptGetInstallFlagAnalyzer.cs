@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Fluent.Docker.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace Fluent.Docker.Analyzers;

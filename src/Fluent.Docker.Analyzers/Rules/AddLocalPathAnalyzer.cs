@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Fluent.Docker.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,12 +9,6 @@ namespace Fluent.Docker.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AddLocalPathAnalyzer : FluentDockerAnalyzer
 {
-    // The archive formats ADD unpacks (hadolint accepts ADD for these).
-    private static readonly string[] ArchiveSuffixes =
-    {
-        ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tb2", ".tar.xz", ".txz", ".tar.lz", ".tlz", ".tar.zst", ".tzst", ".tar.z", ".tz",
-    };
-
     public override string RuleId => RuleIds.AddLocalPath;
 
     private protected override void Register(CompilationStartAnalysisContext context, FluentDockerTypes types) =>
@@ -25,7 +17,7 @@ public sealed class AddLocalPathAnalyzer : FluentDockerAnalyzer
             var creation = (IObjectCreationOperation)operation.Operation;
             if (!FluentDockerTypes.Is(creation.Type, types.AddSourceLocal) || creation.Arguments.Length != 1) return;
             var path = creation.Arguments[0].Value;
-            if (path.ConstantString() is { } text && !ArchiveSuffixes.Any(s => text.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+            if (path.ConstantString() is { } text && !DockerfileFacts.IsArchive(text))
                 operation.ReportDiagnostic(Create(path, text));
         }, OperationKind.ObjectCreation);
 }

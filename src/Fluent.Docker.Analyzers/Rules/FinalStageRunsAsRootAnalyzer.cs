@@ -1,4 +1,3 @@
-using System;
 using Fluent.Docker.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,7 +35,7 @@ public sealed class FinalStageRunsAsRootAnalyzer : DockerfileAnalyzer
             return user.ConstantValue.Value switch
             {
                 0 => "0",
-                string text when IsRoot(text.Split(':')[0]) => text,
+                string text when DockerfileFacts.IsRootUser(text.Split(':')[0]) => text,
                 _ => null,
             };
         switch (user)
@@ -45,12 +44,10 @@ public sealed class FinalStageRunsAsRootAnalyzer : DockerfileAnalyzer
                 return "root";
             case IInvocationOperation invocation when FluentDockerTypes.Is(invocation.TargetMethod.ContainingType, types.UserSpec):
                 if (invocation.TargetMethod.Name == "Id" && invocation.ArgumentFor("uid").ConstantInt() == 0) return "0";
-                if (invocation.TargetMethod.Name == "Named" && invocation.ArgumentFor("user").ConstantString() is { } name && IsRoot(name)) return name;
+                if (invocation.TargetMethod.Name == "Named" && invocation.ArgumentFor("user").ConstantString() is { } name && DockerfileFacts.IsRootUser(name)) return name;
                 return null;
             default:
                 return null;
         }
     }
-
-    private static bool IsRoot(string user) => string.Equals(user, "root", StringComparison.Ordinal) || user == "0";
 }

@@ -1,4 +1,3 @@
-using System;
 using Fluent.Docker.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,7 +20,7 @@ public sealed class FinalStageWithoutUserAnalyzer : DockerfileAnalyzer
         foreach (var call in calls)
             if (call.TargetMethod.Name is "User" or "Append") return;
         if (final.Chain.RootImageOperand()?.ConstantString() is { } image
-            && (image.IndexOf("nonroot", StringComparison.OrdinalIgnoreCase) >= 0 || image.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0))
+            && DockerfileFacts.LooksNonRoot(image))
             return;
         context.ReportDiagnostic(Create(final.Argument, final.Chain.DisplayName));
     }

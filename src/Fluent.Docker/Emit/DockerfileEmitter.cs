@@ -3,6 +3,9 @@ using System.Text;
 
 namespace Fluent.Docker.Emit;
 
+/// <summary>Where an emitted line belongs: stage -1 for global ARG number <c>Index</c>, else FROM (0) or instruction <c>Index</c> of the stage.</summary>
+internal readonly record struct EmittedPosition(int Stage, int Index);
+
 /// <summary>
 /// Turns a validated <see cref="Dockerfile"/> into text. Deterministic: the same model always gives the same
 /// bytes. Callers go through <see cref="Dockerfile.Emit"/>, which validates first.
@@ -15,29 +18,51 @@ internal static class DockerfileEmitter
     /// <summary>Where an over-long line is cut; well under the limit so the continuation character always fits.</summary>
     internal const int WrapBytes = 16384;
 
-    public static string Emit(Dockerfile file)
+    public static string Emit(Dockerfile file) => Emit(file, null);
+
+    /// <summary>
+    /// The text, reporting where each global ARG, FROM and instruction landed (1-based first and last line) to
+    /// <paramref name="placed"/>: the lint gives diagnostics on a C# model the lines of the file it will become.
+    /// </summary>
+    internal static string Emit(Dockerfile file, Action<EmittedPosition, int, int>? placed)
     {
         var syntax = new DockerfileSyntax(file.Escape);
         var output = new StringBuilder();
+        var lines = 1;
+        void Append(EmittedPosition at, string header, IReadOnlyList<string> body)
+        {
+            var first = lines;
+            var start = output.Length;
+            AppendLine(output, syntax, header);
+            foreach (var line in body) output.Append(line).Append('\n');
+            for (var i = start; i < output.Length; i++)
+                if (output[i] == '\n') lines++;
+            placed?.Invoke(at, first, lines - 1);
+        }
+        void Blank()
+        {
+            output.Append('\n');
+            lines++;
+        }
 
         if (file.Frontend.SyntaxDirective is { } frontend) output.Append("# syntax=").Append(frontend).Append('\n');
         if (file.Escape == EscapeToken.Backtick) output.Append("# escape=`\n");
         if (file.Checks is { } checks) output.Append("# check=").Append(CheckValue(checks)).Append('\n');
-        if (output.Length > 0) output.Append('\n');
+        lines += output.ToString().Count(c => c == '\n');
+        if (output.Length > 0) Blank();
 
-        foreach (var arg in file.GlobalArgs) AppendLine(output, syntax, Arg(syntax, arg));
-        if (file.GlobalArgs.Count > 0) output.Append('\n');
+        for (var i = 0; i < file.GlobalArgs.Count; i++) Append(new EmittedPosition(-1, i), Arg(syntax, file.GlobalArgs[i]), []);
+        if (file.GlobalArgs.Count > 0) Blank();
 
         for (var i = 0; i < file.Stages.Count; i++)
         {
-            if (i > 0) output.Append('\n');
+            if (i > 0) Blank();
             var stage = file.Stages[i];
-            AppendLine(output, syntax, From(stage));
-            foreach (var instruction in stage.Instructions)
+            Append(new EmittedPosition(i, 0), From(syntax, stage), []);
+            for (var n = 0; n < stage.Instructions.Count; n++)
             {
-                var (header, body) = Instruction(syntax, instruction);
-                AppendLine(output, syntax, header);
-                foreach (var line in body) output.Append(line).Append('\n');
+                var (header, body) = Instruction(syntax, stage.Instructions[n]);
+                Append(new EmittedPosition(i, n + 1), header, body);
             }
         }
         return output.ToString();
@@ -49,10 +74,12 @@ internal static class DockerfileEmitter
         if (checks.SkipAll) parts.Add("skip=all");
         else if (checks.Skip.Count > 0) parts.Add("skip=" + string.Join(",", checks.Skip));
         if (checks.Error) parts.Add("error=true");
+        if (checks.ExperimentalAll) parts.Add("experimental=all");
+        else if (checks.Experimental.Count > 0) parts.Add("experimental=" + string.Join(",", checks.Experimental));
         return string.Join(";", parts);
     }
 
-    private static string From(Stage stage)
+    internal static string From(DockerfileSyntax syntax, Stage stage)
     {
         var line = new StringBuilder("FROM ");
         if (stage.Platform is { } platform) line.Append("--platform=").Append(platform).Append(' ');
@@ -61,6 +88,7 @@ internal static class DockerfileEmitter
             BaseImage.Image image => image.Reference.ToString(),
             BaseImage.OfStage s => s.Stage.Name,
             BaseImage.Scratch => "scratch",
+            BaseImage.Expanded expanded => syntax.EscapedWord(expanded.Reference),
             _ => throw new InvalidOperationException("unknown base"),
         });
         if (stage.Name is not null) line.Append(" AS ").Append(stage.Name);
@@ -68,7 +96,7 @@ internal static class DockerfileEmitter
     }
 
     internal static string Arg(DockerfileSyntax syntax, BuildArg arg) =>
-        arg.DefaultValue is null ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(arg.DefaultValue)}";
+        arg.DefaultValue is not { } value ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(value)}";
 
     /// <summary>The logical line of an instruction, and the heredoc body lines that follow it (if any).</summary>
     internal static (string Header, IReadOnlyList<string> Body) Instruction(DockerfileSyntax syntax, Instruction instruction)
@@ -93,7 +121,9 @@ internal static class DockerfileEmitter
             case CopyContentInstruction content:
             {
                 var delimiter = HeredocDelimiter(content.Content);
-                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<\"{delimiter}\" {syntax.EscapedWord(content.Destination.Value)}",
+                // Quoted delimiter: the content is taken as is. Unquoted: BuildKit expands variables in it.
+                var marker = content.Expand ? delimiter : "\"" + delimiter + "\"";
+                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<{marker} {syntax.EscapedWord(content.Destination.Value)}",
                     HeredocBody(content.Content, delimiter));
             }
             case AddInstruction add:
@@ -119,6 +149,8 @@ internal static class DockerfileEmitter
                 var (header, _) = Instruction(syntax, onBuild.Trigger);
                 return ("ONBUILD " + header, []);
             }
+            case RawInstruction raw:
+                return (raw.Line, [.. raw.Heredocs.Select(h => h.Content + h.Delimiter)]);
             default:
                 throw new InvalidOperationException($"No emitter for {instruction.GetType().Name}.");
         }

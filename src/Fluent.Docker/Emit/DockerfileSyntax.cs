@@ -35,23 +35,39 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
     /// <summary>
     /// One whole value in a slot the lexer processes as a single word (ENV/LABEL/ARG values, WORKDIR, USER):
     /// bare when safe, otherwise double-quoted with <c>"</c>, <c>$</c> and the escape token escaped.
-    /// Variables render as <c>${NAME}</c>.
+    /// Variables render as <c>${NAME}</c>; raw expressions as written (the validator keeps out those that would
+    /// break the quoting: see <see cref="CanWriteRaw"/>).
     /// </summary>
     public string Word(Expandable value)
     {
         if (value.LiteralText is { } literal && IsBare(literal)) return literal;
-        if (value.Parts.Count > 0 && value.Parts.All(p => p.IsVariable || IsBareRun(p.Text)) && (value.Parts[0].IsVariable || value.Parts[0].Text[0] != '-'))
+        if (value.Parts.Count > 0 && value.Parts.All(p => p.IsVariable || (p.IsRaw ? IsBareRaw(p.Text) : IsBareRun(p.Text)))
+            && (!value.Parts[0].IsLiteral || value.Parts[0].Text[0] != '-'))
             return Render(value, EscapeLiteralBare);
         return "\"" + Render(value, EscapeInDoubleQuotes) + "\"";
     }
 
     private static bool IsBareRun(string text) => text.Length > 0 && text.All(IsBareChar);
 
+    /// <summary>A raw expression stands bare when BuildKit's word splitter keeps it whole: no blanks, no quotes.</summary>
+    private static bool IsBareRaw(string expression) => !expression.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'');
+
+    /// <summary>
+    /// True when a raw expression can be written in a one-word slot: bare, or inside double quotes (where a
+    /// <c>"</c> would end the quoting early).
+    /// </summary>
+    public static bool CanWriteRaw(string expression) => IsBareRaw(expression) || !expression.Contains('"', StringComparison.Ordinal);
+
     /// <summary>
     /// A value in a whitespace-split list the lexer expands word by word (COPY/ADD paths, VOLUME):
     /// every special character is escaped with the escape token, which works outside quotes for any character.
     /// </summary>
-    public string EscapedWord(Expandable value) => Render(value, EscapeLiteralBare);
+    public string EscapedWord(Expandable value)
+    {
+        var word = Render(value, EscapeLiteralBare);
+        // Go's text/scanner skips a byte-order mark at the start of a word: escape it to keep it.
+        return word.StartsWith('\uFEFF') ? EscapeChar + word : word;
+    }
 
     /// <summary>
     /// A flag value BuildKit expands (<c>--chown=…</c>, <c>--mount=…,target=…</c>). BuildKit's flag parser first
@@ -79,7 +95,7 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
     {
         var text = new StringBuilder();
         foreach (var part in value.Parts)
-            text.Append(part.IsVariable ? "${" + part.Text + "}" : escapeLiteral(part.Text));
+            text.Append(part.IsVariable ? "${" + part.Text + "}" : part.IsRaw ? part.Text : escapeLiteral(part.Text));
         return text.ToString();
     }
 
@@ -107,27 +123,35 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
     }
 
     /// <summary>
-    /// True when shell text contains a BuildKit heredoc marker (<c>&lt;&lt;EOF</c>, <c>2&lt;&lt;-"X"</c>): BuildKit
-    /// would read the following lines as the heredoc body.
+    /// True when a RUN/COPY/ADD line would open a heredoc (<c>&lt;&lt;EOF</c>, <c>2&lt;&lt;-"X"</c>): BuildKit would read
+    /// the following lines as its body. Uses the parser's own detection, so the answer is BuildKit's.
     /// </summary>
-    public static bool ContainsHeredocMarker(string shell) =>
-        shell.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(word => HeredocMarker().IsMatch(word));
-
-    [GeneratedRegex(@"^\d*<<-?[^<]+$")]
-    private static partial Regex HeredocMarker();
-
-    /// <summary>True when text would be parsed as a JSON string array (BuildKit would then use exec form).</summary>
-    public static bool ParsesAsJsonArray(string text)
+    public static bool ContainsHeredocMarker(string line)
     {
-        var trimmed = text.TrimStart();
-        if (!trimmed.StartsWith('[')) return false;
+        if (!line.Contains("<<", StringComparison.Ordinal)) return false;
         try
         {
-            return JsonSerializer.Deserialize<string[]>(trimmed) is not null;
+            return Parsing.DockerfileSyntaxParser.HeredocsFromLine(line).Count > 0;
         }
-        catch (JsonException)
+        catch (Parsing.DockerfileParseException)
         {
-            return false;
+            return true; // a malformed marker (unbalanced quotes) is an error in BuildKit: never emit one
+        }
+    }
+
+    /// <summary>
+    /// True when text is a JSON array: BuildKit would take it as the exec form (strings) or reject it (anything else),
+    /// never as a shell command.
+    /// </summary>
+    public static bool ParsesAsJsonArray(string text)
+    {
+        try
+        {
+            return Parsing.InstructionLineParser.TryJson(text) is not null;
+        }
+        catch (Parsing.InstructionSyntaxException)
+        {
+            return true; // an array of non-strings: BuildKit rejects the line
         }
     }
 

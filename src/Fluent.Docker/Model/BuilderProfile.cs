@@ -8,36 +8,95 @@ namespace Fluent.Docker;
 /// </summary>
 public sealed partial record BuilderProfile
 {
-    private BuilderProfile(string? frontendVersion) => FrontendVersion = frontendVersion;
+    private BuilderProfile(string? frontendVersion, string? frontendImage)
+    {
+        FrontendVersion = frontendVersion;
+        SyntaxDirective = frontendImage;
+    }
 
-    /// <summary>The pinned <c>docker/dockerfile</c> version, or null for the builtin frontend.</summary>
+    /// <summary>The pinned <c>docker/dockerfile</c> version, or null for the builtin frontend and custom frontends.</summary>
     public string? FrontendVersion { get; }
 
     /// <summary>The builder's builtin frontend: no syntax directive.</summary>
-    public static BuilderProfile Builtin { get; } = new((string?)null);
+    public static BuilderProfile Builtin { get; } = new(null, null);
+
+    /// <summary>True for the builder's builtin frontend (no <c># syntax=</c> line).</summary>
+    public bool IsBuiltin => SyntaxDirective is null;
 
     /// <summary>Emits <c># syntax=docker/dockerfile:VERSION</c>, e.g. <c>DockerfileFrontend("1.7")</c>.</summary>
     public static BuilderProfile DockerfileFrontend(string version)
     {
         if (version is null || !VersionPattern().IsMatch(version))
             throw new DockerValueException(new ValueProblem($"'{version}' is not a docker/dockerfile version.", "pin a version such as \"1.7\" or \"1.7.1\" (optionally with -labs)."));
-        return new BuilderProfile(version);
+        return new BuilderProfile(version, "docker/dockerfile:" + version);
     }
 
-    /// <summary>The syntax directive value, or null.</summary>
-    public string? SyntaxDirective => FrontendVersion is null ? null : "docker/dockerfile:" + FrontendVersion;
+    /// <summary>
+    /// Any other frontend image, written as the syntax directive as given: <c>docker/dockerfile-upstream:master</c>,
+    /// a digest-pinned <c>docker/dockerfile@sha256:…</c>, or a private mirror.
+    /// </summary>
+    public static BuilderProfile CustomFrontend(string image)
+    {
+        if (string.IsNullOrWhiteSpace(image) || image.Any(c => char.IsControl(c)) || image != image.Trim())
+            throw new DockerValueException(new ValueProblem($"'{image}' is not a frontend image reference.", "pass an image such as \"docker/dockerfile-upstream:master\"."));
+        var known = KnownFrontend().Match(image);
+        return known.Success && VersionPattern().IsMatch(known.Groups[1].Value) ? DockerfileFrontend(known.Groups[1].Value) : new BuilderProfile(null, image);
+    }
 
-    [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?$")]
+    /// <summary>The syntax directive value, or null for the builtin frontend.</summary>
+    public string? SyntaxDirective { get; }
+
+    [GeneratedRegex(@"^docker/dockerfile:(.+)\z")]
+    private static partial Regex KnownFrontend();
+
+    [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?\z")]
     private static partial Regex VersionPattern();
 }
 
 /// <summary>The escape character of the file (<c># escape=</c>): backslash, or backtick for Windows paths.</summary>
 public enum EscapeToken { Backslash, Backtick }
 
-/// <summary>The <c># check=</c> directive: which BuildKit build checks to skip, and whether warnings fail the build.</summary>
+/// <summary>
+/// The <c># check=</c> directive: which BuildKit build checks to skip, which experimental ones to run, and whether
+/// warnings fail the build. The same text in the <c>BUILDKIT_DOCKERFILE_CHECK</c> build argument replaces the directive.
+/// </summary>
 public sealed record CheckDirective
 {
     public ValueList<string> Skip { get; init; } = ValueList<string>.Empty;
     public bool SkipAll { get; init; }
     public bool Error { get; init; }
+
+    /// <summary>Experimental checks to run (BuildKit runs none by default).</summary>
+    public ValueList<string> Experimental { get; init; } = ValueList<string>.Empty;
+    public bool ExperimentalAll { get; init; }
+
+    /// <summary>
+    /// Reads a directive value the way BuildKit does (<c>skip=A,B|all;error=true;experimental=C|all</c>, at most three
+    /// parts). Throws <see cref="DockerValueException"/> with BuildKit's reason for an unknown option or an unreadable boolean.
+    /// </summary>
+    public static CheckDirective Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var check = new CheckDirective();
+        if (text.Trim().Length == 0) return check;
+        foreach (var part in text.Trim().Split(';', 3))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0) throw Invalid($"invalid check option {Parsing.GoText.Quote(part)}");
+            var value = part[(equals + 1)..].Trim();
+            check = part[..equals].Trim() switch
+            {
+                "skip" when value == "all" => check with { SkipAll = true },
+                "skip" => check with { Skip = ValueList.From(value.Split(',').Select(r => r.Trim())) },
+                "experimental" when value == "all" => check with { ExperimentalAll = true },
+                "experimental" => check with { Experimental = ValueList.From(value.Split(',').Select(r => r.Trim())) },
+                "error" => check with { Error = Parsing.DockerfileReader.ParseGoBool(value) ?? throw Invalid($"failed to parse check option {Parsing.GoText.Quote(part)}") },
+                var other => throw Invalid($"invalid check option {Parsing.GoText.Quote(other)}"),
+            };
+        }
+        return check;
+    }
+
+    private static DockerValueException Invalid(string message) =>
+        new(new ValueProblem(message, "write the check directive like skip=JSONArgsRecommended,StageNameCasing;error=true;experimental=all."));
 }

@@ -20,7 +20,16 @@ public sealed record Dockerfile
 
     public ValueList<Stage> Stages { get; private init; } = ValueList<Stage>.Empty;
 
+    /// <summary>Lint rules turned off for the whole file, each with its reason (<see cref="Suppress"/>).</summary>
+    public ValueList<RuleSuppression> Suppressions { get; private init; } = ValueList<RuleSuppression>.Empty;
+
     public static Dockerfile Create(params Stage[] stages) => new() { Stages = ValueList.Of(stages) };
+
+    /// <summary>
+    /// Reads Dockerfile text into the model, by BuildKit's parsing and shell-lexer rules (<see cref="Parsing.DockerfileReader"/>).
+    /// Throws <see cref="Parsing.DockerfileParseException"/> (<c>line:column: reason</c>) where BuildKit would reject the file.
+    /// </summary>
+    public static Dockerfile Parse(string text) => Parsing.DockerfileReader.Read(text);
 
     public Dockerfile WithFrontend(BuilderProfile frontend) => this with { Frontend = frontend ?? throw new ArgumentNullException(nameof(frontend)) };
     public Dockerfile WithEscape(EscapeToken escape) => this with { Escape = escape };
@@ -28,6 +37,13 @@ public sealed record Dockerfile
     public Dockerfile WithGlobalArg(BuildArg arg) => this with { GlobalArgs = GlobalArgs.Append(arg ?? throw new ArgumentNullException(nameof(arg))) };
     public Dockerfile WithStage(Stage stage) => this with { Stages = Stages.Append(stage ?? throw new ArgumentNullException(nameof(stage))) };
     public Dockerfile WithStages(params Stage[] stages) => this with { Stages = Stages.AppendRange(stages) };
+
+    /// <summary>
+    /// Turns a lint rule off for the whole file, saying why. The rule may be named by id (<c>FD0122</c>), BuildKit check
+    /// (<c>JSONArgsRecommended</c>) or hadolint rule (<c>DL3059</c>); an empty justification is refused.
+    /// </summary>
+    public Dockerfile Suppress(string rule, string justification) =>
+        this with { Suppressions = Suppressions.Append(RuleSuppression.Create(rule, justification)) };
 
     /// <summary>The last stage: what <c>docker build</c> produces without <c>--target</c>.</summary>
     public Stage? FinalStage => Stages.Count == 0 ? null : Stages[^1];

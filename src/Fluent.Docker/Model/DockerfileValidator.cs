@@ -18,9 +18,13 @@ internal static partial class DockerfileValidator
         var syntax = new DockerfileSyntax(file.Escape);
 
         if (file.Checks is { } checks)
-            foreach (var skip in checks.Skip)
+            foreach (var skip in checks.Skip.Concat(checks.Experimental))
                 if (!CheckName().IsMatch(skip))
                     errors.Add(new DockerfileError(null, null, null, null, "check directive", $"'{Show(skip)}' is not a BuildKit check name.", "use a check name such as JSONArgsRecommended."));
+        // Directive lines cannot be continued: each must fit BuildKit's line limit.
+        foreach (var (name, value) in new[] { ("syntax", file.Frontend.SyntaxDirective), ("check", file.Checks is { } c ? DockerfileEmitter.CheckValue(c) : null) })
+            if (value is not null && Encoding.UTF8.GetByteCount(value) > DockerfileEmitter.MaxLineBytes - 16)
+                errors.Add(new DockerfileError(null, null, null, null, $"{name} directive", $"The {name} directive is longer than BuildKit's {DockerfileEmitter.MaxLineBytes}-byte line.", "shorten it."));
 
         foreach (var arg in file.GlobalArgs)
         {
@@ -64,6 +68,17 @@ internal static partial class DockerfileValidator
                 case BaseImage.OfStage s:
                     CheckStageReference(fromSite, "base stage", s.Stage, stage, index, allNames);
                     break;
+                case BaseImage.Expanded expanded:
+                    fromSite.Value("base image", expanded.Reference);
+                    if (expanded.Reference.Parts.Count == 0)
+                        fromSite.Add("base image", "The image reference is empty.", "name an image, e.g. $\"golang:{goVersion}\".");
+                    else if (expanded.Reference.LiteralText is { } literal)
+                        fromSite.Add("base image", $"FromExpanded('{Show(literal)}') has no ARG reference to expand.",
+                            ImageReference.TryParse(literal, out _) ? "use From(image), or From(stage) for a stage of this file." : "write a valid image reference such as golang:1.19, with From(image).");
+                    else if (expanded.Reference.Parts[0].IsLiteral && expanded.Reference.Parts[0].Text.StartsWith('-'))
+                        fromSite.Add("base image", "The image reference starts with '-', which BuildKit would read as a flag of FROM.", "start the reference with the image name.");
+                    else fromSite.Flag("base image", expanded.Reference);
+                    break;
             }
 
             var instructionNumber = 0;
@@ -73,11 +88,43 @@ internal static partial class DockerfileValidator
                 var site = new Site(errors, stage.Name, index, instructionNumber, instruction.Keyword);
                 var before = errors.Count;
                 CheckInstruction(site, syntax, instruction, stage, index, allNames, insideOnBuild: false);
-                if (errors.Count == before) CheckLineLength(site, syntax, DockerfileEmitter.Instruction(syntax, instruction).Header);
+                if (errors.Count == before) CheckEmittedLine(site, syntax, instruction);
             }
         }
         CheckFrontendFeatures(file, errors);
         return errors;
+    }
+
+    /// <summary>
+    /// Checks on the text the instruction emits: it must fit BuildKit's line limit, and BuildKit must see exactly the
+    /// heredocs the model means on it. BuildKit finds heredoc markers by splitting the whole line with its shell
+    /// lexer (always with the backslash escape): a line it cannot split opens no heredoc at all, and a word that looks
+    /// like <c>&lt;&lt;X</c> opens one.
+    /// </summary>
+    private static void CheckEmittedLine(Site site, DockerfileSyntax syntax, Instruction instruction)
+    {
+        var (header, _) = DockerfileEmitter.Instruction(syntax, instruction);
+        CheckLineLength(site, syntax, header);
+        IReadOnlyList<string> expected = instruction switch
+        {
+            CopyContentInstruction content => [DockerfileEmitter.HeredocDelimiter(content.Content)],
+            RunInstruction { Command: CommandLine.Script script } => [DockerfileEmitter.HeredocDelimiter(script.Text)],
+            RawInstruction raw => [.. raw.Heredocs.Select(h => h.Delimiter)],
+            _ => [],
+        };
+        IReadOnlyList<string> found;
+        try
+        {
+            found = Parsing.DockerfileSyntaxParser.HeredocMarkers(header, syntax.EscapeChar);
+        }
+        catch (Parsing.DockerfileParseException)
+        {
+            found = ["?"];
+        }
+        if (expected.Count == 0 && found.Count > 0)
+            site.Add("line", "BuildKit would read a heredoc marker (<<WORD) in this line and take the following lines as its body.", "avoid '<<' followed by a word in the value, or use the exec form.");
+        else if (!found.SequenceEqual(expected))
+            site.Add("line", "BuildKit would not read this line's heredoc: its shell lexer (backslash escapes) cannot split the rest of the line.", "use simpler values (no unbalanced quotes or ${…} in the destination, flags or options).");
     }
 
     /// <summary>A logical line longer than BuildKit reads must be wrappable into continuation lines.</summary>
@@ -94,27 +141,45 @@ internal static partial class DockerfileValidator
     /// </summary>
     private static void CheckFrontendFeatures(Dockerfile file, List<DockerfileError> errors)
     {
-        if (file.Frontend.FrontendVersion is { } version && version.EndsWith("-labs", StringComparison.Ordinal)) return;
-        var onBuiltin = file.Frontend.FrontendVersion is null;
         for (var index = 0; index < file.Stages.Count; index++)
         {
             var stage = file.Stages[index];
             for (var i = 0; i < stage.Instructions.Count; i++)
-            {
-                var options = stage.Instructions[i] switch
-                {
-                    CopyInstruction c => c.Options,
-                    AddInstruction a => a.Options,
-                    _ => null, // inline content has its own --parents error
-                };
-                if (options is null || !onBuiltin) continue;
-                var site = new Site(errors, stage.Name, index, i + 1, stage.Instructions[i].Keyword);
-                if (options.Exclude.Count > 0)
-                    site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");
-                if (options.Parents)
-                    site.Add("--parents", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --parents.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or copy each directory explicitly.");
-            }
+                CheckFrontendFeatures(file.Frontend, new Site(errors, stage.Name, index, i + 1, stage.Instructions[i].Keyword), stage.Instructions[i]);
         }
+    }
+
+    private static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction)
+    {
+        if (!frontend.IsBuiltin) return;
+        var options = instruction switch
+        {
+            CopyInstruction c => c.Options,
+            AddInstruction a => a.Options,
+            _ => null, // inline content has its own --parents error
+        };
+        if (options is null) return;
+        if (options.Exclude.Count > 0)
+            site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");
+        if (options.Parents)
+            site.Add("--parents", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --parents.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or copy each directory explicitly.");
+    }
+
+    /// <summary>
+    /// The problems of one instruction about to be appended to <paramref name="stage"/> (stage #<paramref name="stageIndex"/>
+    /// of <paramref name="file"/>, whose earlier stages are in place): what <see cref="Validate"/> would report for it.
+    /// </summary>
+    internal static IReadOnlyList<DockerfileError> ValidateInstruction(Dockerfile file, Stage stage, int stageIndex, Instruction instruction)
+    {
+        var errors = new List<DockerfileError>();
+        var syntax = new DockerfileSyntax(file.Escape);
+        var names = file.Stages.Take(stageIndex).Append(stage).Select((s, i) => (s.Name, i)).Where(x => x.Name is not null)
+            .GroupBy(x => x.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
+        var site = new Site(errors, stage.Name, stageIndex, stage.Instructions.Count + 1, instruction.Keyword);
+        CheckInstruction(site, syntax, instruction, stage, stageIndex, names, insideOnBuild: false);
+        if (errors.Count == 0) CheckEmittedLine(site, syntax, instruction);
+        CheckFrontendFeatures(file.Frontend, site, instruction);
+        return errors;
     }
 
     private static void CheckStageReference(Site site, string slot, StageRef reference, Stage stage, int index, Dictionary<string, int> names)
@@ -139,6 +204,10 @@ internal static partial class DockerfileValidator
                 break;
             case ArtifactSource.FromImage image:
                 site.Value(slot, image.Image);
+                if (image.Image is { Problem: null, Domain: null, Tag: null, Digest: null } && names.ContainsKey(image.Image.Path))
+                    site.Add(slot, $"'{image.Image.Path}' is the name of a stage in this file, passed as an image reference.", "pass the Stage value instead.");
+                if (image.Image.Problem is null && image.Image.ToString().All(char.IsAsciiDigit))
+                    site.Add(slot, $"'{image.Image}' is a number, which BuildKit reads as the index of a stage.", "name the image with its registry or a tag (e.g. docker.io/library/0:latest), or pass the Stage.");
                 break;
             case ArtifactSource.FromContext context:
                 site.Value(slot, context.Context);
@@ -151,7 +220,7 @@ internal static partial class DockerfileValidator
         switch (instruction)
         {
             case RunInstruction run:
-                CheckCommand(site, syntax, "command", run.Command, allowEmptyExec: false, insideOnBuild);
+                CheckCommand(site, syntax, "command", run.Command, allowEmptyExec: false, insideOnBuild, opensHeredocs: true);
                 CheckNoLeadingFlag(site, run.Command);
                 foreach (var option in run.Options) CheckRunOption(site, syntax, option, stage, index, names);
                 break;
@@ -178,7 +247,7 @@ internal static partial class DockerfileValidator
             case CopyContentInstruction content:
                 if (insideOnBuild) site.Add("content", "ONBUILD cannot carry a heredoc.", "use a COPY of a file from the context in the trigger.");
                 site.Path("destination", content.Destination.Value, content.Destination);
-                if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => c is ' ' or '\t' or '\v' or '\f')))
+                if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => char.IsWhiteSpace(c) && c is not ('\r' or '\n'))))
                     site.Add("destination", "The destination contains whitespace, which a heredoc COPY cannot keep (it has no JSON form).", "use a destination without spaces, or COPY a file from the build context.");
                 site.Heredoc("content", content.Content);
                 CheckCopyOptions(site, content.Options);
@@ -233,7 +302,16 @@ internal static partial class DockerfileValidator
                 break;
             case VolumeInstruction volume:
                 if (volume.Paths.Count == 0) site.Add("paths", "VOLUME needs at least one path.", "pass an absolute path, e.g. /data.");
-                for (var i = 0; i < volume.Paths.Count; i++) site.Path($"path {i + 1}", volume.Paths[i].Value, volume.Paths[i]);
+                for (var i = 0; i < volume.Paths.Count; i++)
+                {
+                    site.Path($"path {i + 1}", volume.Paths[i].Value, volume.Paths[i]);
+                    var parts = volume.Paths[i].Value.Parts;
+                    // BuildKit trims blanks around each VOLUME path.
+                    static bool Blank(char c) => Parsing.GoText.IsSpace(c) && c is not ('\r' or '\n'); // line breaks are reported above
+                    if (parts.Count > 0 && ((parts[0].IsLiteral && parts[0].Text.Length > 0 && Blank(parts[0].Text[0]))
+                                            || (parts[^1].IsLiteral && Blank(parts[^1].Text[^1]))))
+                        site.Add($"path {i + 1}", "The path starts or ends with a blank, which BuildKit trims from VOLUME paths.", "remove the leading and trailing blanks.");
+                }
                 break;
             case StopSignalInstruction signal:
                 site.Value("signal", signal.Signal);
@@ -248,6 +326,9 @@ internal static partial class DockerfileValidator
                     // One problem, one error: portability is only worth reporting for an otherwise valid trigger.
                     if (site.ErrorCount == before) CheckTriggerPortable(site, onBuild.Trigger);
                 }
+                break;
+            case RawInstruction raw:
+                CheckRaw(site, raw, insideOnBuild);
                 break;
         }
     }
@@ -267,7 +348,25 @@ internal static partial class DockerfileValidator
             site.Add("trigger", "The trigger ends with an escape character, which a child image may read as a line continuation.", "remove the trailing character.");
     }
 
-    private static void CheckCommand(Site site, DockerfileSyntax syntax, string slot, CommandLine command, bool allowEmptyExec, bool insideOnBuild)
+    /// <summary>A raw line must stay one instruction: one line, not blank, not a comment, no bodies under ONBUILD.</summary>
+    private static void CheckRaw(Site site, RawInstruction raw, bool insideOnBuild)
+    {
+        if (raw.Line.Contains('\n', StringComparison.Ordinal))
+            site.Add("line", "The raw instruction contains a line feed; it is one logical line.", "pass the logical line without line breaks (heredoc bodies go in Heredocs).");
+        else if (raw.Line.Trim().Length == 0 || raw.Line.TrimStart().StartsWith('#'))
+            site.Add("line", "The raw instruction is blank or a comment.", "pass a whole instruction line, e.g. \"ADD --keep-git-dir=true https://… .\".");
+        else if (raw.Keyword == "FROM")
+            site.Add("line", "A raw FROM would start another stage inside this one.", "add a stage with Stage.Named(…).From(…) instead.");
+        else if (!Parsing.DockerfileReader.IsInstruction(raw.Keyword))
+            site.Add("line", $"'{Show(raw.Keyword)}' is not a Dockerfile instruction; BuildKit would reject the file.", "start the line with an instruction keyword such as RUN or COPY.");
+        if (insideOnBuild && raw.Heredocs.Count > 0)
+            site.Add("heredoc", "An ONBUILD trigger cannot carry heredoc bodies here.", "use a raw ONBUILD line instead.");
+        foreach (var heredoc in raw.Heredocs)
+            if (heredoc.Content.Length > 0 && !heredoc.Content.EndsWith('\n'))
+                site.Add("heredoc", $"The body of heredoc {heredoc.Delimiter} does not end with a line break.", "end every body line with a line feed.");
+    }
+
+    private static void CheckCommand(Site site, DockerfileSyntax syntax, string slot, CommandLine command, bool allowEmptyExec, bool insideOnBuild, bool opensHeredocs = false)
     {
         switch (command)
         {
@@ -283,7 +382,7 @@ internal static partial class DockerfileValidator
                     site.Add(slot, $"The command ends with the escape character '{syntax.EscapeChar}', which would join the next line into it.", "remove the trailing escape character.");
                 else if (DockerfileSyntax.ParsesAsJsonArray(shell.Command))
                     site.Add(slot, "The shell command is a JSON array, which BuildKit would run in exec form.", "use the exec-form method (e.g. RunExec/Cmd) with the arguments.");
-                else if (DockerfileSyntax.ContainsHeredocMarker(shell.Command))
+                else if (opensHeredocs && DockerfileSyntax.ContainsHeredocMarker(shell.Command))
                     site.Add(slot, "The command contains a heredoc marker (<<WORD); BuildKit would read the next lines as its body.", "use RunScript for multi-line scripts, or quote the marker differently.");
                 else if (BlankBuildKitStrips(shell.Command) is { } stripped)
                     site.Add(slot, $"The command {stripped}; BuildKit strips blanks from both ends of an instruction line, which would change what the shell runs.", "remove it from the end of the command, or use the exec form.");
@@ -298,9 +397,9 @@ internal static partial class DockerfileValidator
 
     /// <summary>
     /// BuildKit trims every Unicode blank (Go's unicode.IsSpace, the same set as char.IsWhiteSpace) from both ends of
-    /// an instruction line. Spaces and tabs there mean nothing to the shell; other blanks (NBSP, U+3000, \v, \f…) are
-    /// ordinary characters to it, and a blank after an odd number of backslashes is escaped: stripping those changes
-    /// the command. Null when the ends are safe.
+    /// an instruction line. Other blanks than space and tab (NBSP, U+3000, \v, \f…) are ordinary characters to the
+    /// shell, and a blank after an odd number of backslashes is escaped: stripping those changes the command; plain
+    /// spaces and tabs are harmless but still read back differently. Null when the ends are kept.
     /// </summary>
     private static string? BlankBuildKitStrips(string command)
     {
@@ -312,7 +411,10 @@ internal static partial class DockerfileValidator
             if (!ShellBlank(command[end - 1])) return $"ends with the blank U+{(int)command[end - 1]:X4}";
         var backslashes = 0;
         while (end < command.Length && end - backslashes > 0 && command[end - backslashes - 1] == '\\') backslashes++;
-        return backslashes % 2 == 1 ? "ends with a backslash-escaped blank" : null;
+        if (backslashes % 2 == 1) return "ends with a backslash-escaped blank";
+        // Plain spaces and tabs mean nothing to the shell, but the model keeps text exactly: a command BuildKit
+        // would store differently cannot read back equal, so it is refused too.
+        return command.Length != command.Trim(' ', '\t').Length ? "starts or ends with spaces or tabs" : null;
     }
 
     /// <summary>CMD/ENTRYPOINT: exec or shell form only; BuildKit has no heredoc for them (the body would be read as instructions).</summary>
@@ -411,6 +513,7 @@ internal static partial class DockerfileValidator
                     site.Add("--checksum", $"'{Show(commit)}' is not a git commit hash.", "use the commit's lowercase hex hash.");
                 if (git.Ref is { } gitRef && (gitRef.Length == 0 || gitRef.Any(char.IsWhiteSpace) || gitRef.Any(char.IsControl)))
                     site.Add("git ref", $"'{Show(gitRef)}' is not a git ref.", "use a branch, tag or commit, e.g. v1.0.");
+                else if (git.Ref is { } validRef) site.SingleLine("git ref", validRef);
                 break;
             case AddSource.Local local:
                 site.Path("source", local.Path.Value, local.Path);
@@ -420,16 +523,16 @@ internal static partial class DockerfileValidator
 
     internal static string Show(string text) => ImageReference.Printable(text);
 
-    [GeneratedRegex("^[a-z][a-z0-9_.-]*$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9_.-]*\z")]
     private static partial Regex StageNamePattern();
 
-    [GeneratedRegex("^[A-Za-z]+$")]
+    [GeneratedRegex(@"^[A-Za-z]+\z")]
     private static partial Regex CheckName();
 
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^sha256:[0-9a-f]{64}\z")]
     private static partial Regex Checksum();
 
-    [GeneratedRegex("^[0-9a-f]{7,64}$")]
+    [GeneratedRegex(@"^[0-9a-f]{7,64}\z")]
     private static partial Regex GitCommit();
 
     /// <summary>Where a check happens; collects errors with that location.</summary>
@@ -460,8 +563,16 @@ internal static partial class DockerfileValidator
             return ValidUnicode(slot, text);
         }
 
-        public bool SingleLine(string slot, Expandable value) =>
-            value.Parts.All(p => p.IsVariable || SingleLine(slot, p.Text));
+        public bool SingleLine(string slot, Expandable value)
+        {
+            if (!value.Parts.All(p => p.IsVariable || SingleLine(slot, p.Text))) return false;
+            if (value.Parts.FirstOrDefault(p => p.IsRaw && !DockerfileSyntax.CanWriteRaw(p.Text)) is { Text: { } raw })
+            {
+                Add(slot, $"The raw expression '{Show(raw)}' has both blanks and a double quote; it cannot be written as one word.", "use a BuildArg reference, or an expression without '\"'.");
+                return false;
+            }
+            return true;
+        }
 
         public void Heredoc(string slot, string text)
         {

@@ -47,9 +47,12 @@ public sealed partial record ImageDefinition
     /// <summary>The build context, relative to the directory given to <see cref="Generate"/> (default: that directory).</summary>
     public string ContextDirectory { get; private init; } = ".";
 
+    /// <summary>True when <paramref name="name"/> is a repository path <see cref="Create"/> accepts (no registry, no tag).</summary>
+    public static bool IsRepositoryName(string? name) => name is not null && RepositoryPattern().IsMatch(name);
+
     public static ImageDefinition Create(string name, Dockerfile dockerfile)
     {
-        if (name is null || !RepositoryPattern().IsMatch(name))
+        if (!IsRepositoryName(name))
             throw new DockerValueException(new ValueProblem($"'{name}' is not a repository name.", "use lowercase path components such as 'team/api' (no registry, no tag)."));
         return new ImageDefinition(name, dockerfile ?? throw new ArgumentNullException(nameof(dockerfile)));
     }
@@ -97,7 +100,7 @@ public sealed partial record ImageDefinition
         return new GeneratedImage(this, context, dockerfilePath, ignorePath);
     }
 
-    [GeneratedRegex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*\z")]
     private static partial Regex RepositoryPattern();
 }
 

@@ -43,6 +43,28 @@ public sealed record CopyInstruction(ValueList<SourcePath> Sources, ContainerPat
 public sealed record CopyContentInstruction(ContainerPath Destination, string Content, CopyOptions Options) : Instruction
 {
     public override string Keyword => "COPY";
+
+    private readonly string _content = HeredocText.Normalize(Content);
+
+    /// <summary>The file's content; non-empty content always ends with a line break (a heredoc cannot say otherwise).</summary>
+    public string Content
+    {
+        get => _content;
+        init => _content = HeredocText.Normalize(value);
+    }
+
+    private readonly bool _expand;
+
+    /// <summary>
+    /// False (the default): the content is written as is. True: BuildKit expands <c>$NAME</c>/<c>${NAME}</c> in it
+    /// with the stage's ARG and ENV values, and a backslash escapes the next character (an unquoted heredoc delimiter).
+    /// Kept only when the content has a <c>$</c> or a backslash: without them expansion changes nothing.
+    /// </summary>
+    public bool Expand
+    {
+        get => _expand;
+        init => _expand = value && Content.AsSpan().IndexOfAny('$', '\\') >= 0;
+    }
 }
 
 public sealed record AddInstruction(ValueList<AddSource> Sources, ContainerPath Destination, CopyOptions Options, bool? Unpack) : Instruction
@@ -93,6 +115,33 @@ public sealed record StopSignalInstruction(Signal Signal) : Instruction
 {
     public override string Keyword => "STOPSIGNAL";
 }
+
+/// <summary>
+/// An instruction kept exactly as written, for what the typed model cannot carry (e.g. <c>ADD --keep-git-dir=true
+/// "https://…/x.git#$VERSION" .</c>, a RUN with several heredocs, a mount without a target). <see cref="Line"/> is the
+/// logical line BuildKit read (continuations joined); heredoc bodies follow it. Emitted verbatim, never validated
+/// beyond being one line: BuildKit gives it the meaning it had in the file it came from. Being text, it is invisible to
+/// <see cref="ImageConfigProjection"/>.
+/// </summary>
+public sealed record RawInstruction(string Line) : Instruction
+{
+    public override string Keyword
+    {
+        get
+        {
+            var text = Line.TrimStart();
+            var end = 0;
+            while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+            return text[..end].ToUpperInvariant();
+        }
+    }
+
+    /// <summary>The heredoc bodies the line opens, in order.</summary>
+    public ValueList<RawHeredoc> Heredocs { get; init; } = ValueList<RawHeredoc>.Empty;
+}
+
+/// <summary>A heredoc body of a <see cref="RawInstruction"/>: its delimiter and its lines as read (line endings included).</summary>
+public sealed record RawHeredoc(string Delimiter, string Content);
 
 /// <summary>ONBUILD: an instruction to run when this image is used as a base. FROM, MAINTAINER and ONBUILD are not allowed as triggers.</summary>
 public sealed record OnBuildInstruction(Instruction Trigger) : Instruction

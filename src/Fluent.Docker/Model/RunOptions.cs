@@ -43,8 +43,11 @@ public sealed record SshMount : RunMount
     public int? Gid { get; init; }
 }
 
-/// <summary><c>--mount=type=bind</c>: read files from the context, a stage or an image without copying them.</summary>
-public sealed record BindMount(AbsolutePath Target) : RunMount
+/// <summary>
+/// <c>--mount=type=bind</c>: read files from the context, a stage or an image without copying them. The target may be
+/// relative to the stage's WORKDIR (<c>target=.</c> mounts the context over the working directory).
+/// </summary>
+public sealed record BindMount(ContainerPath Target) : RunMount
 {
     public SourcePath? Source { get; init; }
     public ArtifactSource? From { get; init; }
@@ -73,7 +76,7 @@ public static class Mount
         FilePermissions? mode = null, int? uid = null, int? gid = null) =>
         new() { Id = id, Target = target, Required = required, Mode = mode, Uid = uid, Gid = gid };
 
-    public static BindMount Bind(AbsolutePath target, SourcePath? source = null, ArtifactSource? from = null, bool readWrite = false) =>
+    public static BindMount Bind(ContainerPath target, SourcePath? source = null, ArtifactSource? from = null, bool readWrite = false) =>
         new(target) { Source = source, From = from, ReadWrite = readWrite };
 
     public static TmpfsMount Tmpfs(AbsolutePath target, long? size = null) => new(target) { Size = size };

@@ -14,6 +14,12 @@ public abstract record BaseImage
     public sealed record Image(ImageReference Reference) : BaseImage;
     public sealed record OfStage(StageRef Stage) : BaseImage;
     public sealed record Scratch : BaseImage;
+
+    /// <summary>
+    /// An image or stage named with global ARG references, resolved by BuildKit at build time:
+    /// <c>FROM golang:${GO_VERSION}-alpine</c>, <c>FROM binaries-$TARGETOS</c>.
+    /// </summary>
+    public sealed record Expanded(Expandable Reference) : BaseImage;
 }
 
 /// <summary>

@@ -22,6 +22,9 @@ public sealed record Stage
     public Platform? Platform { get; }
     public ValueList<Instruction> Instructions { get; }
 
+    /// <summary>Lint rules turned off for this stage, each with its reason (<see cref="Suppress"/>).</summary>
+    public ValueList<RuleSuppression> Suppressions { get; private init; } = ValueList<RuleSuppression>.Empty;
+
     /// <summary>Begins a named stage; the only thing it offers is <c>From(…)</c>.</summary>
     public static StageDeclaration Named(string name) => new(name);
 
@@ -31,7 +34,14 @@ public sealed record Stage
     /// <summary>How other instructions refer to this stage.</summary>
     public StageRef Reference => new(Name ?? "");
 
-    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Append(instruction));
+    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Append(instruction)) { Suppressions = Suppressions };
+
+    /// <summary>
+    /// Turns a lint rule off for this stage, saying why: <c>.Suppress("FD0011", "the entrypoint drops to uid 1000")</c>.
+    /// The rule may be named by id, BuildKit check or hadolint rule; an empty justification is refused.
+    /// </summary>
+    public Stage Suppress(string rule, string justification) =>
+        new(Name, Base, Platform, Instructions) { Suppressions = Suppressions.Append(RuleSuppression.Create(rule, justification)) };
 
     // ---- RUN
     /// <summary><c>RUN</c> in shell form: one line of shell. For several lines use <see cref="RunScript"/>.</summary>
@@ -138,6 +148,13 @@ public readonly struct StageDeclaration
     /// <summary>Builds on an earlier stage of the same Dockerfile.</summary>
     public Stage From(Stage stage, Platform? platform = null) =>
         new(Name, new BaseImage.OfStage(stage.Reference), platform, ValueList<Instruction>.Empty);
+
+    /// <summary>
+    /// FROM an image (or stage) whose name uses global ARGs, which BuildKit expands:
+    /// <c>.FromExpanded($"golang:{goVersion}-alpine")</c> with a <see cref="BuildArg"/> declared on the file.
+    /// </summary>
+    public Stage FromExpanded(Expandable reference, Platform? platform = null) =>
+        new(Name, new BaseImage.Expanded(reference), platform, ValueList<Instruction>.Empty);
 
     /// <summary><c>FROM scratch</c>: an empty filesystem.</summary>
     public Stage FromScratch(Platform? platform = null) =>

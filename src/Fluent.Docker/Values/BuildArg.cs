@@ -6,18 +6,18 @@ namespace Fluent.Docker;
 /// </summary>
 public sealed record BuildArg : IDockerValue
 {
-    public BuildArg(string name, string? defaultValue = null)
+    public BuildArg(string name, Expandable? defaultValue = null)
     {
         Name = name ?? "";
         DefaultValue = defaultValue;
-        Problem = VariableName.Check(Name, "ARG name");
     }
 
     public string Name { get; }
-    public string? DefaultValue { get; }
-    public ValueProblem? Problem { get; }
+    /// <summary>The default: literal text, or text with references to earlier ARGs (<c>ARG B=${A}-x</c>), which BuildKit expands.</summary>
+    public Expandable? DefaultValue { get; }
+    public ValueProblem? Problem => VariableName.Check(Name, "ARG name") ?? DefaultValue?.Problem;
 
-    public BuildArg WithDefault(string? value) => new(Name, value);
+    public BuildArg WithDefault(Expandable? value) => new(Name, value);
 
     /// <summary>The reference as BuildKit reads it inside an expanded value: <c>${NAME}</c>.</summary>
     public Expandable Reference => Expandable.Variable(Name);

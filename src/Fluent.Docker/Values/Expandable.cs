@@ -64,13 +64,13 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
     private static ImmutableArray<ExpandablePart> Append(ImmutableArray<ExpandablePart> parts, ExpandablePart part)
     {
         if (parts.IsDefault) parts = ImmutableArray<ExpandablePart>.Empty;
-        if (!part.IsVariable && part.Text.Length == 0) return parts;
-        if (!part.IsVariable && parts.Length > 0 && !parts[^1].IsVariable)
+        if (part.IsLiteral && part.Text.Length == 0) return parts;
+        if (part.IsLiteral && parts.Length > 0 && parts[^1].IsLiteral)
             return parts.SetItem(parts.Length - 1, new ExpandablePart(parts[^1].Text + part.Text, false));
         return parts.Add(part);
     }
 
-    /// <summary>The parts: literal text and variable references, adjacent literals merged.</summary>
+    /// <summary>The parts: literal text, variable references and raw expressions, adjacent literals merged.</summary>
     public readonly IReadOnlyList<ExpandablePart> Parts => _parts.IsDefault ? ImmutableArray<ExpandablePart>.Empty : _parts;
 
     public static Expandable Empty => new(ImmutableArray<ExpandablePart>.Empty);
@@ -79,6 +79,12 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
 
     /// <summary>A reference to a variable by name (an ENV set earlier, or an ARG), rendered <c>${NAME}</c>.</summary>
     public static Expandable Variable(string name) => new(ImmutableArray.Create(new ExpandablePart(name ?? "", true)));
+
+    /// <summary>
+    /// A BuildKit expansion kept verbatim, for what a plain reference cannot say: <c>${VERSION:-1.0}</c>,
+    /// <c>${NAME:+set}</c>, <c>${PATH#/usr}</c>, special parameters (<c>${@}</c>). Written as is; BuildKit evaluates it.
+    /// </summary>
+    public static Expandable Raw(string expression) => new(ImmutableArray.Create(new ExpandablePart(expression ?? "", false) { IsRaw = true }));
 
     public static implicit operator Expandable(string text) => Literal(text);
     public static implicit operator Expandable(BuildArg arg) => Variable(arg.Name);
@@ -90,7 +96,7 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
         return new Expandable(parts);
     }
 
-    public readonly bool IsLiteral => Parts.All(p => !p.IsVariable);
+    public readonly bool IsLiteral => Parts.All(p => p.IsLiteral);
 
     /// <summary>The literal text when there are no references; otherwise null.</summary>
     public readonly string? LiteralText => IsLiteral ? string.Concat(Parts.Select(p => p.Text)) : null;
@@ -98,7 +104,33 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
     public readonly IEnumerable<string> VariableNames => Parts.Where(p => p.IsVariable).Select(p => p.Text);
 
     public readonly ValueProblem? Problem =>
-        Parts.Where(p => p.IsVariable).Select(p => VariableName.Check(p.Text, "variable reference")).FirstOrDefault(p => p is not null);
+        Parts.Select(p => p.IsVariable ? VariableName.Check(p.Text, "variable reference") : p.IsRaw ? RawProblem(p.Text) : null)
+            .FirstOrDefault(p => p is not null);
+
+    /// <summary>
+    /// A raw expression must be exactly one BuildKit <c>${…}</c> expansion that a plain reference cannot say, read
+    /// the same with either escape token (so it means the same in any file it is written into).
+    /// </summary>
+    private static ValueProblem? RawProblem(string expression)
+    {
+        var problem = new ValueProblem($"The raw expression '{ImageReference.Printable(expression)}' is not one BuildKit ${{…}} expansion.",
+            "write one expansion such as ${VERSION:-1.0}; for a plain ${NAME} use a BuildArg or Expandable.Variable.");
+        if (expression.Length < 4 || !expression.StartsWith("${", StringComparison.Ordinal) || !expression.EndsWith('}')
+            || expression.IndexOfAny(['\r', '\n', '\0']) >= 0)
+            return problem;
+        foreach (var escape in (ReadOnlySpan<char>)['\\', '`'])
+        {
+            try
+            {
+                if (new Parsing.ShellLexer(escape).Analyze(expression).Parts is not [{ IsRaw: true } part] || part.Text != expression) return problem;
+            }
+            catch (Parsing.ShellLexerException)
+            {
+                return problem;
+            }
+        }
+        return null;
+    }
 
     public readonly bool Equals(Expandable other) => Parts.SequenceEqual(other.Parts);
     public override readonly bool Equals(object? obj) => obj is Expandable other && Equals(other);
@@ -120,5 +152,12 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
     }
 }
 
-/// <summary>One part of an <see cref="Expandable"/>: literal text, or the name of a referenced variable.</summary>
-public readonly record struct ExpandablePart(string Text, bool IsVariable);
+/// <summary>One part of an <see cref="Expandable"/>: literal text, the name of a referenced variable, or a raw expression.</summary>
+public readonly record struct ExpandablePart(string Text, bool IsVariable)
+{
+    /// <summary>A BuildKit expansion written verbatim (<see cref="Expandable.Raw"/>), e.g. <c>${VERSION:-1.0}</c>.</summary>
+    public bool IsRaw { get; init; }
+
+    /// <summary>Literal text: neither a variable reference nor a raw expression.</summary>
+    public bool IsLiteral => !IsVariable && !IsRaw;
+}

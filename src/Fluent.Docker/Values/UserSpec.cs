@@ -8,15 +8,43 @@ public sealed record UserSpec : IDockerValue
 {
     private UserSpec(Expandable user, Expandable? group)
     {
+        // "user:group" in one value is split the way BuildKit's text reads back, so equal text gives equal values.
+        if (group is null && Split(user) is var (name, g))
+        {
+            user = name;
+            group = g;
+        }
         User = user;
         Group = group;
     }
+
+    /// <summary>The user and group of <c>user:group</c> text: split at the first literal ':' when both sides are non-empty.</summary>
+    private static (Expandable User, Expandable Group)? Split(Expandable text)
+    {
+        for (var i = 0; i < text.Parts.Count; i++)
+        {
+            var part = text.Parts[i];
+            var colon = part.IsLiteral ? part.Text.IndexOf(':', StringComparison.Ordinal) : -1;
+            if (colon < 0) continue;
+            var user = Expandable.Empty;
+            for (var j = 0; j < i; j++) user += Single(text.Parts[j]);
+            user += Expandable.Literal(part.Text[..colon]);
+            var group = Expandable.Literal(part.Text[(colon + 1)..]);
+            for (var j = i + 1; j < text.Parts.Count; j++) group += Single(text.Parts[j]);
+            return user.Parts.Count > 0 && group.Parts.Count > 0 ? (user, group) : null;
+        }
+        return null;
+    }
+
+    private static Expandable Single(ExpandablePart part) =>
+        part.IsVariable ? Expandable.Variable(part.Text) : part.IsRaw ? Expandable.Raw(part.Text) : Expandable.Literal(part.Text);
 
     public Expandable User { get; }
     public Expandable? Group { get; }
 
     public static UserSpec Root { get; } = new("root", null);
 
+    /// <summary>A user (and group); <c>Named("app:app")</c> is the same as <c>Named("app", "app")</c>.</summary>
     public static UserSpec Named(Expandable user, Expandable? group = null) => new(user, group);
     public static UserSpec Id(int uid, int? gid = null) =>
         new(uid.ToString(System.Globalization.CultureInfo.InvariantCulture),

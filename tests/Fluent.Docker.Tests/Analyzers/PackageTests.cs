@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
-using System.Text;
 using Fluent.Docker.Tests.Examples;
+using Fluent.Docker.Tests.Packaging;
 
 namespace Fluent.Docker.Tests.Analyzers;
 
@@ -76,20 +75,7 @@ public sealed class PackageTests : IDisposable
             """);
         // The feed is added to the machine's sources (not replacing them); packages restore into a private folder so
         // the throw-away version never lands in the shared cache, and the machine's cache serves the dependencies.
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(_work, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="fluent-docker-under-test" value="{feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine-cache" value="{MachinePackagesFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), LocalFeed.NuGetConfig(feed, Path.Combine(_work, "packages")));
         File.WriteAllText(Path.Combine(consumer, ".editorconfig"), ConsumerEditorConfig);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
 
@@ -112,11 +98,6 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("https://github.com/fluent-docker/Fluent.Docker/blob/main/docs/rules/FD0001.md", output);
     }
 
-    private static string MachinePackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
     private static void Run(string directory, params string[] arguments)
     {
         var (exitCode, output) = RunAllowingFailure(directory, arguments);
@@ -125,34 +106,8 @@ public sealed class PackageTests : IDisposable
 
     private static (int ExitCode, string Output) RunAllowingFailure(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // Build servers would outlive the test and keep its temporary folder busy.
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["UseSharedCompilation"] = "false";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = new StringBuilder();
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} took longer than 8 minutes:\n{output}");
-        }
-        process.WaitForExit();
-        lock (output) return (process.ExitCode, output.ToString());
+        var run = LocalFeed.Run("dotnet", directory, arguments, TimeSpan.FromMinutes(8));
+        return (run.ExitCode, run.Output + run.Error);
     }
 
     public void Dispose()

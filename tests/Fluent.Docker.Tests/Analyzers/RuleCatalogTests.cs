@@ -18,7 +18,10 @@ public class RuleCatalogTests
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToList();
 
-    public static TheoryData<string> RuleIdsInCatalog => new(RuleCatalog.All.Select(r => r.Id));
+    /// <summary>The rules the analyzers report (the lint-only FD01xx rules have their meta-tests in Linting/).</summary>
+    public static TheoryData<string> RuleIdsInCatalog => new(RuleCatalog.ReportedBy(RuleReporters.Analyzer).Select(r => r.Id));
+
+    public static TheoryData<string> AllRuleIds => new(RuleCatalog.All.Select(r => r.Id));
 
     [Fact]
     public void Catalog_has_at_least_15_rules_with_unique_sequential_ids()
@@ -26,7 +29,12 @@ public class RuleCatalogTests
         var ids = RuleCatalog.All.Select(r => r.Id).ToList();
         Assert.True(ids.Count >= 15, $"{ids.Count} rules");
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Equal(Enumerable.Range(1, ids.Count).Select(n => $"FD{n:0000}"), ids);
+        // FD00xx: analyzers (and lint); FD01xx: the lint only. Each block is numbered without gaps.
+        var analyzer = RuleCatalog.All.Where(r => r.ReportedBy.HasFlag(RuleReporters.Analyzer)).Select(r => r.Id).ToList();
+        var lintOnly = RuleCatalog.All.Where(r => r.ReportedBy == RuleReporters.Lint).Select(r => r.Id).ToList();
+        Assert.Equal(Enumerable.Range(1, analyzer.Count).Select(n => $"FD{n:0000}"), analyzer);
+        Assert.Equal(Enumerable.Range(101, lintOnly.Count).Select(n => $"FD{n:0000}"), lintOnly);
+        Assert.Equal(ids, analyzer.Concat(lintOnly));
     }
 
     [Fact]
@@ -50,8 +58,8 @@ public class RuleCatalogTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIdsInCatalog))]
-    public void Rule_has_a_docs_page_and_its_help_link(string id)
+    [MemberData(nameof(AllRuleIds))]
+    public void Rule_has_a_docs_page_naming_its_hadolint_rule_and_BuildKit_check(string id)
     {
         var rule = RuleCatalog.Get(id);
         var page = Path.Combine(RepositoryLayout.Root, rule.DocumentationPath);
@@ -60,7 +68,14 @@ public class RuleCatalogTests
         Assert.StartsWith($"# {id}: {rule.Title}", text);
         foreach (var mapped in new[] { rule.HadolintRule, rule.BuildKitCheck }.OfType<string>())
             Assert.Contains(mapped, text);
+        Assert.Contains(rule.ReportedBy.HasFlag(RuleReporters.Analyzer) ? "| Code fix |" : "| Reported by | generation-time lint |", text);
+    }
 
+    [Theory]
+    [MemberData(nameof(RuleIdsInCatalog))]
+    public void Analyzer_descriptor_has_the_catalogue_title_and_help_link(string id)
+    {
+        var rule = RuleCatalog.Get(id);
         var descriptor = Analyzers.SelectMany(a => a.SupportedDiagnostics).Single(d => d.Id == id);
         Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
         Assert.EndsWith("/" + rule.DocumentationPath, descriptor.HelpLinkUri);
@@ -70,17 +85,7 @@ public class RuleCatalogTests
 
     [Theory]
     [MemberData(nameof(RuleIdsInCatalog))]
-    public void Rule_has_positive_and_negative_tests(string id)
-    {
-        var tests = typeof(RuleCatalogTests).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(RuleCatalogTests).Namespace)
-            .SelectMany(t => t.GetMethods())
-            .Where(m => m.GetCustomAttribute<FactAttribute>() is not null && m.Name.StartsWith(id + "_", StringComparison.Ordinal))
-            .Select(m => m.Name)
-            .ToList();
-        Assert.Contains(tests, n => n.Contains("_quiet_", StringComparison.Ordinal));
-        Assert.Contains(tests, n => !n.Contains("_quiet_", StringComparison.Ordinal));
-    }
+    public void Rule_has_positive_and_negative_tests(string id) => RuleTestConventions.AssertTestedBothWays(typeof(RuleCatalogTests), id);
 
     [Theory]
     [MemberData(nameof(RuleIdsInCatalog))]

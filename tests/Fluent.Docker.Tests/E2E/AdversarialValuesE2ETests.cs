@@ -345,12 +345,18 @@ public class AdversarialValidationTests
     [InlineData("echo a  ")]
     [InlineData("  echo a")]
     [InlineData("\techo a\t")]
-    [InlineData("echo a\\\\ ")] // two backslashes: the blank is not escaped
-    [InlineData("echo a\u00a0b")] // inside the command, nothing is stripped
-    public void ShellCommandWithEndsTheShellIgnoresIsAccepted(string command)
+    [InlineData("echo a\\\\ ")] // two backslashes: the blank is not escaped, but still at the end
+    public void ShellCommandWithPlainBlanksAtItsEndsIsRefusedBecauseItWouldNotReadBack(string command)
     {
-        Assert.Empty(Dockerfile.Create(Base().Run(command).CmdShell(command)).WithEscape(EscapeToken.Backtick).Validate());
+        var errors = Dockerfile.Create(Base().Run(command).CmdShell(command)).WithEscape(EscapeToken.Backtick).Validate();
+
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Contains("spaces or tabs", e.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_blank_inside_the_command_is_kept() =>
+        Assert.Empty(Dockerfile.Create(Base().Run("echo a\u00a0b").CmdShell("echo a\u00a0b")).WithEscape(EscapeToken.Backtick).Validate());
 
     [Fact]
     public void EverySlotAndBadValueIsCovered() => Assert.Equal(Slots.Count * BadValues.Count, Cases().Count());

@@ -240,13 +240,23 @@ public class ValidationTests
 
     [Theory]
     [InlineData("--help")]
-    [InlineData("  --mount=type=cache,target=/x make")]
+    [InlineData("--mount=type=cache,target=/x make")]
     public void Shell_command_starting_with_a_flag(string command)
     {
         AssertAt(SingleError(App().Run(command)), "app", 0, 1, "RUN", "command");
         AssertAt(SingleError(App().CmdShell(command)), "app", 0, 1, "CMD", "command");
         AssertAt(SingleError(App().EntrypointShell(command)), "app", 0, 1, "ENTRYPOINT", "command");
         Assert.Empty(Dockerfile.Create(App().Healthcheck(Healthcheck.Shell(command))).Validate()); // HEALTHCHECK CMD --x is not a flag
+    }
+
+    [Fact]
+    public void Leading_blanks_do_not_hide_a_flag_and_are_refused_themselves()
+    {
+        var errors = Dockerfile.Create(App().Run("  --mount=type=cache,target=/x make")).Validate();
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Message.Contains("flag", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("spaces or tabs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -412,7 +422,8 @@ public class ValidationTests
         AssertAt(SingleError(App().Run("make", Mount.Ssh(id: "a'b"))), "app", 0, 1, "RUN", "--mount type=ssh id");
         AssertAt(SingleError(App().Run("make", Mount.Ssh(target: "sock"))), "app", 0, 1, "RUN", "--mount type=ssh target");
         AssertAt(SingleError(App().Run("make", Mount.Bind("/src", source: "a\"b"))), "app", 0, 1, "RUN", "--mount type=bind source");
-        AssertAt(SingleError(App().Run("make", Mount.Bind("src"))), "app", 0, 1, "RUN", "--mount type=bind target");
+        // A relative bind target is fine (BuildKit mounts it under WORKDIR, e.g. target=.); an empty one is not.
+        AssertAt(SingleError(App().Run("make", Mount.Bind(""))), "app", 0, 1, "RUN", "--mount type=bind target");
         AssertAt(SingleError(App().Run("make", Mount.Tmpfs("/tmp", size: 0))), "app", 0, 1, "RUN", "--mount type=tmpfs size");
     }
 

@@ -20,6 +20,22 @@ public class ImageConfigProjectionTests
     }
 
     [Fact]
+    public void A_stage_built_on_another_keeps_its_args_and_workdir_but_not_its_cmd_tracking()
+    {
+        // BuildKit's dispatch state: a stage FROM another inherits the llb state (ARG values are in its env) and the
+        // image; an ENTRYPOINT then clears the inherited CMD unless this stage set one.
+        var version = new BuildArg("VERSION", "1.0");
+        var based = Stage.Named("base").FromScratch().Arg(version).Workdir("/app").Cmd("serve");
+        var app = Stage.Named("app").From(based).Env("APP_VERSION", version).Entrypoint("/app/run");
+
+        var config = ImageConfigProjection.Project(Dockerfile.Create(based, app));
+
+        Assert.Equal("1.0", config.GetEnv("APP_VERSION"));
+        Assert.Equal("/app", config.WorkingDir);
+        Assert.Null(config.Cmd);
+    }
+
+    [Fact]
     public void Arg_defaults_and_build_args_expand_into_labels_and_env()
     {
         var version = new BuildArg("VERSION", "1.0");

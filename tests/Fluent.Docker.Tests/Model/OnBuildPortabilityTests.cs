@@ -38,16 +38,24 @@ public class OnBuildPortabilityTests
     }
 
     [Fact]
-    public void The_projection_renders_triggers_with_the_files_escape_token_and_trims_shell_forms()
+    public void The_projection_renders_triggers_with_the_files_escape_token()
     {
         var file = Dockerfile.Create(Stage.Named("base").From("busybox:1.36")
                 .OnBuild(t => t.Env("A", "a b"))
-                .CmdShell("  echo hi\t"))
+                .CmdShell("echo hi"))
             .WithEscape(EscapeToken.Backtick);
 
         var config = ImageConfigProjection.Project(file);
 
         Assert.Equal(["ENV A=\"a b\""], config.OnBuild);
         Assert.Equal(["/bin/sh", "-c", "echo hi"], config.Cmd!);
+    }
+
+    [Fact]
+    public void A_shell_command_with_blanks_at_its_ends_is_refused_not_trimmed()
+    {
+        var error = Assert.Single(Dockerfile.Create(Stage.Named("base").From("busybox:1.36").CmdShell("  echo hi\t")).Validate());
+
+        Assert.Contains("spaces or tabs", error.Message);
     }
 }

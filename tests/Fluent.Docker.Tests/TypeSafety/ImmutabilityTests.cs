@@ -49,6 +49,17 @@ public class ImmutabilityTests
         Assert.Equal((receiver.Name, receiver.Base, receiver.Platform), (result.Name, result.Base, result.Platform));
     }
 
+    [Fact]
+    public void SuppressReturnsANewStageAndKeepsInstructionsAndEarlierSuppressions()
+    {
+        var receiver = Base().Suppress("FD0014", "reviewed");
+        var result = receiver.Suppress("DL3059", "one layer per step on purpose");
+        Assert.Equal(Base().Suppress("FD0014", "reviewed"), receiver);
+        Assert.Equal(receiver.Instructions, result.Instructions);
+        Assert.Equal(["FD0014", "FD0122"], result.Suppressions.Select(s => s.RuleId));
+        Assert.Equal(result.Suppressions, result.Run("make").Suppressions); // kept by later instructions
+    }
+
     public static TheoryData<string> DockerfileMethods => [.. ModelProbe.DockerfileWithMethods.Select(ModelProbe.Signature)];
 
     [Theory]

@@ -16,7 +16,8 @@ public class PublicSurfaceTests
             .Distinct()
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["Method From", "Method FromScratch", "Method get_Name", "Property Name"], members);
+        // FromExpanded: FROM an image named with global ARGs (e.g. golang:${GO_VERSION}).
+        Assert.Equal(["Method From", "Method FromExpanded", "Method FromScratch", "Method get_Name", "Property Name"], members);
         // Every From* returns a Stage: there is no second "declared but not based" state to continue from.
         Assert.All(typeof(StageDeclaration).GetMethods(AllPublic).Where(m => m.Name.StartsWith("From", StringComparison.Ordinal)),
             m => Assert.Equal(typeof(Stage), m.ReturnType));

@@ -94,6 +94,20 @@ internal static class SnippetCompiler
         return new SnippetResult(text, tree, marked, diagnostics);
     }
 
+    /// <summary>
+    /// Compiles whole files (no markers) into an assembly the test can load and run; the errors and warnings when it
+    /// does not compile cleanly.
+    /// </summary>
+    public static (byte[]? Assembly, ImmutableArray<Diagnostic> Diagnostics) EmitAssembly(string assemblyName, IEnumerable<(string Path, string Source)> files)
+    {
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: f.Path));
+        var compilation = BaseCompilation.Value.AddSyntaxTrees(trees).WithAssemblyName(assemblyName);
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        var diagnostics = result.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).ToImmutableArray();
+        return (result.Success && diagnostics.IsEmpty ? image.ToArray() : null, diagnostics);
+    }
+
     /// <summary>Asserts the statements compile with no error and no warning (the repo builds with TreatWarningsAsErrors).</summary>
     public static SnippetResult AssertCompiles(string statements) => CompileStatements(statements).AssertClean();
 

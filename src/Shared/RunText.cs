@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace Fluent.Docker.Analyzers;
+namespace Fluent.Docker.Rules;
 
 /// <summary>
 /// What the RUN rules look for in shell text, and the mechanical rewrites their code fixes apply. The fixes live

@@ -1,7 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
 
-namespace Fluent.Docker.Analyzers;
+namespace Fluent.Docker.Rules;
 
 /// <summary>What makes a name or a literal look like a secret.</summary>
 internal static class SecretPatterns

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace Fluent.Docker.Analyzers;
+namespace Fluent.Docker.Rules;
 
 /// <summary>One word of a shell command: its value with quotes removed and where its raw text sits.</summary>
 internal sealed class ShellWord

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Fluent.Docker.Cli.Linting;
+using Fluent.Docker.Cli.Definitions;
+
+namespace Fluent.Docker.Cli.Commands;
+
+/// <summary>
+/// <c>lint [PATH…]</c>: runs the rule engine on Dockerfiles read through the parser, or, without paths, on what the
+/// image definitions generate. Exit 0 clean, 1 findings at or above <c>--fail-on</c>, 2 usage or parse errors.
+/// </summary>
+internal static class LintCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Dockerfiles (or directories holding one) to lint; none: the image definitions' output, else ./Dockerfile.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: text (one line per finding), json, or sarif (SARIF 2.1.0 for code scanning).",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|sarif",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when a finding has this severity or a higher one (none: never).",
+            DefaultValueFactory = _ => "warning",
+            HelpName = "error|warning|info|none",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
+        var project = CommonOptions.Project();
+
+        var command = new Command("lint", "Lint Dockerfiles, or the Dockerfiles the image definitions generate.")
+        {
+            paths, format, failOn, project,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var targets = await TargetsAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
+            return DockerfileLint.Run(console, targets, parse.GetValue(format)!, parse.GetValue(failOn)!);
+        });
+        return command;
+    }
+
+    /// <summary>What to lint: every path given (all checked before anything is read), else the definitions, else ./Dockerfile.</summary>
+    private static async Task<IReadOnlyList<LintTarget>> TargetsAsync(CliConsole console, string[] paths, string? project, bool verbose, CancellationToken cancellationToken)
+    {
+        if (paths.Length > 0)
+        {
+            var files = paths.Select(p =>
+            {
+                var full = console.Resolve(p);
+                var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
+                return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
+            }).ToList();
+            return files.Select(f => new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f))).ToList();
+        }
+        if (project is not null || Directory.Exists(console.Resolve(DefinitionsProject.DefaultDirectory)))
+        {
+            var manifest = await DefinitionsProject.Find(console, project, verbose).DescribeAsync(cancellationToken);
+            return manifest.Images.Select(i => new LintTarget(console.Display(i.DockerfilePath), i.Dockerfile, i.DockerIgnore)).ToList();
+        }
+        var here = console.Resolve("Dockerfile");
+        if (File.Exists(here)) return [new LintTarget("Dockerfile", File.ReadAllText(here), IgnoreBeside(here))];
+        throw CliException.Usage($"nothing to lint here: no {DefinitionsProject.DefaultDirectory}/ and no Dockerfile. Fix: pass a PATH, or run '{CliApp.Name} init'.");
+    }
+
+    /// <summary>The ignore file BuildKit would use for <paramref name="dockerfile"/>: <c>NAME.dockerignore</c> beside it, else the context's.</summary>
+    private static string? IgnoreBeside(string dockerfile)
+    {
+        var specific = dockerfile + ".dockerignore";
+        if (File.Exists(specific)) return File.ReadAllText(specific);
+        var common = Path.Combine(Path.GetDirectoryName(dockerfile)!, ".dockerignore");
+        return File.Exists(common) ? File.ReadAllText(common) : null;
+    }
+}

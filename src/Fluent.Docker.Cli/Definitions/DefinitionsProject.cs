@@ -1,0 +1,95 @@
+using CliWrap;
+using CliWrap.Buffered;
+using Fluent.Docker.Hosting;
+
+namespace Fluent.Docker.Cli.Definitions;
+
+/// <summary>
+/// The user's image-definitions project (scaffolded by <c>init</c>): a console program calling
+/// <see cref="ImageDefinitionHost.Run(string[], ImageDefinition[])"/>. The tool runs it with <c>dotnet run</c>, the
+/// repository (working directory) as base directory, and reads back the <see cref="HostManifest"/> it writes.
+/// </summary>
+public sealed class DefinitionsProject
+{
+    /// <summary>Where <c>init</c> puts the project: a dot-folder, so an app project's default globs never compile it.</summary>
+    public const string DefaultDirectory = ".fluent-docker";
+
+    private DefinitionsProject(string directory, CliConsole console, bool verbose)
+    {
+        Directory = directory;
+        _console = console;
+        _verbose = verbose;
+    }
+
+    private readonly CliConsole _console;
+    private readonly bool _verbose;
+
+    public string Directory { get; }
+
+    /// <summary>The project in <paramref name="directory"/> (default <see cref="DefaultDirectory"/>); a clear usage error when there is none.</summary>
+    public static DefinitionsProject Find(CliConsole console, string? directory, bool verbose)
+    {
+        var path = console.Resolve(directory ?? DefaultDirectory);
+        var hasProject = System.IO.Directory.Exists(path) && System.IO.Directory.EnumerateFiles(path, "*.csproj").Any();
+        if (!hasProject)
+            throw CliException.Usage(directory is null
+                ? $"no image definitions in {console.Display(path)}/. Fix: run '{CliApp.Name} init' first, or pass --project DIR."
+                : $"no image-definitions project (.csproj) in {console.Display(path)}/.");
+        return new DefinitionsProject(path, console, verbose);
+    }
+
+    /// <summary>Writes every image's files into the repository and returns what was written.</summary>
+    public Task<HostManifest> GenerateAsync(CancellationToken cancellationToken) => RunHostAsync("generate", cancellationToken);
+
+    /// <summary>What the definitions would write, without writing it.</summary>
+    public Task<HostManifest> DescribeAsync(CancellationToken cancellationToken) => RunHostAsync("describe", cancellationToken);
+
+    private async Task<HostManifest> RunHostAsync(string verb, CancellationToken cancellationToken)
+    {
+        var manifestPath = Path.Combine(Path.GetTempPath(), $"fluent-docker-manifest-{Guid.NewGuid():N}.json");
+        try
+        {
+            var result = await CliWrap.Cli.Wrap("dotnet")
+                .WithArguments(["run", "--project", Directory, "--", verb, "--base-directory", _console.WorkingDirectory, "--output", manifestPath])
+                .WithWorkingDirectory(_console.WorkingDirectory)
+                .WithEnvironmentVariables(env => env
+                    .Set("DOTNET_NOLOGO", "1")
+                    .Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+                    .Set("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1")
+                    // Build servers would outlive the tool (and hold the project folder in CI temp directories).
+                    .Set("MSBUILDDISABLENODEREUSE", "1")
+                    .Set("DOTNET_CLI_USE_MSBUILD_SERVER", "0"))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(cancellationToken);
+
+            var output = Lines(result.StandardOutput).Concat(Lines(result.StandardError)).ToList();
+            if (result.ExitCode == ImageDefinitionHost.InvalidDefinition)
+                throw new CliException(ExitCodes.Usage, $"the image definitions in {_console.Display(Directory)}/ are invalid:",
+                    [.. output.Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).Select(l => l["error: ".Length..])]);
+            if (result.ExitCode != 0)
+            {
+                var errors = output.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+                throw new CliException(ExitCodes.StepFailed,
+                    errors.Count > 0
+                        ? $"the image-definitions project {_console.Display(Directory)}/ does not build ({errors.Count} error(s)):"
+                        : $"the image-definitions project {_console.Display(Directory)}/ failed (exit {result.ExitCode}):",
+                    _verbose || errors.Count == 0 ? output.TakeLast(_verbose ? int.MaxValue : 20).ToList() : errors);
+            }
+            if (!File.Exists(manifestPath))
+                throw new CliException(ExitCodes.StepFailed,
+                    $"{_console.Display(Directory)}/ ran but wrote no manifest. Fix: its Program.cs must end with 'return ImageDefinitionHost.Run(args, …);'.");
+            var manifest = HostManifest.Parse(await File.ReadAllTextAsync(manifestPath, cancellationToken));
+            if (manifest.Protocol != HostManifest.CurrentProtocol)
+                throw new CliException(ExitCodes.StepFailed,
+                    $"{_console.Display(Directory)}/ uses Fluent.Docker {manifest.LibraryVersion} (protocol {manifest.Protocol}); this tool speaks protocol {HostManifest.CurrentProtocol}. Fix: reference the Fluent.Docker version matching the tool.");
+            return manifest;
+        }
+        finally
+        {
+            File.Delete(manifestPath);
+        }
+    }
+
+    private static IEnumerable<string> Lines(string text) =>
+        text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
+}

@@ -1,0 +1,45 @@
+using System.Net.Sockets;
+using Fluent.Docker.Build;
+using Fluent.Docker.Engine;
+
+namespace Fluent.Docker.Cli;
+
+/// <summary>Turns what a command threw into one clear line (more with <c>--verbose</c>) and its exit code.</summary>
+public static class ErrorReport
+{
+    public static int Write(Exception exception, CliConsole console, bool verbose)
+    {
+        var (code, message, details) = Classify(exception);
+        console.Error.WriteLine("error: " + message);
+        foreach (var line in details) console.Error.WriteLine("  " + line);
+        if (verbose) console.Error.WriteLine(exception.ToString());
+        else if (code == ExitCodes.InternalError) console.Error.WriteLine("Run with --verbose for the stack trace.");
+        return code;
+    }
+
+    public static (int Code, string Message, IReadOnlyList<string> Details) Classify(Exception exception) => exception switch
+    {
+        CliException cli => (cli.ExitCode, cli.Message, cli.Details),
+        OperationCanceledException => (ExitCodes.Cancelled, "cancelled.", []),
+        DockerfileValidationException invalid => (ExitCodes.Usage, $"the Dockerfile model has {invalid.Errors.Count} problem(s):", [.. invalid.Errors.Select(e => e.ToString())]),
+        // Values parsed from the command line (platforms, image references, secrets) throw format errors.
+        FormatException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),
+        BuildxException buildx => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {OneLine(buildx.Message)}", []),
+        DockerEngineException engine when IsUnreachable(engine) => (ExitCodes.EngineUnavailable, EngineUnreachable(engine), []),
+        DockerEngineException engine => (ExitCodes.StepFailed, OneLine(engine.Message), []),
+        HttpRequestException or SocketException or TimeoutException => (ExitCodes.EngineUnavailable, EngineUnreachable(exception), []),
+        _ => (ExitCodes.InternalError, $"{exception.GetType().Name}: {OneLine(exception.Message)}", []),
+    };
+
+    private static bool IsUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is HttpRequestException or SocketException or TimeoutException or IOException) return true;
+        return false;
+    }
+
+    private static string EngineUnreachable(Exception exception) =>
+        $"no Docker engine reachable ({OneLine(exception.GetBaseException().Message)}). Fix: start Docker, or point DOCKER_HOST at a running engine.";
+
+    private static string OneLine(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+}

@@ -1,0 +1,3 @@
+using Fluent.Docker.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System());

@@ -1,0 +1,67 @@
+using System.Reflection;
+using Fluent.Docker.Cli.Stacks;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Fluent.Docker.Cli.Scaffolding;
+
+/// <summary>What <c>init</c> writes: the image name, the stack, the options the user chose.</summary>
+public sealed record ScaffoldRequest(DetectedStack Stack, string ImageName, string ProjectDirectory, string LibraryVersion)
+{
+    public string? BaseRegistry { get; init; }
+    public IReadOnlyList<Platform> Platforms { get; init; } = [];
+}
+
+/// <summary>
+/// Renders the image-definitions project from the Scriban templates embedded in the tool (Scaffolding/Templates):
+/// <c>Images.cs</c> calling the stack's language template, the <c>Program.cs</c> host and the project file.
+/// </summary>
+public static class Scaffold
+{
+    /// <summary>File name → content, in the order they are written.</summary>
+    public static IReadOnlyList<(string FileName, string Content)> Render(ScaffoldRequest request)
+    {
+        var model = new ScriptObject
+        {
+            ["image_name"] = CSharp.Literal(request.ImageName),
+            ["stack_name"] = request.Stack.Kind.DisplayName,
+            ["evidence"] = request.Stack.Evidence,
+            ["template_class"] = request.Stack.Kind.TemplateClass,
+            ["options_class"] = request.Stack.Kind.OptionsClass,
+            ["options"] = request.Stack.Options.Select(o => new ScriptObject { ["name"] = o.Option, ["expression"] = o.Expression }).ToList(),
+            ["base_registry"] = request.BaseRegistry is null ? null : CSharp.Literal(request.BaseRegistry),
+            ["platforms"] = request.Platforms.Count == 0 ? null : string.Join(", ", request.Platforms.Select(PlatformExpression)),
+            ["library_version"] = request.LibraryVersion,
+            ["project_directory"] = request.ProjectDirectory,
+        };
+        return
+        [
+            ("Images.cs", RenderTemplate("Images.cs", model)),
+            ("Program.cs", RenderTemplate("Program.cs", model)),
+            ("Images.csproj", RenderTemplate("Images.csproj", model)),
+        ];
+    }
+
+    private static string PlatformExpression(Platform platform) =>
+        platform == Platform.LinuxAmd64 ? "Platform.LinuxAmd64"
+        : platform == Platform.LinuxArm64 ? "Platform.LinuxArm64"
+        : platform == Platform.LinuxArmV7 ? "Platform.LinuxArmV7"
+        : $"Platform.Parse({CSharp.Literal(platform.ToString())})";
+
+    private static string RenderTemplate(string name, ScriptObject model)
+    {
+        // Embedded as <RootNamespace>.Scaffolding.Templates.<name>.scriban.
+        var resource = $"{typeof(Scaffold).Namespace}.Templates.{name}.scriban";
+        using var stream = typeof(Scaffold).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The tool lost its embedded template {resource}.");
+        using var reader = new StreamReader(stream);
+        var template = Template.Parse(reader.ReadToEnd(), resource);
+        if (template.HasErrors) throw new InvalidOperationException($"{resource}: {string.Join("; ", template.Messages)}");
+        var context = new TemplateContext { StrictVariables = true, MemberRenamer = member => member.Name };
+        context.PushGlobal(model);
+        return template.Render(context).ReplaceLineEndings("\n");
+    }
+
+    /// <summary>The tool's version, which the scaffold's Fluent.Docker package reference pins (both are released together).</summary>
+    public static string ToolVersion => Hosting.HostManifest.LibraryVersionOf(Assembly.GetExecutingAssembly());
+}

@@ -1,0 +1,85 @@
+using Fluent.Docker.IO;
+
+namespace Fluent.Docker.Hosting;
+
+/// <summary>
+/// The entry point of an image-definitions project: a console program whose <c>Program.cs</c> is
+/// <c>return ImageDefinitionHost.Run(args, Images.All);</c>. The <c>fluent-docker</c> tool runs it with
+/// <c>dotnet run</c>; run by hand (no arguments) it writes every image's files into the current directory.
+/// <list type="bullet">
+/// <item><c>generate [--base-directory DIR] [--output FILE]</c> (the default): validates every image, then writes each
+/// one's Dockerfile and .dockerignore into its context directory under DIR (<see cref="ImageDefinition.Generate"/>;
+/// nothing is written when one image is invalid), and the manifest to FILE when given.</item>
+/// <item><c>describe --output FILE [--base-directory DIR]</c>: writes nothing but FILE, a JSON manifest with each image's
+/// name, platforms, paths and the exact text its files would get (<see cref="HostManifest"/>); the tool compares it with
+/// the files on disk (<c>--verify-no-changes</c>), lints and builds from it.</item>
+/// </list>
+/// Exit codes: 0 done, 2 an invalid definition or bad arguments (one line each on standard error, no stack trace).
+/// </summary>
+public static class ImageDefinitionHost
+{
+    public const int Success = 0;
+    public const int InvalidDefinition = 2;
+
+    public static int Run(string[] args, params ImageDefinition[] images) =>
+        Run(args, images, Console.Out, Console.Error);
+
+    /// <summary><see cref="Run(string[], ImageDefinition[])"/> with its output captured (for tests and embedding).</summary>
+    public static int Run(string[] args, IReadOnlyList<ImageDefinition> images, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(images);
+        try
+        {
+            var command = HostArguments.Parse(args);
+            var baseDirectory = Path.GetFullPath(command.BaseDirectory ?? Directory.GetCurrentDirectory());
+            var manifest = HostManifest.Describe(images, baseDirectory);
+            switch (command.Verb)
+            {
+                case "generate":
+                    foreach (var image in images)
+                    {
+                        var generated = image.Generate(baseDirectory);
+                        output.WriteLine($"{image.Name}: {Relative(baseDirectory, generated.DockerfilePath)}, {Relative(baseDirectory, generated.DockerIgnorePath)}");
+                    }
+                    if (command.Output is { } written) AtomicFile.WriteAllText(written, manifest.ToJson());
+                    break;
+                case "describe":
+                    AtomicFile.WriteAllText(command.Output ?? throw new HostUsageException("describe needs --output FILE."), manifest.ToJson());
+                    break;
+            }
+            return Success;
+        }
+        catch (Exception e) when (e is HostUsageException or DockerfileValidationException or DockerValueException or DockerIgnoreException or ArgumentException)
+        {
+            foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) error.WriteLine("error: " + line.TrimEnd('\r').Trim());
+            return InvalidDefinition;
+        }
+    }
+
+    private static string Relative(string baseDirectory, string path) => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/');
+
+    private sealed record HostArguments(string Verb, string? BaseDirectory, string? Output)
+    {
+        public static HostArguments Parse(string[] args)
+        {
+            var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "generate";
+            if (verb is not ("generate" or "describe"))
+                throw new HostUsageException($"Unknown command '{verb}'. Fix: use 'generate' or 'describe'.");
+            string? baseDirectory = null, output = null;
+            for (var i = verb == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
+            {
+                string Value() => i + 1 < args.Length ? args[++i] : throw new HostUsageException($"{args[i]} needs a value.");
+                switch (args[i])
+                {
+                    case "--base-directory": baseDirectory = Value(); break;
+                    case "--output": output = Value(); break;
+                    default: throw new HostUsageException($"Unknown option '{args[i]}'. Fix: use --base-directory DIR or --output FILE.");
+                }
+            }
+            return new HostArguments(verb, baseDirectory, output);
+        }
+    }
+
+    private sealed class HostUsageException(string message) : Exception(message);
+}

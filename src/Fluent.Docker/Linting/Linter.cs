@@ -1,0 +1,166 @@
+using Fluent.Docker.Emit;
+
+namespace Fluent.Docker.Linting;
+
+/// <summary>
+/// The generation-time lint: runs every rule of Linting/Rules over a model (or a parsed Dockerfile), with the build
+/// state at each instruction resolved once, then applies the options (severities, suppressions, check directives).
+/// <c>Linter.Lint(dockerfile)</c>; <c>Linter.Lint(image)</c> also checks COPY sources against the image's .dockerignore.
+/// </summary>
+public static class Linter
+{
+    /// <summary>Every rule, by id.</summary>
+    public static IReadOnlyList<LintRule> Rules { get; } = typeof(LintRule).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false } && typeof(LintRule).IsAssignableFrom(t))
+        .Select(t => (LintRule)Activator.CreateInstance(t, nonPublic: true)!)
+        .OrderBy(r => r.Id, StringComparer.Ordinal)
+        .ToList();
+
+    public static LintReport Lint(Dockerfile dockerfile, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        return Run(dockerfile, options ?? LintOptions.Default, EmittedSource(dockerfile));
+    }
+
+    /// <summary>
+    /// Reads Dockerfile text as BuildKit does and lints it: lines, keyword casing, comments and legacy forms come from
+    /// the text. Where BuildKit would stop (an unknown instruction, a platform it cannot parse) the report carries the
+    /// problem in <see cref="LintReport.ReadProblem"/> and the findings of what came before, as BuildKit reports them.
+    /// Throws <see cref="Parsing.DockerfileParseException"/> when not even the parser can read the text.
+    /// </summary>
+    public static LintReport LintText(string dockerfile, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        var tree = Parsing.DockerfileSyntaxTree.Parse(dockerfile);
+        var import = Parsing.DockerfileReader.ReadForLint(tree);
+        return Run(import.File, options ?? LintOptions.Default, DockerfileSourceReader.From(tree, import)) with { ReadProblem = import.Problem };
+    }
+
+    /// <summary>Lints the image's Dockerfile with its .dockerignore (unless <paramref name="options"/> names another).</summary>
+    public static LintReport Lint(ImageDefinition image, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        options ??= LintOptions.Default;
+        return Lint(image.Dockerfile, options.DockerIgnore is null ? options.WithDockerIgnore(image.Ignore) : options);
+    }
+
+    internal static LintReport Run(Dockerfile dockerfile, LintOptions options, DockerfileSource? source)
+    {
+        var context = LintContext.Create(dockerfile, options, source);
+        var diagnostics = new List<LintDiagnostic>();
+        var suppressed = new List<LintDiagnostic>();
+        foreach (var rule in Rules)
+        {
+            if (!Runs(rule, context)) continue;
+            foreach (var finding in rule.Check(context))
+            {
+                if (!InScope(rule, finding.Location, context)) continue;
+                var diagnostic = Diagnostic(rule, finding, context);
+                if (SkippedByComment(rule, finding.Location, context)) continue;
+                if (Suppression(rule, finding.Location, context) is { } because) suppressed.Add(diagnostic with { SuppressedBecause = because });
+                else diagnostics.Add(diagnostic);
+            }
+        }
+        return new LintReport(Order(diagnostics), Order(suppressed), Rules.Where(r => Runs(r, context)).ToList());
+    }
+
+    private static List<LintDiagnostic> Order(IEnumerable<LintDiagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Line ?? int.MaxValue).ThenBy(d => d.StageIndex ?? -1).ThenBy(d => d.InstructionNumber ?? -1)
+            .ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
+
+    /// <summary>Turned off by the options, or by the check directive (BuildKit checks only; experimental ones must be turned on).</summary>
+    private static bool Runs(LintRule rule, LintContext context)
+    {
+        if (context.Options.DisabledRules.Contains(rule.Id)) return false;
+        var checks = context.Checks;
+        if (rule.IsExperimental)
+            return context.Options.EnabledRules.Contains(rule.Id) || checks.ExperimentalAll || Names(checks.Experimental, rule);
+        if (Names(checks.Skip, rule)) return false;
+        return !(checks.SkipAll && rule.BuildKitCheck is not null);
+    }
+
+    private static bool Names(IEnumerable<string> names, LintRule rule) =>
+        names.Any(n => n == rule.BuildKitCheck || string.Equals(n, rule.Id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Checks BuildKit runs while building a stage do not see stages the build target does not need.</summary>
+    private static bool InScope(LintRule rule, LintLocation at, LintContext context) =>
+        rule.Phase == RulePhase.Read || at.StageIndex is not { } stage || context.Stages[stage].IsReachable;
+
+    private static LintDiagnostic Diagnostic(LintRule rule, Finding finding, LintContext context)
+    {
+        var at = finding.Location;
+        var severity = context.Options.Severities.TryGetValue(rule.Id, out var chosen) ? chosen
+            : rule.BuildKitCheck is not null && context.Checks.Error ? LintSeverity.Error
+            : rule.DefaultSeverity;
+        var stage = at.StageIndex is { } index ? context.Stages[index] : null;
+        var keyword = at switch
+        {
+            { GlobalArgIndex: not null } => "ARG",
+            { InstructionNumber: 0 } => "FROM",
+            { InstructionNumber: { } n } when stage is not null && n <= stage.Instructions.Count => stage.Instructions[n - 1].Instruction.Keyword,
+            _ => null,
+        };
+        return new LintDiagnostic(rule, severity, rule.Message(finding.MessageArguments))
+        {
+            Stage = stage?.Stage.Name,
+            StageIndex = stage?.Index,
+            InstructionNumber = at.InstructionNumber,
+            Keyword = keyword,
+            Line = at.Line ?? SourceOf(at, context)?.Line,
+        };
+    }
+
+    private static SourceInstruction? SourceOf(LintLocation at, LintContext context) => at switch
+    {
+        { GlobalArgIndex: { } arg } => context.Source?.GlobalArg(arg),
+        { StageIndex: { } stage, InstructionNumber: 0 } => context.Source?.From(stage),
+        { StageIndex: { } stage, InstructionNumber: { } number } => context.Source?.Instruction(stage, number),
+        _ => null,
+    };
+
+    /// <summary>A <c># check=skip=…</c> comment right above the instruction turns BuildKit checks off for it alone.</summary>
+    private static bool SkippedByComment(LintRule rule, LintLocation at, LintContext context)
+    {
+        foreach (var comment in SourceOf(at, context)?.Comments ?? [])
+        {
+            if (!comment.StartsWith("check=", StringComparison.Ordinal)) continue;
+            // What follows the value (// why) is the reason, as in "# check=skip=SecretsUsedInArgOrEnv // public key".
+            var value = comment["check=".Length..].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+            try
+            {
+                var check = CheckDirective.Parse(value);
+                if ((check.SkipAll && rule.BuildKitCheck is not null) || Names(check.Skip, rule)) return true;
+            }
+            catch (DockerValueException)
+            {
+                // Not a check directive after all: an ordinary comment.
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The justification when the options, the file or the finding's stage suppress the rule; null otherwise.</summary>
+    private static string? Suppression(LintRule rule, LintLocation at, LintContext context)
+    {
+        var stage = at.StageIndex is { } index ? context.File.Stages[index].Suppressions : ValueList<RuleSuppression>.Empty;
+        return context.Options.Suppressions.Concat(context.File.Suppressions).Concat(stage)
+            .FirstOrDefault(s => s.RuleId == rule.Id)?.Justification;
+    }
+
+    /// <summary>The lines the model takes in its emitted file; null when the model cannot be emitted yet.</summary>
+    private static DockerfileSource? EmittedSource(Dockerfile dockerfile)
+    {
+        if (dockerfile.Validate().Count > 0) return null;
+        var globals = new SourceInstruction[dockerfile.GlobalArgs.Count];
+        var froms = new SourceInstruction[dockerfile.Stages.Count];
+        var instructions = dockerfile.Stages.Select(s => new SourceInstruction[s.Instructions.Count]).ToArray();
+        DockerfileEmitter.Emit(dockerfile, (at, first, last) =>
+        {
+            var source = new SourceInstruction(first) { EndLine = last };
+            if (at.Stage < 0) globals[at.Index] = source with { Keyword = "ARG" };
+            else if (at.Index == 0) froms[at.Stage] = source with { Keyword = "FROM" };
+            else instructions[at.Stage][at.Index - 1] = source with { Keyword = dockerfile.Stages[at.Stage].Instructions[at.Index - 1].Keyword };
+        });
+        return new DockerfileSource { GlobalArgs = globals, Froms = froms, Instructions = instructions };
+    }
+}

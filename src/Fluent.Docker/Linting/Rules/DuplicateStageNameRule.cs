@@ -1,0 +1,16 @@
+using Fluent.Docker.Rules;
+
+namespace Fluent.Docker.Linting.Rules;
+
+/// <summary>FD0010 (BuildKit DuplicateStageName, hadolint DL3024): a stage name used by an earlier stage (names compare case-insensitively).</summary>
+internal sealed class DuplicateStageNameRule() : StageRule(RuleIds.DuplicateStageName)
+{
+    internal override RulePhase Phase => RulePhase.Read;
+
+    private protected override IEnumerable<Finding> Check(StageContext stage)
+    {
+        if (stage.Stage.Name is not { } name) yield break;
+        var first = BuildStates.IndexOf(stage.File.File, name);
+        if (first < stage.Index) yield return AtFrom(stage, name, first + 1);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Fluent.Docker.Parsing;
+
+// RUN --mount, read like BuildKit's parseMount (instructions/commands_runmount.go): CSV fields, key=value with
+// lower-cased keys, the type (default bind) first deciding which keys are allowed.
+public static partial class DockerfileReader
+{
+    private static RunMount? ReadMount(string value, Dockerfile file, Context context)
+    {
+        var fields = CsvFields(value);
+        var type = "bind";
+        bool? readOnly = null;
+        bool required = false;
+        Expandable? target = null, source = null;
+        string? from = null, id = null, env = null, sharing = null;
+        FilePermissions? mode = null;
+        int? uid = null, gid = null;
+        long? size = null;
+        foreach (var field in fields)
+        {
+            var equals = field.IndexOf('=', StringComparison.Ordinal);
+            var key = (equals < 0 ? field : field[..equals]).ToLowerInvariant();
+            if (equals < 0)
+            {
+                switch (key)
+                {
+                    case "readonly" or "ro": readOnly = true; continue;
+                    case "readwrite" or "rw": readOnly = false; continue;
+                    case "required" when type is "secret" or "ssh": required = true; continue;
+                    case "required": throw new InstructionSyntaxException($"unexpected key '{key}' for mount type '{type}'");
+                    default: throw new InstructionSyntaxException($"invalid field '{field}' must be a key=value pair");
+                }
+            }
+            var text = field[(equals + 1)..];
+            if (key == "from" && Regex.IsMatch(text, @"\$."))
+                throw new InstructionSyntaxException($"'{key}' doesn't support variable expansion, define alias stage instead");
+            var expanded = context.Analyze(text);
+            var literal = expanded.LiteralText;
+            switch (key)
+            {
+                case "type":
+                    type = literal?.ToLowerInvariant() ?? "";
+                    if (type is not ("bind" or "cache" or "tmpfs" or "secret" or "ssh"))
+                        throw new InstructionSyntaxException($"unsupported mount type {GoText.Quote(text)}");
+                    break;
+                case "from": from = text; break;
+                case "source" or "src": source = expanded; break;
+                case "target" or "dst" or "destination": target = expanded; break;
+                case "readonly" or "ro":
+                    readOnly = ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}");
+                    break;
+                case "readwrite" or "rw":
+                    readOnly = !(ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}"));
+                    break;
+                case "required":
+                    if (type is not ("secret" or "ssh")) throw new InstructionSyntaxException($"unexpected key '{key}' for mount type '{type}'");
+                    required = ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}");
+                    break;
+                case "size":
+                    if (type != "tmpfs") throw new InstructionSyntaxException($"unexpected key '{key}' for mount type '{type}'");
+                    if (literal is null) return null;
+                    size = RamInBytes(literal) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}");
+                    break;
+                case "id":
+                    if (literal is null) return null;
+                    id = literal;
+                    break;
+                case "env":
+                    if (literal is null) return null;
+                    env = literal;
+                    break;
+                case "sharing":
+                    if (literal?.ToLowerInvariant() is not ("shared" or "private" or "locked"))
+                        throw new InstructionSyntaxException($"unsupported sharing value {GoText.Quote(text)}");
+                    sharing = literal.ToLowerInvariant();
+                    break;
+                case "mode":
+                    if (literal is null || !TryOctal(literal, out var bits)) throw new InstructionSyntaxException($"invalid value {text} for mode");
+                    if (bits > 0xFFF) return null;
+                    mode = FilePermissions.FromBits(bits);
+                    break;
+                case "uid" or "gid":
+                    if (literal is null || !uint.TryParse(literal, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                        throw new InstructionSyntaxException($"invalid value {text} for {key}");
+                    if (number > int.MaxValue) return null;
+                    if (key == "uid") uid = (int)number;
+                    else gid = (int)number;
+                    break;
+                default:
+                    throw new InstructionSyntaxException($"unexpected key '{key}' in '{field}'");
+            }
+        }
+
+        // BuildKit's validateMount.
+        if (type is "bind" or "tmpfs")
+        {
+            if (mode is not null) throw new InstructionSyntaxException($"mode not allowed for {GoText.Quote(type)} type mounts");
+            if (uid is not null) throw new InstructionSyntaxException($"uid not allowed for {GoText.Quote(type)} type mounts");
+            if (gid is not null) throw new InstructionSyntaxException($"gid not allowed for {GoText.Quote(type)} type mounts");
+        }
+        if (type == "secret")
+        {
+            if (from is not null) throw new InstructionSyntaxException("secret mount should not have a from");
+            if (sharing is not null) throw new InstructionSyntaxException("secret mount should not define sharing");
+            if (source is null && target is null && id is null) throw new InstructionSyntaxException("invalid secret mount. one of source, target required");
+            if (source is not null && id is not null) throw new InstructionSyntaxException("both source and id can't be set");
+        }
+        if (sharing is not null && type != "cache") throw new InstructionSyntaxException($"invalid cache sharing set for {type} mount");
+
+        ArtifactSource? fromSource = null;
+        if (from is not null && (fromSource = ReadSource(from, file, context)) is null) return null;
+
+        // The model's mounts: anything a type does not hold keeps the instruction raw.
+        switch (type)
+        {
+            case "bind":
+                if (target is not { } bindTarget || id is not null || env is not null) return null;
+                return new BindMount(bindTarget) { Source = source is { } s ? new SourcePath(s) : (SourcePath?)null, From = fromSource, ReadWrite = readOnly == false };
+            case "cache":
+                if (target is not { } cacheTarget || env is not null) return null;
+                return new CacheMount(cacheTarget)
+                {
+                    Id = id, From = fromSource, Source = source is { } cs ? new SourcePath(cs) : (SourcePath?)null, Mode = mode, Uid = uid, Gid = gid,
+                    ReadOnly = readOnly == true,
+                    Sharing = sharing switch { "shared" => CacheSharing.Shared, "private" => CacheSharing.Private, "locked" => CacheSharing.Locked, _ => null },
+                };
+            case "tmpfs":
+                if (target is not { } tmpfsTarget || source is not null || fromSource is not null || id is not null || env is not null || readOnly == true) return null;
+                return new TmpfsMount(tmpfsTarget) { Size = size };
+            case "secret":
+                if (id is null || source is not null || readOnly == false) return null;
+                return new SecretMount(new SecretId(id))
+                {
+                    Target = target is { } secretTarget ? new AbsolutePath(secretTarget) : (AbsolutePath?)null, Env = env, Required = required, Mode = mode, Uid = uid, Gid = gid,
+                };
+            default: // ssh
+                if (source is not null || fromSource is not null || env is not null || readOnly == false) return null;
+                return new SshMount
+                {
+                    Id = id, Target = target is { } sshTarget ? new AbsolutePath(sshTarget) : (AbsolutePath?)null, Required = required, Mode = mode, Uid = uid, Gid = gid,
+                };
+        }
+    }
+
+    private static bool TryOctal(string text, out int bits)
+    {
+        bits = 0;
+        if (text.Length == 0 || text.Length > 11 || !text.All(c => c is >= '0' and <= '7')) return false;
+        var value = Convert.ToInt64(text, 8);
+        if (value > uint.MaxValue) return false;
+        bits = (int)Math.Min(value, int.MaxValue);
+        return true;
+    }
+
+    /// <summary>One CSV record as Go's encoding/csv reads it: quoted fields may hold commas, <c>""</c> is a quote.</summary>
+    private static List<string> CsvFields(string text)
+    {
+        if (text.Length == 0) throw new InstructionSyntaxException("failed to parse csv mounts: EOF");
+        var fields = new List<string>();
+        var i = 0;
+        while (true)
+        {
+            var field = new StringBuilder();
+            if (i < text.Length && text[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length) throw new InstructionSyntaxException("failed to parse csv mounts: extraneous or missing \" in quoted-field");
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
+                        i++;
+                        break;
+                    }
+                    field.Append(text[i++]);
+                }
+                if (i < text.Length && text[i] != ',') throw new InstructionSyntaxException("failed to parse csv mounts: extraneous or missing \" in quoted-field");
+            }
+            else
+            {
+                while (i < text.Length && text[i] != ',')
+                {
+                    if (text[i] == '"') throw new InstructionSyntaxException("failed to parse csv mounts: bare \" in non-quoted-field");
+                    field.Append(text[i++]);
+                }
+            }
+            fields.Add(field.ToString());
+            if (i >= text.Length) return fields;
+            i++; // the comma
+        }
+    }
+
+    /// <summary>go-units RAMInBytes: a number with an optional binary unit (k, m, g, t, p; optional i and b).</summary>
+    private static long? RamInBytes(string text)
+    {
+        var match = RamSize().Match(text);
+        if (!match.Success || !double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return null;
+        var unit = match.Groups[2].Value.ToLowerInvariant();
+        var multiplier = unit switch { "k" => 1L << 10, "m" => 1L << 20, "g" => 1L << 30, "t" => 1L << 40, "p" => 1L << 50, _ => 1L };
+        var bytes = number * multiplier;
+        return bytes is >= 0 and < long.MaxValue ? (long)bytes : null;
+    }
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?\z")]
+    private static partial Regex RamSize();
+}

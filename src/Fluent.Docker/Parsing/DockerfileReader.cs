@@ -1,0 +1,287 @@
+using System.Text;
+using Fluent.Docker.Emit;
+
+namespace Fluent.Docker.Parsing;
+
+/// <summary>
+/// Reads Dockerfile text into the model: BuildKit's parser gives the instructions (<see cref="DockerfileSyntaxTree"/>),
+/// then each becomes its typed instruction, with values read by BuildKit's shell-lexer rules into literal text and
+/// variable references. What BuildKit rejects throws <see cref="DockerfileParseException"/> (<c>line:column: reason</c>).
+/// <para>
+/// An instruction becomes typed only when the model says exactly the same thing: it passes the validator and the
+/// emitted text reads back to the same instruction. Otherwise it is kept as a <see cref="RawInstruction"/> (its
+/// logical line and heredoc bodies), so <c>Parse(Emit(Parse(text)))</c> always equals <c>Parse(text)</c>.
+/// </para>
+/// </summary>
+public static partial class DockerfileReader
+{
+    /// <summary>Reads a Dockerfile; MAINTAINER becomes <c>LABEL maintainer=…</c>.</summary>
+    public static Dockerfile Read(string text) => Read(DockerfileSyntaxTree.Parse(text));
+
+    public static Dockerfile Read(DockerfileSyntaxTree tree) => ReadWithSources(tree).File;
+
+    /// <summary>
+    /// The model and, for each stage's FROM (instruction 0) and instruction (1-based), the node it was read from;
+    /// global ARGs are keyed (-1, n). The importer uses the nodes' comments.
+    /// </summary>
+    internal static (Dockerfile File, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> Sources) ReadWithSources(DockerfileSyntaxTree tree)
+    {
+        var (file, locations, problem) = ReadNodes(tree, forLint: false);
+        if (problem is not null) throw problem;
+        if (file.Stages.Count == 0)
+        {
+            var last = tree.Instructions[^1];
+            throw new DockerfileParseException(last.StartLine, last.Column, "the file has no FROM: a Dockerfile needs at least one build stage");
+        }
+
+        // What remains are file-level problems (directives, stage names): report them where they are.
+        if (file.Validate() is [var error, ..])
+        {
+            var at = error.StageIndex is { } s ? locations.GetValueOrDefault((s, error.InstructionNumber ?? 0)) : null;
+            var line = at?.StartLine ?? tree.Directives.FirstOrDefault()?.Line ?? 1;
+            throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
+        }
+        return (file, locations);
+    }
+
+    /// <summary>
+    /// The read loop, node by node, up to the first problem BuildKit would stop at. Exactly (<see cref="Read(DockerfileSyntaxTree)"/>):
+    /// an instruction is typed only when the model says exactly the same thing. For the lint (<see cref="ReadForLint"/>):
+    /// what BuildKit accepts or only warns about is kept typed.
+    /// </summary>
+    private static DockerfileImport ReadNodes(DockerfileSyntaxTree tree, bool forLint)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var file = ReadDirectives(tree);
+        var context = new Context(file.Escape, StageNames(tree));
+        var locations = new Dictionary<(int Stage, int Instruction), InstructionNode>();
+        DockerfileParseException? problem = null;
+        Stage? stage = null;
+        var stageIndex = -1;
+
+        foreach (var node in tree.Instructions)
+        {
+            try
+            {
+                if (node.Command == "from")
+                {
+                    if (stage is not null) file = file.WithStage(stage);
+                    stageIndex++;
+                    stage = forLint ? ReadFromForLint(node, file, context, ref problem) : ReadFrom(node, file, context);
+                    locations[(stageIndex, 0)] = node;
+                    continue;
+                }
+                if (!Commands.Contains(node.Command)) throw new InstructionSyntaxException($"unknown instruction: {node.Keyword}");
+                if (stage is null)
+                {
+                    if (node.Command != "arg") throw new InstructionSyntaxException($"{node.Keyword.ToUpperInvariant()} comes before the first FROM: no build stage in current context");
+                    foreach (var arg in ReadArgs(node, context))
+                    {
+                        file = file.WithGlobalArg(forLint || arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
+                        locations[(-1, file.GlobalArgs.Count)] = node;
+                    }
+                    continue;
+                }
+                var instructions = forLint ? ReadTyped(node, file, context) ?? [Raw(node)] : ReadInstruction(node, file, stage, stageIndex, context);
+                foreach (var instruction in instructions)
+                {
+                    stage = stage.Append(instruction);
+                    locations[(stageIndex, stage.Instructions.Count)] = node;
+                }
+            }
+            catch (InstructionSyntaxException e)
+            {
+                problem = new DockerfileParseException(node.StartLine, node.Column, e.Message);
+                break;
+            }
+        }
+        if (stage is not null) file = file.WithStage(stage);
+        return new DockerfileImport(file, locations, problem);
+    }
+
+    /// <summary>True for the keywords BuildKit knows (any case).</summary>
+    internal static bool IsInstruction(string keyword) => Commands.Contains(keyword.ToLowerInvariant());
+
+    private static readonly HashSet<string> Commands =
+    [
+        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer",
+        "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
+    ];
+
+    /// <summary>The file's escape token and a shell lexer for it; names of the stages read so far.</summary>
+    private sealed class Context(EscapeToken escape, IReadOnlySet<string> stageNames)
+    {
+        public EscapeToken Escape { get; } = escape;
+
+        /// <summary>Every stage name in the file (lower case), earlier and later ones.</summary>
+        public IReadOnlySet<string> StageNames { get; } = stageNames;
+        public ShellLexer Lexer { get; } = new(escape == EscapeToken.Backtick ? '`' : '\\');
+
+        /// <summary>A word as BuildKit's lexer reads it, references kept symbolic.</summary>
+        public Expandable Analyze(string word)
+        {
+            try
+            {
+                return Lexer.Analyze(word);
+            }
+            catch (ShellLexerException e)
+            {
+                throw new InstructionSyntaxException(e.Message);
+            }
+        }
+    }
+
+    private static Dockerfile ReadDirectives(DockerfileSyntaxTree tree)
+    {
+        var file = Dockerfile.Create();
+        if (tree.EscapeToken == '`') file = file.WithEscape(EscapeToken.Backtick);
+        foreach (var directive in tree.Directives)
+        {
+            try
+            {
+                file = directive.Name switch
+                {
+                    "syntax" => file.WithFrontend(BuilderProfile.CustomFrontend(directive.Value)),
+                    "check" => file.WithChecks(ReadCheck(directive.Value)),
+                    _ => file,
+                };
+            }
+            catch (Exception e) when (e is DockerValueException or InstructionSyntaxException)
+            {
+                throw new DockerfileParseException(directive.Line, 1, $"{directive.Name} directive: {e.Message}");
+            }
+        }
+        return file;
+    }
+
+    /// <summary>BuildKit's check directive (<see cref="CheckDirective.Parse"/>: skip, error, experimental); null when it changes nothing.</summary>
+    private static CheckDirective? ReadCheck(string value)
+    {
+        CheckDirective check;
+        try
+        {
+            check = CheckDirective.Parse(value);
+        }
+        catch (DockerValueException e)
+        {
+            throw new InstructionSyntaxException(e.Problem.Message);
+        }
+        // Nothing skipped or enabled and warnings not errors is BuildKit's default: the same as no directive.
+        return check.SkipAll || check.Skip.Count > 0 || check.Error || check.ExperimentalAll || check.Experimental.Count > 0 ? check : null;
+    }
+
+    /// <summary>Go's strconv.ParseBool.</summary>
+    internal static bool? ParseGoBool(string text) => text switch
+    {
+        "1" or "t" or "T" or "TRUE" or "true" or "True" => true,
+        "0" or "f" or "F" or "FALSE" or "false" or "False" => false,
+        _ => null,
+    };
+
+    private static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context, bool allowDuplicateName = false)
+    {
+        var flags = BuilderFlags.Parse(node.Flags, ("platform", BuilderFlags.Kind.Value));
+        var args = node.Arguments;
+        string? name = null;
+        if (args.Count == 3 && args[1].Equals("as", StringComparison.OrdinalIgnoreCase))
+        {
+            name = args[2].ToLowerInvariant();
+            if (!StageNamePattern().IsMatch(name))
+                throw new InstructionSyntaxException($"invalid name for build stage: {GoText.Quote(args[2])}, name can't start with a number or contain symbols");
+            if (!allowDuplicateName && file.Stages.Any(s => s.Name == name)) throw new InstructionSyntaxException($"duplicate stage name {GoText.Quote(name)}");
+        }
+        else if (args.Count != 1) throw new InstructionSyntaxException("FROM requires either one or three arguments");
+
+        var platform = flags.String("platform") is { } text ? ReadPlatform(text, context) : null;
+        var declaration = name is null ? Stage.Unnamed() : Stage.Named(name);
+        var reference = context.Analyze(args[0]);
+        if (reference.LiteralText is { } literal)
+        {
+            if (literal == "scratch") return declaration.FromScratch(platform);
+            if (file.Stages.FirstOrDefault(s => string.Equals(s.Name, literal, StringComparison.OrdinalIgnoreCase)) is { } parent)
+                return declaration.From(parent, platform);
+            if (!ImageReference.TryParse(literal, out var image) || image.ToString() != literal)
+                throw new InstructionSyntaxException($"FROM {literal}: {image.Problem?.ToString() ?? "not a canonical image reference"}");
+            if (image.Domain is null && image.Tag is null && image.Digest is null && context.StageNames.Contains(image.Path))
+                throw new InstructionSyntaxException($"FROM {literal}: names a stage that comes later in the file; BuildKit would pull an image of that name instead (move the stage before this FROM).");
+            return declaration.From(image, platform);
+        }
+        if (reference.Parts.Count == 0) throw new InstructionSyntaxException("FROM needs an image");
+        return declaration.FromExpanded(reference, platform);
+    }
+
+    private static HashSet<string> StageNames(DockerfileSyntaxTree tree) =>
+        [.. tree.Instructions.Where(i => i.Command == "from" && i.Arguments.Count == 3).Select(i => i.Arguments[2].ToLowerInvariant())];
+
+    /// <summary><c>--platform</c>: os/arch[/variant], or $BUILDPLATFORM / $TARGETPLATFORM.</summary>
+    private static Platform ReadPlatform(string text, Context context)
+    {
+        var value = context.Analyze(text);
+        if (value.Parts is [{ IsVariable: true, Text: "BUILDPLATFORM" }]) return Platform.BuildPlatform;
+        if (value.Parts is [{ IsVariable: true, Text: "TARGETPLATFORM" }]) return Platform.TargetPlatform;
+        if (value.LiteralText is { } literal)
+        {
+            try
+            {
+                var platform = Platform.Parse(literal);
+                if (platform.ToString() == literal) return platform;
+            }
+            catch (FormatException)
+            {
+                // reported below
+            }
+        }
+        throw new InstructionSyntaxException($"FROM --platform={text}: the model holds os/arch[/variant] (e.g. linux/arm64), $BUILDPLATFORM or $TARGETPLATFORM");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z][a-z0-9-_.]*\z")]
+    private static partial System.Text.RegularExpressions.Regex StageNamePattern();
+
+    /// <summary>
+    /// The instructions of one node: typed when the model carries its meaning exactly (valid, and its emitted text
+    /// reads back to itself), otherwise the node kept raw.
+    /// </summary>
+    private static IReadOnlyList<Instruction> ReadInstruction(InstructionNode node, Dockerfile file, Stage stage, int stageIndex, Context context)
+    {
+        var typed = ReadTyped(node, file, context);
+        if (typed is not null)
+        {
+            var accepted = true;
+            var current = stage;
+            foreach (var instruction in typed)
+            {
+                if (DockerfileValidator.ValidateInstruction(file, current, stageIndex, instruction).Count > 0 || !ReadsBack(instruction, file, context))
+                {
+                    accepted = false;
+                    break;
+                }
+                current = current.Append(instruction);
+            }
+            if (accepted) return typed;
+        }
+        return [Raw(node)];
+    }
+
+    private static RawInstruction Raw(InstructionNode node) =>
+        new(node.Original) { Heredocs = ValueList.From(node.Heredocs.Select(h => new RawHeredoc(h.Name, h.Content))) };
+
+    /// <summary>True when the instruction's emitted text is read back as the same instruction.</summary>
+    private static bool ReadsBack(Instruction instruction, Dockerfile file, Context context)
+    {
+        var syntax = new DockerfileSyntax(file.Escape);
+        var (header, body) = DockerfileEmitter.Instruction(syntax, instruction);
+        var text = new StringBuilder();
+        if (file.Escape == EscapeToken.Backtick) text.Append("# escape=`\n");
+        DockerfileEmitter.AppendLine(text, syntax, header);
+        foreach (var line in body) text.Append(line).Append('\n');
+        try
+        {
+            var tree = DockerfileSyntaxParser.Parse(text.ToString());
+            return tree.Instructions.Count == 1 && ReadTyped(tree.Instructions[0], file, context) is [var again] && again.Equals(instruction);
+        }
+        catch (Exception e) when (e is DockerfileParseException or InstructionSyntaxException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using Fluent.Docker.Cli;
+using Fluent.Docker.Hosting;
+using Fluent.Docker.Tests.Examples;
+using Fluent.Docker.Tests.Packaging;
+
+namespace Fluent.Docker.Tests.Cli;
+
+/// <summary>
+/// The fluent-docker tool as a user gets it: Fluent.Docker and fluent-docker packed (from the build the tests ran on)
+/// into a local feed, then <c>dotnet tool install --tool-path … --add-source FEED fluent-docker</c>. Tests start the
+/// installed executable as a process in temporary repositories whose nuget.config adds the same feed, so the scaffolded
+/// definitions restore the packed Fluent.Docker package (not a project reference). Packages restore into a private
+/// folder: the packed version never lands in the machine's cache.
+/// </summary>
+public sealed class InstalledTool : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("fluent-docker-tool-").FullName;
+
+    public InstalledTool()
+    {
+        Version = HostManifest.LibraryVersionOf(typeof(CliApp).Assembly);
+        Feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
+        Packages = Path.Combine(_work, "packages");
+        var configuration = typeof(InstalledTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        foreach (var project in new[] { "src/Fluent.Docker/Fluent.Docker.csproj", "src/Fluent.Docker.Cli/Fluent.Docker.Cli.csproj" })
+            Dotnet(RepositoryLayout.Root, ["pack", project, "-c", configuration, "--no-build", "-o", Feed]);
+        var tools = Path.Combine(_work, "tools");
+        Dotnet(RepositoryLayout.Root, ["tool", "install", "fluent-docker", "--tool-path", tools, "--add-source", Feed, "--version", Version]);
+        Executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "fluent-docker.exe" : "fluent-docker");
+    }
+
+    /// <summary>The version both packages carry (the build's), which init's scaffold references.</summary>
+    public string Version { get; }
+
+    public string Feed { get; }
+
+    /// <summary>The private global packages folder of every restore the tests cause.</summary>
+    public string Packages { get; }
+
+    public string Executable { get; }
+
+    /// <summary>A new empty repository directory with a nuget.config that adds the feed.</summary>
+    public string NewRepository(string name)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(_work, "repos", name + "-" + Guid.NewGuid().ToString("N")[..6])).FullName;
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), LocalFeed.NuGetConfig(Feed, Packages));
+        return directory;
+    }
+
+    /// <summary>Runs the installed tool in <paramref name="directory"/>.</summary>
+    public ProcessRun Run(string directory, params string[] arguments) => Run(directory, arguments, null);
+
+    public ProcessRun Run(string directory, string[] arguments, IReadOnlyDictionary<string, string>? environment) =>
+        LocalFeed.Run(Executable, directory, arguments, TimeSpan.FromMinutes(10), environment);
+
+    private void Dotnet(string directory, string[] arguments)
+    {
+        var run = LocalFeed.Run("dotnet", directory, arguments, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages });
+        Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{run}");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_work, recursive: true); }
+        catch (IOException) { /* a file still held open is left to the OS's temp clean-up */ }
+        catch (UnauthorizedAccessException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class InstalledToolCollection : ICollectionFixture<InstalledTool>
+{
+    public const string Name = "Installed fluent-docker tool";
+}

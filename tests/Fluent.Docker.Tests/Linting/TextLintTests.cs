@@ -1,0 +1,69 @@
+using Fluent.Docker.Linting;
+using Fluent.Docker.Parsing;
+
+namespace Fluent.Docker.Tests.Linting;
+
+/// <summary>Linting Dockerfile text: lines, how the text was written, where BuildKit would stop, and FD0110 (ARGs in FROM).</summary>
+public class TextLintTests
+{
+    private static IReadOnlyList<LintDiagnostic> Findings(string text, string id, LintOptions? options = null) =>
+        Linter.LintText(text, options).Diagnostics.Where(d => d.RuleId == id).ToList();
+
+    [Fact]
+    public void FD0110_reports_a_from_that_the_arg_defaults_leave_invalid()
+    {
+        var finding = Assert.Single(Findings("ARG VERSION\nFROM busybox:$VERSION\n", "FD0110"));
+        Assert.Equal((2, 0), (finding.Line, finding.InstructionNumber));
+        Assert.Contains("'busybox:'", finding.Message);
+        Assert.Single(Findings("ARG IMAGE\nFROM $IMAGE\n", "FD0110"));
+    }
+
+    [Fact]
+    public void FD0110_quiet_when_defaults_give_a_valid_image_or_a_stage()
+    {
+        Assert.Empty(Findings("ARG VERSION=1.36\nFROM busybox:${VERSION}\n", "FD0110"));
+        Assert.Empty(Findings("ARG V=\"\"\nFROM busybox:stable${V}\n", "FD0110"));
+        Assert.Empty(Findings("ARG DEBUG=\"\"\nFROM scratch${DEBUG-@bogus}\n", "FD0110"));
+        Assert.Empty(Findings("FROM alpine:3.20 AS base-linux\nARG\u0020X\nFROM scratch\nARG OS=linux\n", "FD0110"));
+    }
+
+    [Fact]
+    public void FD0110_reports_a_model_from_with_a_global_arg_without_default()
+    {
+        var version = new BuildArg("VERSION");
+        var file = Dockerfile.Create(Stage.Named("app").FromExpanded($"busybox:{version}")).WithGlobalArg(version);
+        Assert.Single(Linter.Lint(file).Diagnostics, d => d.RuleId == "FD0110");
+        Assert.DoesNotContain(Linter.Lint(file.WithGlobalArg(version.WithDefault("1.36"))).Diagnostics, d => d.RuleId == "FD0110");
+    }
+
+    [Fact]
+    public void Text_lint_reports_lines_and_casing_as_written()
+    {
+        var report = Linter.LintText("# syntax=docker/dockerfile:1\nFROM alpine:3.20 as Build\nrun cd /src\n");
+        Assert.Equal(
+            ["FD0008@2", "FD0101@2", "FD0014@3", "FD0103@3"],
+            report.Diagnostics.Where(d => d.RuleId is "FD0008" or "FD0101" or "FD0103" or "FD0014").Select(d => $"{d.RuleId}@{d.Line}"));
+    }
+
+    [Fact]
+    public void Text_lint_keeps_the_findings_before_where_BuildKit_stops()
+    {
+        var report = Linter.LintText("\nFROM scratch AS BadStageName\nMAINTAINER me@example.org\nBADCMD\n");
+        Assert.Equal(["FD0008@2", "FD0104@3"], report.Diagnostics.Where(d => d.Rule.BuildKitCheck is not null).Select(d => $"{d.RuleId}@{d.Line}"));
+        Assert.Equal((4, "unknown instruction: BADCMD"), (report.ReadProblem!.Line, report.ReadProblem.Reason));
+        Assert.True(report.HasErrors);
+        Assert.Contains("\nDockerfile:4: error: unknown instruction: BADCMD\n", report.ToText());
+    }
+
+    [Fact]
+    public void Text_the_parser_cannot_read_is_a_located_parse_error() =>
+        Assert.Equal(1, Assert.Throws<DockerfileParseException>(() => Linter.LintText("")).Line);
+
+    [Fact]
+    public void Duplicate_stage_names_and_relative_workdirs_are_read_for_the_lint()
+    {
+        var report = Linter.LintText("FROM scratch AS b\nWORKDIR app/\nFROM scratch AS b\n");
+        Assert.Equal(["FD0005@2", "FD0010@3"], report.Diagnostics.Where(d => d.RuleId is "FD0005" or "FD0010").Select(d => $"{d.RuleId}@{d.Line}"));
+        Assert.Null(report.ReadProblem);
+    }
+}
