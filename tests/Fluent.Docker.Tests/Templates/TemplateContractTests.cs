@@ -1,3 +1,4 @@
+using Fluent.Docker.Linting;
 using Fluent.Docker.Templates;
 
 namespace Fluent.Docker.Tests.Templates;
@@ -6,7 +7,7 @@ namespace Fluent.Docker.Tests.Templates;
 /// What every template promises, checked on every sample: multi-stage with the build on <c>$BUILDPLATFORM</c> where the
 /// toolchain cross-compiles, cache mounts on package-manager steps, pinned base images that all follow a base-registry
 /// override, uid 10001 with a language-native exec-form HEALTHCHECK (no curl), OCI labels, a per-language
-/// .dockerignore, and a model with no errors.
+/// .dockerignore, and a model with no errors and no error-level finding of our own lint rules.
 /// </summary>
 public class TemplateContractTests
 {
@@ -21,13 +22,16 @@ public class TemplateContractTests
 
     [Theory]
     [MemberData(nameof(Keys))]
-    public void Model_has_no_errors_and_the_final_stage_runs_as_uid_10001_with_a_healthcheck(string key)
+    public void Model_has_no_errors_no_lint_errors_or_warnings_and_runs_as_uid_10001_with_a_healthcheck(string key)
     {
         var definition = Make(key);
 
         Assert.Empty(definition.Dockerfile.Validate());
         Assert.Empty(definition.Ignore.Validate());
-        // TODO(rule engine, issue 4 part 2): also assert zero error-level findings from our own rules once they exist.
+        // Our own rules, with the image's .dockerignore: no error, and no warning either.
+        var lint = Linter.Lint(definition);
+        Assert.False(lint.HasErrors, lint.ToText());
+        Assert.DoesNotContain(lint.Diagnostics, d => d.Severity >= LintSeverity.Warning);
         var config = ImageConfigProjection.Project(definition.Dockerfile);
         Assert.Equal("10001:10001", config.User);
         Assert.NotNull(config.Healthcheck);
