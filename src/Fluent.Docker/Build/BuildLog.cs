@@ -9,7 +9,8 @@ public enum BuildStepStatus { Unknown, Cached, Done, Error }
 /// <summary>
 /// One step of a build as buildx's plain progress shows it: <c>#12 [runtime 5/8] COPY . .</c> then <c>#12 CACHED</c> or
 /// <c>#12 DONE 0.3s</c>. <see cref="Label"/> is the bracketed part (<c>runtime 5/8</c>, <c>linux/arm64 build 3/6</c>,
-/// <c>internal</c>); <see cref="Text"/> is the rest (the instruction, or what BuildKit is doing).
+/// <c>internal</c>; empty for steps such as <c>exporting to image</c>); <see cref="Text"/> is the rest (the
+/// instruction, or what BuildKit is doing).
 /// </summary>
 public sealed record BuildStep(int Vertex, string Label, string Text, BuildStepStatus Status, TimeSpan? Duration)
 {
@@ -30,7 +31,7 @@ public sealed partial class BuildLog
         ContextBytes = contextBytes;
     }
 
-    /// <summary>Every named step, in the order buildx first printed it.</summary>
+    /// <summary>Every step, in the order buildx first printed it.</summary>
     public IReadOnlyList<BuildStep> Steps { get; }
 
     /// <summary>
@@ -54,10 +55,12 @@ public sealed partial class BuildLog
         {
             if (StepLine().Match(line) is not { Success: true } match) continue;
             var vertex = int.Parse(match.Groups["vertex"].Value, CultureInfo.InvariantCulture);
+            if (vertex == 0) continue; // buildx's own lines ("#0 building with …"), not a build step
             var rest = match.Groups["rest"].Value;
-            if (Named().Match(rest) is { Success: true } named && !names.ContainsKey(vertex))
+            // The first line of a vertex is its name: "[label] text", or just text ("exporting to image").
+            if (!names.ContainsKey(vertex))
             {
-                names[vertex] = (named.Groups["label"].Value, named.Groups["text"].Value);
+                names[vertex] = Named().Match(rest) is { Success: true } named ? (named.Groups["label"].Value, named.Groups["text"].Value) : ("", rest);
                 order.Add(vertex);
             }
             else if (rest == "CACHED") status[vertex] = (BuildStepStatus.Cached, null);
