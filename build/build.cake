@@ -286,6 +286,12 @@ Task("Generate")
     .Does(() =>
 {
     GenerateExamples();
+    // The naive Dockerfiles examples keep for comparison (the seed exercise's Dockerfile.simple).
+    foreach (var naive in NaiveImages.Committed)
+    {
+        naive.Value.WriteTo(examples.CombineWithFilePath(naive.Key).FullPath);
+        Information("naive: examples/{0}", naive.Key);
+    }
 });
 
 Task("Images")

@@ -29,7 +29,11 @@ func machine() string {
 }
 
 func main() {
-	addr := flag.String("listen", ":8080", "address to listen on")
+	port := os.Getenv("PORT")
+	if port == "" {
+		port = "8080"
+	}
+	addr := flag.String("listen", ":"+port, "address to listen on")
 	healthcheck := flag.Bool("healthcheck", false, "probe /health on the local server and exit 0 when healthy")
 	arch := flag.Bool("arch", false, "print uname -m and exit")
 	flag.Parse()

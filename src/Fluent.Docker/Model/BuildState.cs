@@ -101,7 +101,7 @@ internal sealed record BuildState
     }
 
     /// <summary>The config as the image records it: BuildKit writes "/" when no WORKDIR was ever set.</summary>
-    public ImageConfig FinalConfig() => Config.WorkingDir.Length == 0 ? Config with { WorkingDir = "/" } : Config;
+    public ImageConfig FinalConfig() => Config;
 
     private static ValueList<string> CommandConfig(CommandLine command, ValueList<string>? shell) => command switch
     {
@@ -236,7 +236,9 @@ internal sealed class BuildStates
         var stage = _file.Stages[index];
         var start = BaseStageIndex(index) is { } parent && Of(parent) is [.., var parentEnd]
             ? parentEnd.Inherited()
-            : BuildState.Start(BaseImageOf(stage) is { } image ? _baseImages?.Invoke(image) ?? ImageConfig.Empty : ImageConfig.Empty);
+            // BuildKit starts a scratch stage with WorkingDir "/"; an image base keeps its own (often empty).
+            : BuildState.Start(stage.Base is BaseImage.Scratch ? ImageConfig.Empty with { WorkingDir = "/" }
+                : BaseImageOf(stage) is { } image ? _baseImages?.Invoke(image) ?? ImageConfig.Empty : ImageConfig.Empty);
         var states = new List<BuildState>(stage.Instructions.Count + 1) { start };
         foreach (var instruction in stage.Instructions) states.Add(states[^1].Apply(instruction, _inputs));
         _stages[index] = states;

@@ -14,31 +14,8 @@ namespace Fluent.Docker.Tests.Examples;
 [Collection(DockerLabCollection.Name)]
 public class WalkingSkeletonE2ETests(DockerLabFixture lab)
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static IReadOnlyDictionary<string, BuiltImage>? _pushed;
-
     /// <summary>All examples, generated into a temp copy and pushed once per run (the tests share them as input).</summary>
-    private async Task<IReadOnlyDictionary<string, BuiltImage>> PushedExamplesAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_pushed is not null) return _pushed;
-            var root = Path.Combine(lab.WorkDirectory, "examples");
-            var generated = ExampleCatalog.All.Select(definition =>
-            {
-                RepositoryLayout.CopyExampleSources(definition, root);
-                return definition.Generate(root);
-            }).ToList();
-            var built = await ImageSetBuild.RunAsync(generated, new ImageDestination.Registry(lab.Registry, "e2e-" + lab.RunId), lab.Buildx);
-            foreach (var image in built) lab.RemoveAtEnd(image.Location);
-            return _pushed = built.ToDictionary(b => b.Name);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    private Task<IReadOnlyDictionary<string, BuiltImage>> PushedExamplesAsync() => PushedExamples.GetAsync(lab);
 
     public static TheoryData<string> Definitions => new(ExampleCatalog.All.Select(d => d.Name));
 

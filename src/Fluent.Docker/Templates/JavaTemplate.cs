@@ -1,0 +1,166 @@
+namespace Fluent.Docker.Templates;
+
+/// <summary>How the jar is built. Both run on <c>$BUILDPLATFORM</c>: bytecode is the same for every platform.</summary>
+public abstract record JavaBuild
+{
+    private JavaBuild() { }
+
+    /// <summary>
+    /// Plain <c>javac</c> + <c>jar</c> (no build tool, nothing downloaded): every <c>.java</c> file under
+    /// <paramref name="SourceDirectory"/> compiled into one executable jar with <paramref name="MainClass"/>.
+    /// </summary>
+    public sealed record Javac(string MainClass, string SourceDirectory = "src") : JavaBuild;
+
+    /// <summary>
+    /// Maven: <c>pom.xml</c> first and <c>dependency:go-offline</c> into a cached <c>~/.m2</c>, then the source and
+    /// <c>package</c>; the jar matching <paramref name="JarPattern"/> under <c>target/</c> is shipped.
+    /// </summary>
+    public sealed record Maven(string JarPattern = "*.jar") : JavaBuild
+    {
+        public ImageReference Image { get; init; } = "maven:3.9-eclipse-temurin-17";
+    }
+}
+
+/// <summary>What the jar runs on.</summary>
+public abstract record JavaRuntime
+{
+    private JavaRuntime() { }
+
+    /// <summary>A JRE image: no compiler, smaller than the JDK.</summary>
+    public sealed record Jre(ImageReference Image) : JavaRuntime;
+
+    /// <summary>
+    /// A runtime cut to <paramref name="Modules"/> by <c>jlink</c> (in a stage on the target platform, from the JDK
+    /// image) on a plain base image: the smallest option, when the module list is known (<c>jdeps --print-module-deps</c>).
+    /// </summary>
+    public sealed record Jlink(ValueList<string> Modules) : JavaRuntime
+    {
+        public ImageReference BaseImage { get; init; } = "debian:bookworm-slim";
+    }
+
+    public static JavaRuntime DefaultJre { get; } = new Jre("eclipse-temurin:17-jre");
+}
+
+/// <summary>Options of <see cref="JavaTemplate"/>.</summary>
+public sealed record JavaOptions : TemplateOptions
+{
+    /// <summary>The JDK image: the <see cref="JavaBuild.Javac"/> build and the <see cref="JavaRuntime.Jlink"/> stage use it.</summary>
+    public ImageReference JdkImage { get; init; } = "eclipse-temurin:17-jdk";
+
+    public JavaBuild Build { get; init; } = new JavaBuild.Javac("app.Main");
+
+    public JavaRuntime Runtime { get; init; } = JavaRuntime.DefaultJre;
+
+    /// <summary>JVM options of the application (container-aware heap sizing by default).</summary>
+    public ValueList<string> JvmOptions { get; init; } = ["-XX:MaxRAMPercentage=75"];
+
+    /// <summary>Arguments that make the jar probe its own health endpoint and exit 0 when healthy (JRE images have no curl).</summary>
+    public ValueList<string> HealthcheckArguments { get; init; } = ["--healthcheck"];
+
+    internal IEnumerable<TemplateProblem> JavaProblems()
+    {
+        if (JdkImage.Problem is { } jdk) yield return new TemplateProblem(nameof(JdkImage), jdk.Message, jdk.Fix);
+        switch (Build)
+        {
+            case JavaBuild.Javac javac:
+                if (string.IsNullOrEmpty(javac.MainClass) || !javac.MainClass.Split('.').All(IsJavaIdentifier))
+                    yield return new TemplateProblem("Build.MainClass", $"'{javac.MainClass}' is not a fully qualified class name.", "give the class with main(), e.g. 'com.example.App'.");
+                if (TemplateKit.RelativePathProblem("Build.SourceDirectory", javac.SourceDirectory, "src") is { } source) yield return source;
+                break;
+            case JavaBuild.Maven maven:
+                if (maven.Image.Problem is { } image) yield return new TemplateProblem("Build.Image", image.Message, image.Fix);
+                if (string.IsNullOrEmpty(maven.JarPattern) || maven.JarPattern.IndexOfAny(['/', ' ', '\'', '"', '$', '\n']) >= 0)
+                    yield return new TemplateProblem("Build.JarPattern", $"'{maven.JarPattern}' is not a file pattern in target/.", "give a name or glob such as 'app-*.jar'.");
+                break;
+            case null:
+                yield return new TemplateProblem(nameof(Build), "No build is set.", "use new JavaBuild.Javac(\"com.example.App\") or new JavaBuild.Maven().");
+                break;
+        }
+        switch (Runtime)
+        {
+            case JavaRuntime.Jre jre when jre.Image.Problem is { } image:
+                yield return new TemplateProblem("Runtime.Image", image.Message, image.Fix);
+                break;
+            case JavaRuntime.Jlink jlink:
+                if (jlink.Modules.IsEmpty || !jlink.Modules.All(m => m.Split('.').All(IsJavaIdentifier)))
+                    yield return new TemplateProblem("Runtime.Modules", "The module list is empty or has a name that is not a module name.", "list modules such as java.base, jdk.httpserver (jdeps --print-module-deps app.jar prints them).");
+                if (jlink.BaseImage.Problem is { } baseImage) yield return new TemplateProblem("Runtime.BaseImage", baseImage.Message, baseImage.Fix);
+                break;
+            case null:
+                yield return new TemplateProblem(nameof(Runtime), "No runtime is set.", "use JavaRuntime.DefaultJre or new JavaRuntime.Jlink([\"java.base\"]).");
+                break;
+        }
+        foreach (var option in JvmOptions.Where(o => !o.StartsWith('-')))
+            yield return new TemplateProblem(nameof(JvmOptions), $"'{option}' is not a JVM option.", "JVM options start with '-', e.g. -XX:MaxRAMPercentage=75.");
+    }
+
+    private static bool IsJavaIdentifier(string part) =>
+        part.Length > 0 && (char.IsLetter(part[0]) || part[0] is '_' or '$') && part.All(c => char.IsLetterOrDigit(c) || c is '_' or '$');
+}
+
+/// <summary>
+/// Java: a JDK build stage on <c>$BUILDPLATFORM</c> produces one executable jar (plain <c>javac</c>, or Maven with a
+/// cached <c>~/.m2</c> and the POM resolved before the source is copied); the runtime is a JRE image, or a
+/// <c>jlink</c>-cut runtime on a slim base. It runs as uid 10001, and the jar checks its own health (JRE images have no
+/// curl): it must handle <see cref="JavaOptions.HealthcheckArguments"/> (GET its health URL, exit 0 on 200) and read <c>PORT</c>.
+/// </summary>
+public static class JavaTemplate
+{
+    private const string Jar = "/app/app.jar";
+
+    public static ImageDefinition Create(string name, JavaOptions? options = null)
+    {
+        options ??= new JavaOptions();
+        TemplateKit.Check("Java", name, options, options.JavaProblems());
+        var jdk = options.Resolve(options.JdkImage);
+        var stages = new List<Stage>();
+
+        var build = options.Build switch
+        {
+            JavaBuild.Javac javac => Stage.Named("build").From(jdk, Platform.BuildPlatform)
+                .Workdir("/src")
+                .Copy($"{javac.SourceDirectory}/", $"{javac.SourceDirectory}/")
+                .Run($"mkdir -p /out/classes && javac -d /out/classes $(find {javac.SourceDirectory} -name '*.java') && jar --create --file /out/app.jar --main-class {javac.MainClass} -C /out/classes ."),
+            JavaBuild.Maven maven => Stage.Named("build").From(options.Resolve(maven.Image), Platform.BuildPlatform)
+                .Workdir("/src")
+                .Copy("pom.xml", "./")
+                .Run("mvn -B -q dependency:go-offline", Mount.Cache("/root/.m2"))
+                .Copy("src/", "src/")
+                .Run($"mvn -B -q -DskipTests package && mkdir -p /out && cp target/{maven.JarPattern} /out/app.jar", Mount.Cache("/root/.m2")),
+            _ => throw new InvalidOperationException("unreachable: checked above"),
+        };
+        stages.Add(build);
+
+        Stage runtime;
+        ImageReference runtimeImage;
+        switch (options.Runtime)
+        {
+            case JavaRuntime.Jlink jlink:
+                // --strip-java-debug-attributes, not --strip-debug: stripping native symbols needs objcopy, which JDK images lack.
+                var jre = Stage.Named("jre").From(jdk)
+                    .Run($"jlink --add-modules {string.Join(",", jlink.Modules)} --strip-java-debug-attributes --no-man-pages --no-header-files --compress=2 --output /opt/jre");
+                stages.Add(jre);
+                runtimeImage = options.Resolve(jlink.BaseImage);
+                runtime = Stage.Named("runtime").From(runtimeImage)
+                    .AddDebianUser(options.User)
+                    .CopyFrom(jre, "/opt/jre", "/opt/jre")
+                    .Env(("JAVA_HOME", "/opt/jre"), ("PATH", "/opt/jre/bin:" + Expandable.Variable("PATH")), ("PORT", TemplateKit.PortText(options)));
+                break;
+            default:
+                runtimeImage = options.Resolve(((JavaRuntime.Jre)options.Runtime).Image);
+                runtime = Stage.Named("runtime").From(runtimeImage)
+                    .AddDebianUser(options.User)
+                    .Env("PORT", TemplateKit.PortText(options));
+                break;
+        }
+        runtime = runtime
+            .Workdir("/app")
+            .CopyFrom(build, "/out/app.jar", Jar)
+            .Finish(name, options, runtimeImage, TemplateKit.Probe(TimeSpan.FromSeconds(15), ["java", "-jar", Jar, .. options.HealthcheckArguments]))
+            .Entrypoint(["java", .. options.JvmOptions, "-jar", Jar]);
+        stages.Add(runtime);
+
+        return TemplateKit.Define(name, options, Dockerfile.Create([.. stages]),
+            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Java);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace Fluent.Docker.Templates;
+
+/// <summary>The parts every template assembles the same way: checks, accounts, the metadata tail of the final stage, the definition.</summary>
+internal static class TemplateKit
+{
+    /// <summary>Throws <see cref="TemplateOptionsException"/> listing every problem of the shared and the template's own options.</summary>
+    public static void Check(string template, string imageName, TemplateOptions options, IEnumerable<TemplateProblem> own)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Problems().Concat(own).ToList();
+        if (imageName is null || !ImageReference.TryParse(imageName, out var reference) || reference.Domain is not null || reference.Tag is not null || reference.Digest is not null)
+            problems.Insert(0, new TemplateProblem("name", $"'{imageName}' is not a repository name.", "use lowercase path components such as 'team/api' (no registry, no tag)."));
+        if (problems.Count > 0) throw new TemplateOptionsException(template, problems);
+    }
+
+    /// <summary>A named account on Debian-based images (shadow's groupadd/useradd; -l keeps the lastlog file small for high uids).</summary>
+    public static Stage AddDebianUser(this Stage stage, RuntimeUser user) =>
+        stage.Run(Invariant($"groupadd --gid {user.Gid} {user.Name} && useradd --uid {user.Uid} --gid {user.Gid} --no-log-init --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin {user.Name}"));
+
+    /// <summary>A named account on busybox, which has no adduser applet here: one line each in passwd and group.</summary>
+    public static Stage AddBusyboxUser(this Stage stage, RuntimeUser user) =>
+        stage.Run(Invariant($"echo '{user.Name}:x:{user.Uid}:{user.Gid}:{user.Name}:/nonexistent:/bin/false' >> /etc/passwd && echo '{user.Name}:x:{user.Gid}:' >> /etc/group"));
+
+    /// <summary>
+    /// The end of every final stage: VERSION, OCI labels, EXPOSE, the numeric non-root USER and the HEALTHCHECK.
+    /// Labels come last so a metadata change never invalidates a filesystem layer.
+    /// </summary>
+    public static Stage Finish(this Stage runtime, string imageName, TemplateOptions options, ImageReference? baseImage, Healthcheck healthcheck, bool expose = true)
+    {
+        var stage = runtime
+            .Arg(options.Metadata.VersionArg)
+            .Labels(options.Metadata.Labels(imageName, baseImage));
+        if (expose) stage = stage.Expose(options.Port);
+        return stage.User(options.User.Spec).Healthcheck(healthcheck);
+    }
+
+    /// <summary>
+    /// An exec-form probe with the templates' timings; slow starters (JVM, .NET) get a longer start period. During the
+    /// start period the engine probes every 2 s (<c>--start-interval</c>, Docker Engine 25+), so a container reports
+    /// healthy seconds after it is ready instead of after the first 30 s interval.
+    /// </summary>
+    public static Healthcheck Probe(TimeSpan startPeriod, params string[] command) =>
+        Fluent.Docker.Healthcheck.Exec(command)
+            .WithInterval(TimeSpan.FromSeconds(30))
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            .WithStartPeriod(startPeriod)
+            .WithStartInterval(TimeSpan.FromSeconds(2))
+            .WithRetries(3);
+
+    /// <summary>The URL the healthcheck probes inside the container.</summary>
+    public static string HealthUrl(TemplateOptions options) => Invariant($"http://127.0.0.1:{options.Port.Number}{options.HealthPath}");
+
+    public static string PortText(TemplateOptions options) => options.Port.Number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The definition, with its .dockerignore generated from the model for <paramref name="language"/> (an allow-list of
+    /// what the COPYs read, or the language's outputs and caches when a COPY takes the whole context), then the
+    /// template's <paramref name="alsoExclude"/> and the user's <see cref="TemplateOptions.ExtraIgnorePatterns"/>.
+    /// </summary>
+    public static ImageDefinition Define(string name, TemplateOptions options, Dockerfile dockerfile, Platform[] defaultPlatforms,
+        ProjectLanguage language, params string[] alsoExclude) =>
+        ImageDefinition.Create(name, dockerfile)
+            .WithPlatforms(options.Platforms.IsEmpty ? defaultPlatforms : [.. options.Platforms])
+            .WithContextDirectory(options.ContextDirectory)
+            .WithIgnoreFor(language, [.. alsoExclude, .. options.ExtraIgnorePatterns]);
+
+    /// <summary>A problem when <paramref name="path"/> is not a plain relative path inside the build context.</summary>
+    public static TemplateProblem? RelativePathProblem(string option, string? path, string example)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            return new TemplateProblem(option, "The path is empty.", $"give a path relative to the build context, e.g. '{example}'.");
+        if (path.StartsWith('/') || path.Split('/').Contains("..") || path.IndexOfAny(['\\', '\n', '\r', '\0', '$', '"', '\'', ' ', '*', '?']) >= 0)
+            return new TemplateProblem(option, $"'{path}' is not a plain relative path inside the build context.", $"use forward slashes, no '..', spaces, quotes, globs or variables, e.g. '{example}'.");
+        return null;
+    }
+
+    /// <summary>A problem when <paramref name="path"/> is not a literal absolute path (exec forms do not expand variables).</summary>
+    public static TemplateProblem? AbsolutePathProblem(string option, string? path, string example) =>
+        path is null || !path.StartsWith('/') || path.IndexOfAny([' ', '\t', '\n', '\r', '\0', '$', '"', '\'', '\\']) >= 0
+            ? new TemplateProblem(option, $"'{path}' is not a literal absolute path.", $"give an absolute path without spaces, quotes or variables, e.g. '{example}'.")
+            : null;
+
+    public static IEnumerable<TemplateProblem> CommandProblems(string option, ValueList<string> command, string example)
+    {
+        if (command.IsEmpty || string.IsNullOrWhiteSpace(command[0]))
+            yield return new TemplateProblem(option, "The command is empty.", $"give the program and its arguments, e.g. {example}.");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using Fluent.Docker.Templates;
+
+namespace Fluent.Docker.Tests.Templates;
+
+/// <summary>Bad options fail before anything is built, with every problem named by its option and a fix.</summary>
+public class TemplateOptionsTests
+{
+    [Theory]
+    [InlineData("golang:1.19", "mirror.example.com/library/golang:1.19")]
+    [InlineData("docker.io/library/python:3.11-slim", "mirror.example.com/library/python:3.11-slim")]
+    [InlineData("bitnami/redis:7.2", "mirror.example.com/bitnami/redis:7.2")]
+    [InlineData("mcr.microsoft.com/dotnet/sdk:10.0", "mirror.example.com/dotnet/sdk:10.0")]
+    [InlineData("gcr.io/distroless/static-debian12:nonroot", "mirror.example.com/distroless/static-debian12:nonroot")]
+    [InlineData("127.0.0.1:5000/dotnet/aspnet:10.0", "mirror.example.com/dotnet/aspnet:10.0")]
+    public void Base_registry_keeps_the_path_mirrors_store(string image, string expected)
+    {
+        var options = new GoOptions { BaseRegistry = "mirror.example.com" };
+
+        Assert.Equal(expected, options.Resolve(image).ToString());
+    }
+
+    [Fact]
+    public void Base_registry_keeps_tag_and_digest_and_no_registry_changes_nothing()
+    {
+        var digest = "sha256:" + new string('a', 64);
+
+        Assert.Equal($"127.0.0.1:5000/library/golang:1.19@{digest}", new GoOptions { BaseRegistry = "127.0.0.1:5000" }.Resolve($"golang:1.19@{digest}").ToString());
+        Assert.Equal("golang:1.19", new GoOptions().Resolve("golang:1.19").ToString());
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_with_its_option_and_fix()
+    {
+        var options = new GoOptions
+        {
+            BaseRegistry = "https://mirror.example.com/v2",
+            Port = 70000,
+            HealthPath = "health",
+            User = new RuntimeUser(0, 0, "root"),
+            Package = "cmd/api",
+            Binary = "app",
+        };
+
+        var error = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", options));
+
+        Assert.Equal("Go", error.Template);
+        Assert.Equal(["BaseRegistry", "Port", "HealthPath", "User", "Binary", "Package"], error.Problems.Select(p => p.Option));
+        Assert.All(error.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Fix)));
+        Assert.Contains("non-root", error.Problems.Single(p => p.Option == "User").Message);
+        Assert.Contains("'./'", error.Problems.Single(p => p.Option == "Package").Fix);
+        Assert.Contains("6 problem(s)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Api.txt", "not a project file")]
+    [InlineData("../Api/Api.csproj", "plain relative path")]
+    [InlineData("/src/Api.csproj", "plain relative path")]
+    [InlineData("My Api.csproj", "plain relative path")]
+    public void DotNet_project_must_be_a_project_file_inside_the_context(string project, string message)
+    {
+        var error = Assert.Throws<TemplateOptionsException>(() => DotNetTemplate.Create("team/api", new DotNetOptions { Project = project }));
+
+        Assert.Contains(message, Assert.Single(error.Problems, p => p.Option == "Project").Message);
+    }
+
+    [Fact]
+    public void Image_name_must_be_a_repository_path()
+    {
+        var error = Assert.Throws<TemplateOptionsException>(() => NodeTemplate.Create("Registry.example.com/Team/App:1"));
+
+        Assert.Equal("name", error.Problems[0].Option);
+    }
+
+    [Theory]
+    [InlineData("build; rm -rf /")]
+    [InlineData("")]
+    public void Node_build_script_must_be_a_script_name(string script)
+    {
+        var error = Assert.Throws<TemplateOptionsException>(() => NodeTemplate.Create("team/web", new NodeOptions { BuildScript = script }));
+
+        Assert.Equal("BuildScript", Assert.Single(error.Problems).Option);
+    }
+
+    [Fact]
+    public void Java_options_name_the_bad_main_class_module_and_jvm_option()
+    {
+        var options = new JavaOptions
+        {
+            Build = new JavaBuild.Javac("1bad.Main"),
+            Runtime = new JavaRuntime.Jlink(["java.base", "not a module"]),
+            JvmOptions = ["Xmx512m"],
+        };
+
+        var error = Assert.Throws<TemplateOptionsException>(() => JavaTemplate.Create("team/api", options));
+
+        Assert.Equal(["Build.MainClass", "Runtime.Modules", "JvmOptions"], error.Problems.Select(p => p.Option));
+    }
+
+    [Fact]
+    public void Python_and_static_site_paths_and_commands_are_checked()
+    {
+        var python = Assert.Throws<TemplateOptionsException>(() => PythonTemplate.Create("team/api", new PythonOptions { RequirementsFile = "../requirements.txt", Command = [] }));
+        var site = Assert.Throws<TemplateOptionsException>(() => StaticSiteTemplate.Create("team/site", new StaticSiteOptions { Build = new StaticSiteBuild.Npm("build", "/dist"), DocumentRoot = "www" }));
+
+        Assert.Equal(["RequirementsFile", "Command"], python.Problems.Select(p => p.Option));
+        Assert.Equal(["DocumentRoot", "Build.OutputDirectory"], site.Problems.Select(p => p.Option));
+    }
+
+    [Fact]
+    public void Metadata_must_fit_on_one_line_and_urls_must_be_absolute()
+    {
+        var options = new GoOptions { Metadata = new ImageMetadata { Description = "two\nlines", Source = new Uri("team/app", UriKind.Relative), Version = " " } };
+
+        var error = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", options));
+
+        Assert.Equal(["Metadata.Version", "Metadata.Description", "Metadata.Source"], error.Problems.Select(p => p.Option));
+    }
+
+    [Fact]
+    public void Platforms_must_be_concrete()
+    {
+        var error = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", new GoOptions { Platforms = [Platform.BuildPlatform] }));
+
+        Assert.Equal("Platforms", Assert.Single(error.Problems).Option);
+    }
+
+    [Fact]
+    public void Options_are_values_and_defaults_are_per_language()
+    {
+        Assert.Equal(new GoOptions(), new GoOptions());
+        Assert.Equal(8000, new PythonOptions().Port.Number);
+        Assert.Equal(3000, new NodeOptions().Port.Number);
+        Assert.Equal(8080, new DotNetOptions().Port.Number);
+        Assert.Equal("appuser", new DotNetOptions().User.Name);
+        Assert.Equal(10001, new DotNetOptions().User.Uid);
+        Assert.Equal("/", new StaticSiteOptions().HealthPath);
+    }
+}
