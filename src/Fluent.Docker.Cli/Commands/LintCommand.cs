@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fluent.Docker.Cli.Linting;
 using Fluent.Docker.Cli.Definitions;
+using Fluent.Docker.Hosting;
 
 namespace Fluent.Docker.Cli.Commands;
 
@@ -39,14 +40,17 @@ internal static class LintCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var targets = await TargetsAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
-            return DockerfileLint.Run(console, targets, parse.GetValue(format)!, parse.GetValue(failOn)!);
+            var files = await LintAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
+            return DockerfileLint.Report(console, files, parse.GetValue(format)!, parse.GetValue(failOn)!);
         });
         return command;
     }
 
-    /// <summary>What to lint: every path given (all checked before anything is read), else the definitions, else ./Dockerfile.</summary>
-    private static async Task<IReadOnlyList<LintTarget>> TargetsAsync(CliConsole console, string[] paths, string? project, bool verbose, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lints every path given (all checked before anything is read), else the definitions (their models, in their own
+    /// process: suppressions made in C# hold), else ./Dockerfile.
+    /// </summary>
+    private static async Task<IReadOnlyList<LintedFile>> LintAsync(CliConsole console, string[] paths, string? project, bool verbose, CancellationToken cancellationToken)
     {
         if (paths.Length > 0)
         {
@@ -56,15 +60,15 @@ internal static class LintCommand
                 var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
                 return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
             }).ToList();
-            return files.Select(f => new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f))).ToList();
+            return files.Select(f => DockerfileLint.LintText(new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f)))).ToList();
         }
         if (project is not null || Directory.Exists(console.Resolve(DefinitionsProject.DefaultDirectory)))
         {
-            var manifest = await DefinitionsProject.Find(console, project, verbose).DescribeAsync(cancellationToken);
-            return manifest.Images.Select(i => new LintTarget(console.Display(i.DockerfilePath), i.Dockerfile, i.DockerIgnore)).ToList();
+            var manifest = await DefinitionsProject.Find(console, project, verbose).DescribeAsync(cancellationToken, lint: true);
+            return manifest.Images.Select(i => new LintedFile(console.Display(i.DockerfilePath), HostLintFinding.ToReport(i.Findings ?? []))).ToList();
         }
         var here = console.Resolve("Dockerfile");
-        if (File.Exists(here)) return [new LintTarget("Dockerfile", File.ReadAllText(here), IgnoreBeside(here))];
+        if (File.Exists(here)) return [DockerfileLint.LintText(new LintTarget("Dockerfile", File.ReadAllText(here), IgnoreBeside(here)))];
         throw CliException.Usage($"nothing to lint here: no {DefinitionsProject.DefaultDirectory}/ and no Dockerfile. Fix: pass a PATH, or run '{CliApp.Name} init'.");
     }
 

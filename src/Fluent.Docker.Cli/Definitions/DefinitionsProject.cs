@@ -41,16 +41,19 @@ public sealed class DefinitionsProject
     /// <summary>Writes every image's files into the repository and returns what was written.</summary>
     public Task<HostManifest> GenerateAsync(CancellationToken cancellationToken) => RunHostAsync("generate", cancellationToken);
 
-    /// <summary>What the definitions would write, without writing it.</summary>
-    public Task<HostManifest> DescribeAsync(CancellationToken cancellationToken) => RunHostAsync("describe", cancellationToken);
+    /// <summary>What the definitions would write, without writing it; with <paramref name="lint"/>, each model's lint findings too.</summary>
+    public Task<HostManifest> DescribeAsync(CancellationToken cancellationToken, bool lint = false) =>
+        RunHostAsync(lint ? ["describe", "--lint"] : ["describe"], cancellationToken);
 
-    private async Task<HostManifest> RunHostAsync(string verb, CancellationToken cancellationToken)
+    private Task<HostManifest> RunHostAsync(string verb, CancellationToken cancellationToken) => RunHostAsync([verb], cancellationToken);
+
+    private async Task<HostManifest> RunHostAsync(string[] verb, CancellationToken cancellationToken)
     {
         var manifestPath = Path.Combine(Path.GetTempPath(), $"fluent-docker-manifest-{Guid.NewGuid():N}.json");
         try
         {
             var result = await CliWrap.Cli.Wrap("dotnet")
-                .WithArguments(["run", "--project", Directory, "--", verb, "--base-directory", _console.WorkingDirectory, "--output", manifestPath])
+                .WithArguments(["run", "--project", Directory, "--", .. verb, "--base-directory", _console.WorkingDirectory, "--output", manifestPath])
                 .WithWorkingDirectory(_console.WorkingDirectory)
                 .WithEnvironmentVariables(env => env
                     .Set("DOTNET_NOLOGO", "1")

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Fluent.Docker.Linting;
 
 namespace Fluent.Docker.Hosting;
 
@@ -11,17 +13,29 @@ public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnly
 {
     public const int CurrentProtocol = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
-    /// <summary>Validates and emits every image (throws <see cref="DockerfileValidationException"/> and the value exceptions) without writing.</summary>
-    public static HostManifest Describe(IReadOnlyList<ImageDefinition> images, string baseDirectory)
+    /// <summary>
+    /// Validates and emits every image (throws <see cref="DockerfileValidationException"/> and the value exceptions) without
+    /// writing; with <paramref name="lint"/>, also lints each model with its .dockerignore (<see cref="Linter.Lint(ImageDefinition, LintOptions?)"/>),
+    /// so suppressions made in C# hold and lines point into the generated Dockerfile.
+    /// </summary>
+    public static HostManifest Describe(IReadOnlyList<ImageDefinition> images, string baseDirectory, bool lint = false)
     {
         var described = images.Select(image =>
         {
             var context = Path.GetFullPath(Path.Combine(baseDirectory, image.ContextDirectory));
             return new HostManifestImage(image.Name, [.. image.Platforms.Select(p => p.ToString())], context,
                 Path.Combine(context, image.DockerfileName), Path.Combine(context, image.IgnoreFileName),
-                image.Dockerfile.Emit(), image.Ignore.Emit());
+                image.Dockerfile.Emit(), image.Ignore.Emit())
+            {
+                Findings = lint ? HostLintFinding.From(Linter.Lint(image)) : null,
+            };
         }).ToList();
         var clash = described.SelectMany(i => new[] { i.DockerfilePath, i.DockerIgnorePath }).GroupBy(p => p).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
@@ -44,7 +58,35 @@ public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnly
     }
 }
 
-/// <summary>One image of a <see cref="HostManifest"/>: absolute paths, and the text each file gets.</summary>
+/// <summary>One image of a <see cref="HostManifest"/>: absolute paths, the text each file gets, and the lint findings when asked.</summary>
 public sealed record HostManifestImage(
     string Name, IReadOnlyList<string> Platforms, string ContextDirectory,
-    string DockerfilePath, string DockerIgnorePath, string Dockerfile, string DockerIgnore);
+    string DockerfilePath, string DockerIgnorePath, string Dockerfile, string DockerIgnore)
+{
+    /// <summary>The model's lint findings, suppressed ones included (with their reasons); null unless <c>describe --lint</c>.</summary>
+    public IReadOnlyList<HostLintFinding>? Findings { get; init; }
+}
+
+/// <summary>A <see cref="LintDiagnostic"/> as the manifest carries it; <see cref="ToReport"/> rebuilds the report.</summary>
+public sealed record HostLintFinding(
+    string RuleId, LintSeverity Severity, string Message, int? Line, string? Stage, int? StageIndex, int? InstructionNumber, string? Keyword,
+    string? SuppressedBecause)
+{
+    public static IReadOnlyList<HostLintFinding> From(LintReport report) =>
+        [.. report.Diagnostics.Concat(report.Suppressed).Select(d => new HostLintFinding(
+            d.RuleId, d.Severity, d.Message, d.Line, d.Stage, d.StageIndex, d.InstructionNumber, d.Keyword, d.SuppressedBecause))];
+
+    /// <summary>The report the findings came from, with this library's rules (the manifest's protocol guarantees the same ids).</summary>
+    public static LintReport ToReport(IReadOnlyList<HostLintFinding> findings)
+    {
+        var rules = Linter.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var diagnostics = findings.Select(f => new LintDiagnostic(
+            rules.TryGetValue(f.RuleId, out var rule) ? rule : throw new FormatException($"The definitions report rule {f.RuleId}, which this Fluent.Docker does not know."),
+            f.Severity, f.Message)
+        {
+            Stage = f.Stage, StageIndex = f.StageIndex, InstructionNumber = f.InstructionNumber, Keyword = f.Keyword, Line = f.Line,
+            SuppressedBecause = f.SuppressedBecause,
+        }).ToList();
+        return new LintReport([.. diagnostics.Where(d => d.SuppressedBecause is null)], [.. diagnostics.Where(d => d.SuppressedBecause is not null)], Linter.Rules);
+    }
+}

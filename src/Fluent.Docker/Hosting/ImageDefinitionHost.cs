@@ -10,9 +10,10 @@ namespace Fluent.Docker.Hosting;
 /// <item><c>generate [--base-directory DIR] [--output FILE]</c> (the default): validates every image, then writes each
 /// one's Dockerfile and .dockerignore into its context directory under DIR (<see cref="ImageDefinition.Generate"/>;
 /// nothing is written when one image is invalid), and the manifest to FILE when given.</item>
-/// <item><c>describe --output FILE [--base-directory DIR]</c>: writes nothing but FILE, a JSON manifest with each image's
-/// name, platforms, paths and the exact text its files would get (<see cref="HostManifest"/>); the tool compares it with
-/// the files on disk (<c>--verify-no-changes</c>), lints and builds from it.</item>
+/// <item><c>describe --output FILE [--base-directory DIR] [--lint]</c>: writes nothing but FILE, a JSON manifest with each
+/// image's name, platforms, paths and the exact text its files would get (<see cref="HostManifest"/>), and with
+/// <c>--lint</c> each model's lint findings; the tool compares it with the files on disk (<c>--verify-no-changes</c>),
+/// lints and builds from it.</item>
 /// </list>
 /// Exit codes: 0 done, 2 an invalid definition or bad arguments (one line each on standard error, no stack trace).
 /// </summary>
@@ -33,7 +34,7 @@ public static class ImageDefinitionHost
         {
             var command = HostArguments.Parse(args);
             var baseDirectory = Path.GetFullPath(command.BaseDirectory ?? Directory.GetCurrentDirectory());
-            var manifest = HostManifest.Describe(images, baseDirectory);
+            var manifest = HostManifest.Describe(images, baseDirectory, command.Lint);
             switch (command.Verb)
             {
                 case "generate":
@@ -59,7 +60,7 @@ public static class ImageDefinitionHost
 
     private static string Relative(string baseDirectory, string path) => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/');
 
-    private sealed record HostArguments(string Verb, string? BaseDirectory, string? Output)
+    private sealed record HostArguments(string Verb, string? BaseDirectory, string? Output, bool Lint)
     {
         public static HostArguments Parse(string[] args)
         {
@@ -67,6 +68,7 @@ public static class ImageDefinitionHost
             if (verb is not ("generate" or "describe"))
                 throw new HostUsageException($"Unknown command '{verb}'. Fix: use 'generate' or 'describe'.");
             string? baseDirectory = null, output = null;
+            var lint = false;
             for (var i = verb == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new HostUsageException($"{args[i]} needs a value.");
@@ -74,10 +76,11 @@ public static class ImageDefinitionHost
                 {
                     case "--base-directory": baseDirectory = Value(); break;
                     case "--output": output = Value(); break;
-                    default: throw new HostUsageException($"Unknown option '{args[i]}'. Fix: use --base-directory DIR or --output FILE.");
+                    case "--lint": lint = true; break;
+                    default: throw new HostUsageException($"Unknown option '{args[i]}'. Fix: use --base-directory DIR, --output FILE or --lint.");
                 }
             }
-            return new HostArguments(verb, baseDirectory, output);
+            return new HostArguments(verb, baseDirectory, output, lint);
         }
     }
 

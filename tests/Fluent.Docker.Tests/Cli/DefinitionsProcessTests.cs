@@ -98,6 +98,24 @@ public sealed class DefinitionsProcessTests(InstalledTool tool)
     }
 
     [Fact]
+    public void Lint_of_the_definitions_runs_on_the_models_so_suppressions_made_in_csharp_hold()
+    {
+        var plain = Repository(tool, "lint-defs");
+        var suppressed = Repository(tool, "lint-defs-suppressed", BusyboxImages.Replace(
+            ".Cmd(\"cat\", \"/srv/hello.txt\")))", ".Cmd(\"cat\", \"/srv/hello.txt\").Suppress(\"FD0023\", \"the orchestrator probes it\")))"));
+
+        var found = tool.Run(plain, "lint", "--fail-on", "info");
+        var quiet = tool.Run(suppressed, "lint", "--fail-on", "info");
+
+        Assert.True(found.ExitCode == 1, found.ToString());
+        Assert.Equal("Dockerfile:1: info FD0023: The final stage 'app' has no HEALTHCHECK; add .Healthcheck(…) (or Healthcheck.None to say so on purpose) [stage 'app' (#1) FROM]\n"
+            + "Dockerfile: 0 error(s), 0 warning(s), 1 info, 0 suppressed\n", found.Output);
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.Equal("Dockerfile: 0 error(s), 0 warning(s), 0 info, 1 suppressed\n", quiet.Output);
+        Assert.False(File.Exists(Path.Combine(plain, "Dockerfile")), "lint writes nothing");
+    }
+
+    [Fact]
     public void Build_dry_run_prints_the_exact_buildx_command_without_writing_or_building()
     {
         var repo = Repository(tool, "dry-run");

@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace Fluent.Docker.Tests.Cli;
+
+/// <summary><c>fluent-docker lint</c> as a process on Dockerfiles through the parser: text, JSON and SARIF, and <c>--fail-on</c>.</summary>
+[Collection(InstalledToolCollection.Name)]
+public sealed class ToolLintTests(InstalledTool tool)
+{
+    private const string Sloppy = "FROM debian\nRUN cd /src && apt-get install curl\nCMD /app --serve\n";
+    private const string Clean = "FROM busybox:1.36 AS app\nUSER 10001\nHEALTHCHECK CMD [\"true\"]\nCMD [\"true\"]\n";
+
+    private string Repository()
+    {
+        var repo = tool.NewRepository("lint");
+        File.WriteAllText(Path.Combine(repo, "Dockerfile"), Sloppy);
+        File.WriteAllText(Path.Combine(repo, "clean.Dockerfile"), Clean);
+        return repo;
+    }
+
+    [Fact]
+    public void Text_lists_each_finding_at_its_line_and_fail_on_sets_the_exit_code()
+    {
+        var repo = Repository();
+
+        var byDefault = tool.Run(repo, "lint");
+        var onErrors = tool.Run(repo, "lint", "--fail-on", "error");
+        var onInfo = tool.Run(repo, "lint", "clean.Dockerfile", "--fail-on", "info");
+
+        Assert.Equal(1, byDefault.ExitCode); // warnings, and --fail-on defaults to warning
+        Assert.Contains("Dockerfile:1: warning FD0001: Image 'debian' has no tag or digest", byDefault.Output);
+        Assert.Contains("Dockerfile:2: warning FD0014: RUN changes directory with 'cd /src'", byDefault.Output);
+        Assert.Contains("Dockerfile:3: warning FD0006: CMD runs '/app --serve' through /bin/sh -c", byDefault.Output);
+        Assert.EndsWith("Dockerfile: 0 error(s), 6 warning(s), 3 info, 0 suppressed\n", byDefault.Output);
+        Assert.Equal("", byDefault.Error);
+        Assert.Equal(0, onErrors.ExitCode);
+        Assert.Equal(byDefault.Output, onErrors.Output);
+        Assert.Equal(0, onInfo.ExitCode);
+        Assert.Equal("clean.Dockerfile: 0 error(s), 0 warning(s), 0 info, 0 suppressed\n", onInfo.Output);
+    }
+
+    [Fact]
+    public void Json_has_one_entry_per_file_with_rule_severity_and_line()
+    {
+        var run = tool.Run(Repository(), "lint", "Dockerfile", "clean.Dockerfile", "--format", "json", "--fail-on", "none");
+
+        Assert.Equal(0, run.ExitCode);
+        var files = JsonDocument.Parse(run.Output).RootElement.GetProperty("files");
+        Assert.Equal(["Dockerfile", "clean.Dockerfile"], files.EnumerateArray().Select(f => f.GetProperty("file").GetString()));
+        var first = files[0].GetProperty("findings")[0];
+        Assert.Equal(("FD0001", "warning", 1), (first.GetProperty("rule").GetString(), first.GetProperty("severity").GetString(), first.GetProperty("line").GetInt32()));
+        Assert.Equal(9, files[0].GetProperty("findings").GetArrayLength());
+        Assert.Equal(0, files[1].GetProperty("findings").GetArrayLength());
+    }
+
+    [Fact]
+    public void Sarif_merges_every_file_into_one_run_whose_rule_indexes_match()
+    {
+        var repo = Repository();
+        File.WriteAllText(Path.Combine(repo, "other.Dockerfile"), "FROM alpine:latest\nUSER 1000\nHEALTHCHECK NONE\nCMD [\"true\"]\n");
+
+        var run = tool.Run(repo, "lint", "Dockerfile", "other.Dockerfile", "--format", "sarif");
+
+        Assert.Equal(1, run.ExitCode);
+        var log = JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal("2.1.0", log.GetProperty("version").GetString());
+        var sarifRun = Assert.Single(log.GetProperty("runs").EnumerateArray());
+        var rules = sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        var results = sarifRun.GetProperty("results").EnumerateArray().ToList();
+        Assert.All(results, r => Assert.Equal(r.GetProperty("ruleId").GetString(), rules[r.GetProperty("ruleIndex").GetInt32()]));
+        var uris = results.Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()).Distinct();
+        Assert.Equal(["Dockerfile", "other.Dockerfile"], uris.Order());
+        Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "FD0002"); // alpine:latest, from the second file
+    }
+}
