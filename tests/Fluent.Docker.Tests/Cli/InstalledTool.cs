@@ -8,7 +8,7 @@ namespace Fluent.Docker.Tests.Cli;
 
 /// <summary>
 /// The fluent-docker tool as a user gets it: Fluent.Docker and fluent-docker packed (from the build the tests ran on)
-/// into a local feed, then <c>dotnet tool install --tool-path … --add-source FEED fluent-docker</c>. Tests start the
+/// into artifacts/packages, then <c>dotnet tool install --tool-path … --add-source artifacts/packages fluent-docker</c>. Tests start the
 /// installed executable as a process in temporary repositories whose nuget.config adds the same feed, so the scaffolded
 /// definitions restore the packed Fluent.Docker package (not a project reference). Packages restore into a private
 /// folder: the packed version never lands in the machine's cache.
@@ -20,8 +20,13 @@ public sealed class InstalledTool : IDisposable
     public InstalledTool()
     {
         Version = HostManifest.LibraryVersionOf(typeof(CliApp).Assembly);
-        Feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
+        // Where ./build.sh --target=Pack puts them: the tests install exactly as the README says.
+        Feed = Directory.CreateDirectory(Path.Combine(RepositoryLayout.Root, "artifacts", "packages")).FullName;
         Packages = Path.Combine(_work, "packages");
+        // Restores fall back to the machine's cache for the dependencies; a Fluent.Docker of this version there would shadow the fresh pack.
+        var shadow = Path.Combine(LocalFeed.MachinePackagesFolder(), "fluent.docker", Version.ToLowerInvariant());
+        if (Directory.Exists(shadow))
+            throw new InvalidOperationException($"{shadow} would shadow the packed Fluent.Docker {Version}; delete that folder.");
         var configuration = typeof(InstalledTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         foreach (var project in new[] { "src/Fluent.Docker/Fluent.Docker.csproj", "src/Fluent.Docker.Cli/Fluent.Docker.Cli.csproj" })
             Dotnet(RepositoryLayout.Root, ["pack", project, "-c", configuration, "--no-build", "-o", Feed]);
