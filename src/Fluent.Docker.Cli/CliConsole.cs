@@ -20,6 +20,14 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
     /// <summary>A path given on the command line, resolved against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
-    /// <summary><paramref name="path"/> as the user would type it from the working directory.</summary>
-    public string Display(string path) => Path.GetRelativePath(WorkingDirectory, path).Replace('\\', '/');
+    /// <summary>
+    /// <paramref name="path"/> as the user would type it from the working directory: relative below it, absolute
+    /// elsewhere (a chain of <c>../</c> to reach <c>/work/…</c> reads worse than the path itself).
+    /// </summary>
+    public string Display(string path)
+    {
+        var relative = Path.GetRelativePath(WorkingDirectory, path);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return (outside ? Path.GetFullPath(path) : relative).Replace('\\', '/');
+    }
 }

@@ -108,7 +108,7 @@ public sealed class DefinitionsProcessTests(InstalledTool tool)
         var quiet = tool.Run(suppressed, "lint", "--fail-on", "info");
 
         Assert.True(found.ExitCode == 1, found.ToString());
-        Assert.Equal("Dockerfile:1: info FD0023: The final stage 'app' has no HEALTHCHECK; add .Healthcheck(…) (or Healthcheck.None to say so on purpose) [stage 'app' (#1) FROM]\n"
+        Assert.Equal("Dockerfile:1: info FD0023: The final stage 'app' has no HEALTHCHECK; add HEALTHCHECK (.Healthcheck(…)), or HEALTHCHECK NONE (Healthcheck.None) to say so on purpose [stage 'app' (#1) FROM]\n"
             + "Dockerfile: 0 error(s), 0 warning(s), 1 info, 0 suppressed\n", found.Output);
         Assert.True(quiet.ExitCode == 0, quiet.ToString());
         Assert.Equal("Dockerfile: 0 error(s), 0 warning(s), 0 info, 1 suppressed\n", quiet.Output);

@@ -17,7 +17,7 @@ public class LinterTests
         Assert.Equal(("app", 1, 1, "RUN"), (finding.Stage, finding.StageIndex, finding.InstructionNumber, finding.Keyword));
         // ARG X=1, blank, FROM build, RUN, blank, FROM app, RUN: line 7 of what Emit() writes.
         Assert.Equal("RUN cd /src && make", file.Emit().Split('\n')[finding.Line!.Value - 1]);
-        Assert.Equal("Dockerfile:7: warning FD0014: RUN changes directory with 'cd /src'; use .Workdir(…) [stage 'app' (#2), instruction 1 RUN]", finding.ToString());
+        Assert.Equal("Dockerfile:7: warning FD0014: RUN changes directory with 'cd /src'; use WORKDIR (.Workdir(…)) [stage 'app' (#2), instruction 1 RUN]", finding.ToString());
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class LinterTests
     {
         var text = Linter.Lint(Dockerfile.Create(Cd)).ToText("api.Dockerfile");
         Assert.Equal(
-            "api.Dockerfile:2: warning FD0014: RUN changes directory with 'cd /src'; use .Workdir(…) [stage 'app' (#1), instruction 1 RUN]\n" +
+            "api.Dockerfile:2: warning FD0014: RUN changes directory with 'cd /src'; use WORKDIR (.Workdir(…)) [stage 'app' (#1), instruction 1 RUN]\n" +
             "api.Dockerfile: 0 error(s), 1 warning(s), 0 info, 0 suppressed\n", text);
     }
 
