@@ -32,11 +32,10 @@ public static class LayerTable
             + $"total {ImageSetBuild.HumanBytes(total)} in {history.Count(l => l.AddsFiles)} layer(s), {history.Count} step(s){Environment.NewLine}";
     }
 
-    // One line per step: the builder's "/bin/sh -c" and "# buildkit" noise removed, long instructions cut.
+    // One line per step, in Dockerfile words (HistoryText), long instructions cut.
     internal static string Shorten(string createdBy, int width)
     {
-        var text = createdBy.Replace("/bin/sh -c ", "", StringComparison.Ordinal).Replace(" # buildkit", "", StringComparison.Ordinal)
-            .Replace('\n', ' ').Replace('\t', ' ').Trim();
+        var text = HistoryText.Readable(createdBy);
         if (text.Length == 0) text = "(base image layer)"; // imported layers record no instruction
         return text.Length <= width ? text : text[..(width - 1)] + "…";
     }

@@ -58,6 +58,8 @@ public class SmokeTestE2ETests(DockerLabFixture lab)
         var image = await LoadAsync("history", Dockerfile.Create(Stage.Named("app").From("busybox:1.36")
             .Run("head -c 300000 /dev/zero > /blob")
             .Env("MODE", "test")
+            .Expose(8080, Port.Udp(53))
+            .Healthcheck(Healthcheck.Exec("true", "say \"ok\"").WithInterval(TimeSpan.FromSeconds(5)).WithRetries(4))
             .Cmd("true")));
 
         var history = await lab.Engine.HistoryAsync(image.ToString());
@@ -69,6 +71,10 @@ public class SmokeTestE2ETests(DockerLabFixture lab)
         Assert.Contains("head -c 300000 /dev/zero > /blob", table); // shell prefix and buildkit noise removed
         Assert.Contains("KiB", table);
         Assert.StartsWith("STEP", table);
+        // BuildKit records these as Go structs (EXPOSE map[…], HEALTHCHECK &{…}); the table reads them back as Dockerfile text.
+        Assert.Contains(history, h => h.CreatedBy.StartsWith("EXPOSE map[", StringComparison.Ordinal));
+        Assert.Contains("EXPOSE 53/udp 8080/tcp", table);
+        Assert.Contains("HEALTHCHECK --interval=5s --retries=4 CMD [\"true\",\"say \\\"ok\\\"\"]", table);
     }
 
     private async Task<IList<ContainerListResponse>> SmokeContainersOfAsync(ImageReference image)
