@@ -29,6 +29,7 @@ public static class CliApp
             Verbose,
             InitCommand.Create(console),
             GenerateCommand.Create(console),
+            LockCommand.Create(console),
             LintCommand.Create(console),
             ImportCommand.Create(console),
             BuildCommand.Create(console),

@@ -21,6 +21,7 @@ public static class ErrorReport
     {
         CliException cli => (cli.ExitCode, cli.Message, cli.Details),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled.", []),
+        Pinning.ImageLockException locked => (ExitCodes.Usage, OneLine(locked.Message), []),
         DockerfileValidationException invalid => (ExitCodes.Usage, $"the Dockerfile model has {invalid.Errors.Count} problem(s):", [.. invalid.Errors.Select(e => e.ToString())]),
         // Values parsed from the command line (platforms, image references, secrets) throw format errors.
         FormatException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),

@@ -26,6 +26,9 @@ public sealed class DefinitionsProject
 
     public string Directory { get; }
 
+    /// <summary>The base-image lock beside the definitions (<c>fluent-docker lock</c> writes it; when it exists, every run pins to it).</summary>
+    public string LockPath => Path.Combine(Directory, Pinning.ImageLock.FileName);
+
     /// <summary>The project in <paramref name="directory"/> (default <see cref="DefaultDirectory"/>); a clear usage error when there is none.</summary>
     public static DefinitionsProject Find(CliConsole console, string? directory, bool verbose)
     {
@@ -45,10 +48,15 @@ public sealed class DefinitionsProject
     public Task<HostManifest> DescribeAsync(CancellationToken cancellationToken, bool lint = false) =>
         RunHostAsync(lint ? ["describe", "--lint"] : ["describe"], cancellationToken);
 
+    /// <summary>What the definitions say before the lock pins anything: the references <c>lock</c> resolves.</summary>
+    public Task<HostManifest> DescribeUnpinnedAsync(CancellationToken cancellationToken) =>
+        RunHostAsync(["describe"], cancellationToken, pinned: false);
+
     private Task<HostManifest> RunHostAsync(string verb, CancellationToken cancellationToken) => RunHostAsync([verb], cancellationToken);
 
-    private async Task<HostManifest> RunHostAsync(string[] verb, CancellationToken cancellationToken)
+    private async Task<HostManifest> RunHostAsync(string[] verb, CancellationToken cancellationToken, bool pinned = true)
     {
+        if (pinned && File.Exists(LockPath)) verb = [.. verb, "--lock", LockPath];
         var manifestPath = Path.Combine(Path.GetTempPath(), $"fluent-docker-manifest-{Guid.NewGuid():N}.json");
         try
         {

@@ -7,13 +7,15 @@ namespace Fluent.Docker.Hosting;
 /// <c>return ImageDefinitionHost.Run(args, Images.All);</c>. The <c>fluent-docker</c> tool runs it with
 /// <c>dotnet run</c>; run by hand (no arguments) it writes every image's files into the current directory.
 /// <list type="bullet">
-/// <item><c>generate [--base-directory DIR] [--output FILE]</c> (the default): validates every image, then writes each
+/// <item><c>generate [--base-directory DIR] [--output FILE] [--lock FILE]</c> (the default): validates every image, then writes each
 /// one's Dockerfile and .dockerignore into its context directory under DIR (<see cref="ImageDefinition.Generate"/>;
 /// nothing is written when one image is invalid), and the manifest to FILE when given.</item>
-/// <item><c>describe --output FILE [--base-directory DIR] [--lint]</c>: writes nothing but FILE, a JSON manifest with each
+/// <item><c>describe --output FILE [--base-directory DIR] [--lint] [--lock FILE]</c>: writes nothing but FILE, a JSON manifest with each
 /// image's name, platforms, paths and the exact text its files would get (<see cref="HostManifest"/>), and with
 /// <c>--lint</c> each model's lint findings; the tool compares it with the files on disk (<c>--verify-no-changes</c>),
 /// lints and builds from it.</item>
+/// <item><c>--lock FILE</c>: an <see cref="Pinning.ImageLock"/>; every image pulled by a tag is written with its locked
+/// digest (<see cref="ImageDefinition.PinnedBy"/>), and an image the lock lacks is an error.</item>
 /// </list>
 /// Exit codes: 0 done, 2 an invalid definition or bad arguments (one line each on standard error, no stack trace).
 /// </summary>
@@ -34,6 +36,12 @@ public static class ImageDefinitionHost
         {
             var command = HostArguments.Parse(args);
             var baseDirectory = Path.GetFullPath(command.BaseDirectory ?? Directory.GetCurrentDirectory());
+            if (command.Lock is { } lockPath)
+            {
+                if (!File.Exists(lockPath)) throw new HostUsageException($"--lock {lockPath}: no such file. Fix: run 'fluent-docker lock' first.");
+                var imageLock = Pinning.ImageLock.Load(lockPath);
+                images = [.. images.Select(image => image.PinnedBy(imageLock))];
+            }
             var manifest = HostManifest.Describe(images, baseDirectory, command.Lint);
             switch (command.Verb)
             {
@@ -51,7 +59,7 @@ public static class ImageDefinitionHost
             }
             return Success;
         }
-        catch (Exception e) when (e is HostUsageException or DockerfileValidationException or DockerValueException or DockerIgnoreException or ArgumentException)
+        catch (Exception e) when (e is HostUsageException or Pinning.ImageLockException or DockerfileValidationException or DockerValueException or DockerIgnoreException or ArgumentException)
         {
             foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) error.WriteLine("error: " + line.TrimEnd('\r').Trim());
             return InvalidDefinition;
@@ -60,14 +68,14 @@ public static class ImageDefinitionHost
 
     private static string Relative(string baseDirectory, string path) => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/');
 
-    private sealed record HostArguments(string Verb, string? BaseDirectory, string? Output, bool Lint)
+    private sealed record HostArguments(string Verb, string? BaseDirectory, string? Output, bool Lint, string? Lock)
     {
         public static HostArguments Parse(string[] args)
         {
             var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "generate";
             if (verb is not ("generate" or "describe"))
                 throw new HostUsageException($"Unknown command '{verb}'. Fix: use 'generate' or 'describe'.");
-            string? baseDirectory = null, output = null;
+            string? baseDirectory = null, output = null, lockFile = null;
             var lint = false;
             for (var i = verb == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
             {
@@ -77,10 +85,11 @@ public static class ImageDefinitionHost
                     case "--base-directory": baseDirectory = Value(); break;
                     case "--output": output = Value(); break;
                     case "--lint": lint = true; break;
-                    default: throw new HostUsageException($"Unknown option '{args[i]}'. Fix: use --base-directory DIR, --output FILE or --lint.");
+                    case "--lock": lockFile = Value(); break;
+                    default: throw new HostUsageException($"Unknown option '{args[i]}'. Fix: use --base-directory DIR, --output FILE, --lint or --lock FILE.");
                 }
             }
-            return new HostArguments(verb, baseDirectory, output, lint);
+            return new HostArguments(verb, baseDirectory, output, lint, lockFile);
         }
     }
 

@@ -38,6 +38,9 @@ public sealed record Dockerfile
     public Dockerfile WithStage(Stage stage) => this with { Stages = Stages.Append(stage ?? throw new ArgumentNullException(nameof(stage))) };
     public Dockerfile WithStages(params Stage[] stages) => this with { Stages = Stages.AppendRange(stages) };
 
+    /// <summary>The same file with every stage replaced by <paramref name="rewrite"/> of it (for whole-model rewrites such as <see cref="Pinning.ImagePinning"/>).</summary>
+    internal Dockerfile WithStagesRewritten(Func<Stage, Stage> rewrite) => this with { Stages = ValueList.From(Stages.Select(rewrite)) };
+
     /// <summary>
     /// Turns a lint rule off for the whole file, saying why. The rule may be named by id (<c>FD0122</c>), BuildKit check
     /// (<c>JSONArgsRecommended</c>) or hadolint rule (<c>DL3059</c>); an empty justification is refused.

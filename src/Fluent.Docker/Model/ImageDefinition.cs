@@ -81,6 +81,20 @@ public sealed partial record ImageDefinition
             throw new ArgumentException("Give at least one concrete platform such as Platform.LinuxAmd64.", nameof(platforms));
         return this with { Platforms = ValueList.Of(platforms) };
     }
+    /// <summary>
+    /// This definition with every image it pulls pinned to its digest in <paramref name="imageLock"/>
+    /// (<see cref="Pinning.ImagePinning"/>). Throws <see cref="Pinning.ImageLockException"/> naming each image the lock
+    /// lacks: a lock that does not cover the definitions is stale, and building half-pinned would hide it.
+    /// </summary>
+    public ImageDefinition PinnedBy(Pinning.ImageLock imageLock)
+    {
+        var pinned = Pinning.ImagePinning.Pin(Dockerfile, imageLock, out var unlocked);
+        if (unlocked.Count > 0)
+            throw new Pinning.ImageLockException(
+                $"{Name}: {string.Join(", ", unlocked)} {(unlocked.Count == 1 ? "is" : "are")} not in {Pinning.ImageLock.FileName}. Fix: run 'fluent-docker lock' (or ImageLocking.LockAsync) to add {(unlocked.Count == 1 ? "it" : "them")}.");
+        return WithDockerfile(pinned);
+    }
+
     public ImageDefinition WithContextDirectory(string directory) => this with { ContextDirectory = directory ?? throw new ArgumentNullException(nameof(directory)) };
 
     /// <summary>

@@ -36,6 +36,9 @@ public sealed record Stage
 
     private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Append(instruction)) { Suppressions = Suppressions };
 
+    /// <summary>The same stage on another base with other instructions (name, platform and suppressions kept): for whole-model rewrites.</summary>
+    internal Stage Rewritten(BaseImage baseImage, ValueList<Instruction> instructions) => new(Name, baseImage, Platform, instructions) { Suppressions = Suppressions };
+
     /// <summary>
     /// Turns a lint rule off for this stage, saying why: <c>.Suppress("FD0011", "the entrypoint drops to uid 1000")</c>.
     /// The rule may be named by id, BuildKit check or hadolint rule; an empty justification is refused.
