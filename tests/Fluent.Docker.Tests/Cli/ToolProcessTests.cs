@@ -13,7 +13,7 @@ public sealed class ToolProcessTests(InstalledTool tool)
         var run = tool.Run(tool.NewRepository("help"), "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "init", "generate", "lint", "import", "build", "inspect" })
+        foreach (var command in new[] { "init", "generate", "lock", "lint", "import", "build", "inspect" })
             Assert.Matches($@"(?m)^\s+{command}\b", run.Output);
         Assert.Contains("Exit codes:", run.Output);
         Assert.Contains("2   usage or input error", run.Output);
