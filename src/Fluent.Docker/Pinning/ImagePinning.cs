@@ -25,7 +25,9 @@ public static class ImagePinning
     /// <summary>
     /// <paramref name="dockerfile"/> with each image found in <paramref name="imageLock"/> written as
     /// <c>name:tag@digest</c> (the tag stays for readers; BuildKit pulls by the digest). Images not in the lock are
-    /// returned in <paramref name="unlocked"/> and left as written.
+    /// returned in <paramref name="unlocked"/> and left as written. A stage that labels its base
+    /// (<c>org.opencontainers.image.base.name</c>, as the templates do) also gets <c>org.opencontainers.image.base.digest</c>,
+    /// the OCI annotation scanners read to tell which base an image was built on.
     /// </summary>
     public static Dockerfile Pin(Dockerfile dockerfile, ImageLock imageLock, out IReadOnlyList<ImageReference> unlocked)
     {
@@ -39,7 +41,21 @@ public static class ImagePinning
             return image;
         });
         unlocked = missing;
-        return pinned;
+        return pinned.WithStagesRewritten(stage => stage.Base is BaseImage.Image { Reference.Digest: { } digest } image
+            ? stage.Rewritten(stage.Base, ValueList.From(stage.Instructions.Select(i => WithBaseDigest(i, image.Reference, digest))))
+            : stage);
+    }
+
+    // LABEL …base.name=<the base as written> gains …base.digest=<its locked digest>, unless the stage sets one itself.
+    private static Instruction WithBaseDigest(Instruction instruction, ImageReference pinnedBase, string digest)
+    {
+        if (instruction is not LabelInstruction label || label.Labels.Any(l => l.Key == OciLabels.BaseDigest)) return instruction;
+        var written = pinnedBase.ToString()[..^(digest.Length + 1)];
+        var at = label.Labels.ToList().FindIndex(l => l.Key == OciLabels.BaseName && l.Value.LiteralText == written);
+        if (at < 0) return instruction;
+        var labels = label.Labels.ToList();
+        labels.Insert(at + 1, new Label(OciLabels.BaseDigest, digest));
+        return label with { Labels = ValueList.From(labels) };
     }
 
     // One walk serves both: it visits every image pulled by a tag and replaces it with what the callback returns.

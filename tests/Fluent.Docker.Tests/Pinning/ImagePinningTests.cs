@@ -66,6 +66,24 @@ public sealed class ImagePinningTests
     }
 
     [Fact]
+    public void A_stage_that_labels_its_base_name_also_gets_the_base_digest_label()
+    {
+        var labelled = Dockerfile.Create(
+            Stage.Named("build").From("busybox:1.36").Label(OciLabels.BaseName, "busybox:1.36"),
+            Stage.Named("runtime").From("debian:bookworm-slim")
+                .Labels((OciLabels.Title, "api"), (OciLabels.BaseName, "debian:bookworm-slim"), (OciLabels.Version, "1.0"))
+                .Label(OciLabels.BaseName, "something-else:1"));
+
+        var text = ImagePinning.Pin(labelled, Lock(("busybox:1.36", BusyboxDigest), ("debian:bookworm-slim", DebianDigest)), out _).Emit();
+
+        Assert.Contains($"LABEL org.opencontainers.image.base.name=busybox:1.36 org.opencontainers.image.base.digest={BusyboxDigest}\n", text);
+        Assert.Contains(
+            $"LABEL org.opencontainers.image.title=api org.opencontainers.image.base.name=debian:bookworm-slim org.opencontainers.image.base.digest={DebianDigest} org.opencontainers.image.version=1.0\n",
+            text);
+        Assert.Contains("LABEL org.opencontainers.image.base.name=something-else:1\n", text); // names another image: left alone
+    }
+
+    [Fact]
     public void Images_missing_from_the_lock_are_reported_and_left_as_written()
     {
         var pinned = ImagePinning.Pin(EveryKindOfSource(), Lock(("busybox:1.36", BusyboxDigest)), out var unlocked);
