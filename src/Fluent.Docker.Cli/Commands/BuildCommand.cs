@@ -4,6 +4,7 @@ using Fluent.Docker.Cli.Definitions;
 using Fluent.Docker.Display;
 using Fluent.Docker.Engine;
 using Fluent.Docker.Hosting;
+using Fluent.Docker.Pinning;
 
 namespace Fluent.Docker.Cli.Commands;
 
@@ -85,6 +86,7 @@ internal static class BuildCommand
             var containerd = !options.Push && await engine.UsesContainerdImageStoreAsync(cancellationToken);
 
             var manifest = await definitions.GenerateAsync(cancellationToken);
+            RefuseMissingPlatforms(console, definitions, manifest, options, containerd);
             var built = new List<BuiltImage>();
             foreach (var image in manifest.Images)
             {
@@ -99,6 +101,24 @@ internal static class BuildCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// With a lock, which knows each base's platforms, a platform a base lacks stops the build before anything runs
+    /// (BuildKit would fail mid-way with "no match for platform in manifest").
+    /// </summary>
+    private static void RefuseMissingPlatforms(CliConsole console, DefinitionsProject definitions, HostManifest manifest, BuildOptions options, bool containerd)
+    {
+        if (!File.Exists(definitions.LockPath)) return;
+        var imageLock = ImageLock.Load(definitions.LockPath);
+        var gaps = manifest.Images
+            .SelectMany(image => ImageLocking.PlatformGaps(Dockerfile.Parse(image.Dockerfile), options.RequestFor(image, containerd).Platforms, imageLock)
+                .Select(gap => $"{image.Name}: {gap}"))
+            .ToList();
+        if (gaps.Count > 0)
+            throw new CliException(ExitCodes.Usage,
+                $"{gaps.Count} base image(s) lack a platform asked for (per {console.Display(definitions.LockPath)}). Fix: build for the platforms the bases offer (--platform), or choose bases that offer the rest:",
+                gaps);
     }
 
     /// <summary>What the summary shows: pushed images as the registry holds them (compressed size), loaded ones as the engine does.</summary>

@@ -9,7 +9,7 @@ public sealed record ImageLockChange(ImageReference Reference, ImageLockChangeKi
 /// <summary>The new lock and what changed against the old one.</summary>
 public sealed record ImageLockUpdate(ImageLock Lock, IReadOnlyList<ImageLockChange> Changes);
 
-/// <summary>An image a definition needs for a platform that the locked image does not offer.</summary>
+/// <summary>An image (as the lock names it) a definition needs for a platform that the locked image does not offer.</summary>
 public sealed record PlatformGap(ImageReference Image, string? Stage, Platform Needed, ValueList<Platform> Offered)
 {
     public override string ToString() =>
@@ -52,11 +52,23 @@ public static class ImageLocking
         return new ImageLockUpdate(result, changes);
     }
 
+    /// <summary>The lock entry of <paramref name="image"/>, written as in the definitions or already pinned to the locked digest.</summary>
+    public static LockedImage? Locked(ImageLock imageLock, ImageReference image)
+    {
+        ArgumentNullException.ThrowIfNull(imageLock);
+        ArgumentNullException.ThrowIfNull(image);
+        if (imageLock.Find(image) is { } locked) return locked;
+        if (image.Digest is not { } digest) return null;
+        var written = image.ToString()[..^(digest.Length + 1)];
+        return ImageReference.TryParse(written, out var tagged) && imageLock.Find(tagged) is { } pinned && pinned.Digest == digest ? pinned : null;
+    }
+
     /// <summary>
     /// The images <paramref name="dockerfile"/>, built for <paramref name="platforms"/>, needs for a platform the
     /// locked image does not offer: a stage on <c>$BUILDPLATFORM</c> runs on the build machine and is not checked; a
-    /// stage with a fixed platform needs that one; any other stage needs every target platform. Images the lock lacks,
-    /// or whose platforms the registry did not list, are not judged.
+    /// stage with a fixed platform needs that one; any other stage needs every target platform. Bases may be written as
+    /// in the definitions or already pinned (generated text). Images the lock lacks, or whose platforms the registry did
+    /// not list, are not judged.
     /// </summary>
     public static IReadOnlyList<PlatformGap> PlatformGaps(Dockerfile dockerfile, IEnumerable<Platform> platforms, ImageLock imageLock)
     {
@@ -66,7 +78,7 @@ public static class ImageLocking
         var gaps = new List<PlatformGap>();
         foreach (var stage in dockerfile.Stages)
         {
-            if (stage.Base is not BaseImage.Image { Reference: var image } || imageLock.Find(image) is not { Platforms.Count: > 0 } locked) continue;
+            if (stage.Base is not BaseImage.Image { Reference: var image } || Locked(imageLock, image) is not { Platforms.Count: > 0 } locked) continue;
             var needed = stage.Platform switch
             {
                 null => targets,
@@ -76,7 +88,7 @@ public static class ImageLocking
             };
             foreach (var platform in needed)
                 if (!locked.Platforms.Any(p => p.Os == platform.Os && p.Architecture == platform.Architecture && (platform.Variant is null || p.Variant == platform.Variant)))
-                    gaps.Add(new PlatformGap(image, stage.Name, platform, locked.Platforms));
+                    gaps.Add(new PlatformGap(locked.Reference, stage.Name, platform, locked.Platforms));
         }
         return gaps;
     }

@@ -84,13 +84,19 @@ public sealed class ToolLockE2ETests(InstalledTool tool, DockerLabFixture lab) :
     }
 
     [Fact]
-    public void Lock_warns_when_a_locked_base_lacks_a_platform_the_image_is_built_for()
+    public void Lock_warns_and_build_refuses_when_a_locked_base_lacks_a_platform_the_image_is_built_for()
     {
         var repo = DefinitionsProcessTests.Repository(tool, "lock-platforms", PythonForArm);
 
         var run = tool.Run(repo, "lock");
+        var build = tool.Run(repo, "build");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("warning: cli-tests/py: stage 'runtime' needs python:3.11-slim for linux/arm64, but it offers only linux/amd64. Fix:", run.Error);
+        // build refuses before BuildKit runs a step, naming the image, stage and platform.
+        Assert.True(build.ExitCode == 2, build.ToString());
+        Assert.StartsWith("error: 1 base image(s) lack a platform asked for (per .fluent-docker/images.lock.json).", build.Error);
+        Assert.Contains("  cli-tests/py: stage 'runtime' needs python:3.11-slim for linux/arm64, but it offers only linux/amd64", build.Error);
+        Assert.DoesNotContain("building cli-tests/py", build.Error);
     }
 }

@@ -108,4 +108,20 @@ public sealed class ImageLockTests
         Assert.Empty(ImageLocking.PlatformGaps(PythonOnDebian, [Platform.LinuxAmd64], imageLock));
         Assert.Empty(ImageLocking.PlatformGaps(PythonOnDebian, [Platform.LinuxArm64], ImageLock.Empty)); // not locked: not judged
     }
+
+    [Fact]
+    public void Platform_gaps_are_found_in_generated_text_whose_bases_are_already_pinned()
+    {
+        var imageLock = ImageLock.Empty
+            .With(Locked("debian:bookworm-slim", DigestA, Platform.LinuxAmd64, Platform.LinuxArm64))
+            .With(Locked("python:3.11-slim", DigestB, Platform.LinuxAmd64));
+        var generated = Dockerfile.Parse(ImagePinning.Pin(PythonOnDebian, imageLock, out _).Emit());
+
+        var gap = Assert.Single(ImageLocking.PlatformGaps(generated, [Platform.LinuxArm64], imageLock));
+
+        Assert.Equal("python:3.11-slim", gap.Image.ToString()); // named as the lock and the definitions write it
+        Assert.Equal(DigestB, ImageLocking.Locked(imageLock, ImageReference.Parse($"python:3.11-slim@{DigestB}"))!.Digest);
+        // A digest the lock does not hold is not this lock's entry.
+        Assert.Null(ImageLocking.Locked(imageLock, ImageReference.Parse($"python:3.11-slim@{DigestA}")));
+    }
 }
