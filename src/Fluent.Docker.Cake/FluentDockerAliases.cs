@@ -21,6 +21,7 @@ namespace Fluent.Docker.Cake;
 [CakeNamespaceImport("Fluent.Docker.Build")]
 [CakeNamespaceImport("Fluent.Docker.Release")]
 [CakeNamespaceImport("Fluent.Docker.Engine")]
+[CakeNamespaceImport("Fluent.Docker.Pinning")]
 [CakeNamespaceImport("Fluent.Docker.Cake")]
 public static class FluentDockerAliases
 {
@@ -41,14 +42,56 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(settings);
         var baseDirectory = (settings.BaseDirectory ?? context.Environment.WorkingDirectory).MakeAbsolute(context.Environment).FullPath;
+        var imageLock = settings.LockFile is { } lockFile ? Pinning.ImageLock.Load(lockFile.MakeAbsolute(context.Environment).FullPath) : null;
+        // Pin (and so check) every image before writing any, so a stale lock leaves no half-generated set behind.
+        var definitions = images.Select(image => imageLock is null ? image : image.PinnedBy(imageLock)).ToList();
         var generated = new List<GeneratedImage>();
-        foreach (var image in images)
+        foreach (var image in definitions)
         {
             var files = image.Generate(baseDirectory);
             context.Log.Information("{0}: {1}", image.Name, System.IO.Path.GetRelativePath(baseDirectory, files.DockerfilePath));
             generated.Add(files);
         }
         return generated;
+    }
+
+    // ---- lock
+
+    /// <summary>
+    /// Resolves every image the definitions pull by a tag to its digest (through the engine, so registry mirrors apply)
+    /// and writes <c>images.lock.json</c> in the working directory; images already locked keep their digest.
+    /// Pass the file to <see cref="FluentDockerGenerateSettings.LockFile"/> to generate pinned Dockerfiles.
+    /// </summary>
+    /// <example><code>await FluentDockerLock(ExampleCatalog.All);</code></example>
+    [CakeMethodAlias]
+    public static Task<Pinning.ImageLockUpdate> FluentDockerLock(this ICakeContext context, IEnumerable<ImageDefinition> images) =>
+        context.FluentDockerLock(images, new FluentDockerLockSettings());
+
+    /// <summary>
+    /// Writes <see cref="FluentDockerLockSettings.LockFile"/> for the definitions (resolving again with
+    /// <see cref="FluentDockerLockSettings.Update"/>), logs each image's change, and warns (or fails) when a locked base
+    /// lacks a platform an image is built for.
+    /// </summary>
+    /// <example><code>await FluentDockerLock(images, new FluentDockerLockSettings { LockFile = "build/images.lock.json", Update = true });</code></example>
+    [CakeMethodAlias]
+    public static async Task<Pinning.ImageLockUpdate> FluentDockerLock(this ICakeContext context, IEnumerable<ImageDefinition> images, FluentDockerLockSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(settings);
+        var definitions = images.ToList();
+        var path = settings.LockFile.MakeAbsolute(context.Environment).FullPath;
+        using var engine = DockerEngine.Connect();
+        var update = await Pinning.ImageLocking.LockAsync(
+            definitions.Select(d => d.Dockerfile), Pinning.ImageLock.Load(path), engine.ResolveAsync, settings.Update).ConfigureAwait(false);
+        update.Lock.Save(path);
+        foreach (var change in update.Changes)
+            context.Log.Information("{0}: {1} {2}", change.Reference, change.Kind.ToString().ToLowerInvariant(), change.NewDigest ?? change.OldDigest);
+        var gaps = definitions.SelectMany(d => Pinning.ImageLocking.PlatformGaps(d.Dockerfile, d.Platforms, update.Lock).Select(gap => $"{d.Name}: {gap}")).ToList();
+        foreach (var gap in gaps) context.Log.Warning("{0}", gap);
+        if (settings.FailOnPlatformGaps && gaps.Count > 0)
+            throw new InvalidOperationException($"{gaps.Count} base image(s) lack a platform an image is built for: {string.Join("; ", gaps)}");
+        return update;
     }
 
     // ---- lint

@@ -8,6 +8,25 @@ public sealed class FluentDockerGenerateSettings
 {
     /// <summary>The directory image context paths are relative to; null uses the working directory.</summary>
     public DirectoryPath? BaseDirectory { get; set; }
+
+    /// <summary>
+    /// An <c>images.lock.json</c> (<see cref="FluentDockerAliases.FluentDockerLock(global::Cake.Core.ICakeContext, IEnumerable{ImageDefinition}, FluentDockerLockSettings)"/>):
+    /// every image pulled by a tag is written with its locked digest, and an image the lock lacks fails the task. Null pins nothing.
+    /// </summary>
+    public FilePath? LockFile { get; set; }
+}
+
+/// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerLock(global::Cake.Core.ICakeContext, IEnumerable{ImageDefinition}, FluentDockerLockSettings)"/>.</summary>
+public sealed class FluentDockerLockSettings
+{
+    /// <summary>The lock file to read and write (default <c>images.lock.json</c> in the working directory).</summary>
+    public FilePath LockFile { get; set; } = Pinning.ImageLock.FileName;
+
+    /// <summary>Resolve every image again (default: keep the digests already locked, resolve only new images).</summary>
+    public bool Update { get; set; }
+
+    /// <summary>Fail when a locked base lacks a platform an image is built for (default: log a warning).</summary>
+    public bool FailOnPlatformGaps { get; set; }
 }
 
 /// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerLint(global::Cake.Core.ICakeContext, IEnumerable{ImageDefinition}, FluentDockerLintSettings)"/>.</summary>

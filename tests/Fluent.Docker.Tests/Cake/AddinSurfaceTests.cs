@@ -43,6 +43,7 @@ public class AddinSurfaceTests
 
     [Theory]
     [InlineData("FluentDockerGenerate")]
+    [InlineData("FluentDockerLock")]
     [InlineData("FluentDockerLint")]
     [InlineData("FluentDockerBuild")]
     [InlineData("FluentDockerBake")]

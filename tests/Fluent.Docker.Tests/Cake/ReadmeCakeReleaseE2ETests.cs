@@ -48,7 +48,7 @@ public partial class ReadmeCakeReleaseE2ETests(DockerLabFixture lab)
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string executable, string[] arguments, string directory)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string executable, string[] arguments, string directory)
     {
         var start = new ProcessStartInfo(executable) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
