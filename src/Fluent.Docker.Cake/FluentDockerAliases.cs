@@ -220,7 +220,9 @@ public static class FluentDockerAliases
             : request.WithTags(ImageReference.Parse($"{settings.Registry}/{image.Definition.Name}:{settings.Tag}")).WithOutput(BuildOutput.Push));
         foreach (var target in bake.BuildOrder())
             context.Log.Information("{0}{1}", target.Name, target.TargetContexts.Count == 0 ? "" : " <- " + string.Join(", ", target.TargetContexts.Values));
-        var results = await BuildxFor(settings.Credentials).BakeAsync(bake, new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        var buildx = BuildxFor(settings.Credentials);
+        var progress = new CakeLogProgress(context.Log);
+        var results = await settings.Retry.RunAsync(_ => buildx.BakeAsync(bake, progress), progress, CancellationToken.None).ConfigureAwait(false);
         foreach (var (target, result) in results.OrderBy(r => r.Key, StringComparer.Ordinal)) context.Log.Information("{0}: {1}", target, result.Digest ?? "(no digest)");
         return results;
     }

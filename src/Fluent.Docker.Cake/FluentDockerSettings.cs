@@ -1,5 +1,6 @@
 using Cake.Core.IO;
 using Fluent.Docker.Build;
+using Fluent.Docker.Release;
 
 namespace Fluent.Docker.Cake;
 
@@ -119,4 +120,10 @@ public sealed class FluentDockerBakeSettings
 
     /// <summary>Credentials for registries that need them (read from the environment when used).</summary>
     public IList<RegistryCredentials> Credentials { get; } = [];
+
+    /// <summary>
+    /// How a bake that the registry failed (unreachable, a 5xx) runs again: the whole bake, whose finished steps come
+    /// from the cache. A build error is never retried. Default: 4 attempts, 2 s doubling.
+    /// </summary>
+    public PushRetry Retry { get; set; } = PushRetry.Default;
 }
