@@ -41,15 +41,18 @@ public static class ImagePinning
             return image;
         });
         unlocked = missing;
-        return pinned.WithStagesRewritten(stage => stage.Base is BaseImage.Image { Reference.Digest: { } digest } image
+        return pinned.WithStagesRewritten(stage => stage.Base is BaseImage.Image { Reference.Digest: { } digest } image && !LabelsBaseDigest(stage)
             ? stage.Rewritten(stage.Base, ValueList.From(stage.Instructions.Select(i => WithBaseDigest(i, image.Reference, digest))))
             : stage);
     }
 
-    // LABEL …base.name=<the base as written> gains …base.digest=<its locked digest>, unless the stage sets one itself.
+    private static bool LabelsBaseDigest(Stage stage) =>
+        stage.Instructions.OfType<LabelInstruction>().Any(label => label.Labels.Any(l => l.Key == OciLabels.BaseDigest));
+
+    // LABEL …base.name=<the base as written> gains …base.digest=<its digest> (stages that set base.digest themselves are skipped above).
     private static Instruction WithBaseDigest(Instruction instruction, ImageReference pinnedBase, string digest)
     {
-        if (instruction is not LabelInstruction label || label.Labels.Any(l => l.Key == OciLabels.BaseDigest)) return instruction;
+        if (instruction is not LabelInstruction label) return instruction;
         var written = pinnedBase.ToString()[..^(digest.Length + 1)];
         var at = label.Labels.ToList().FindIndex(l => l.Key == OciLabels.BaseName && l.Value.LiteralText == written);
         if (at < 0) return instruction;

@@ -72,7 +72,8 @@ public sealed class ImagePinningTests
             Stage.Named("build").From("busybox:1.36").Label(OciLabels.BaseName, "busybox:1.36"),
             Stage.Named("runtime").From("debian:bookworm-slim")
                 .Labels((OciLabels.Title, "api"), (OciLabels.BaseName, "debian:bookworm-slim"), (OciLabels.Version, "1.0"))
-                .Label(OciLabels.BaseName, "something-else:1"));
+                .Label(OciLabels.BaseName, "something-else:1"),
+            Stage.Named("own").From("busybox:1.36").Label(OciLabels.BaseName, "busybox:1.36").Label(OciLabels.BaseDigest, "set-by-hand"));
 
         var text = ImagePinning.Pin(labelled, Lock(("busybox:1.36", BusyboxDigest), ("debian:bookworm-slim", DebianDigest)), out _).Emit();
 
@@ -81,6 +82,7 @@ public sealed class ImagePinningTests
             $"LABEL org.opencontainers.image.title=api org.opencontainers.image.base.name=debian:bookworm-slim org.opencontainers.image.base.digest={DebianDigest} org.opencontainers.image.version=1.0\n",
             text);
         Assert.Contains("LABEL org.opencontainers.image.base.name=something-else:1\n", text); // names another image: left alone
+        Assert.Contains("FROM busybox:1.36@" + BusyboxDigest + " AS own\nLABEL org.opencontainers.image.base.name=busybox:1.36\nLABEL org.opencontainers.image.base.digest=set-by-hand\n", text);
     }
 
     [Fact]
