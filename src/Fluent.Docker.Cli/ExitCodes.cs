@@ -5,7 +5,7 @@ public static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>lint: findings at or above <c>--fail-on</c>; generate <c>--verify-no-changes</c>: stale files.</summary>
+    /// <summary>lint: findings at or above <c>--fail-on</c>; generate or lock <c>--verify-no-changes</c>: stale files.</summary>
     public const int Findings = 1;
 
     /// <summary>Bad arguments or input: a missing file, a malformed Dockerfile, an unknown template, an invalid definition.</summary>
@@ -26,7 +26,7 @@ public static class ExitCodes
     public const string HelpText = """
         Exit codes:
           0   success
-          1   lint findings at or above --fail-on; generate --verify-no-changes found stale files
+          1   lint findings at or above --fail-on; generate/lock --verify-no-changes found stale files
           2   usage or input error (missing file, malformed Dockerfile, unknown template, invalid definition)
           3   no Docker engine or buildx reachable
           4   a step failed (the definitions project did not build or run, buildx failed)

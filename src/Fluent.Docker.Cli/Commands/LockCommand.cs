@@ -12,7 +12,8 @@ namespace Fluent.Docker.Cli.Commands;
 /// credentials apply), and writes <c>images.lock.json</c> beside the definitions. From then on generate, lint and
 /// build pin every such image to its locked digest; <c>lock</c> again adds new images and drops unused ones, and
 /// <c>--update</c> moves every image to what its tag names today. It also warns when a locked image lacks a platform
-/// an image is built for, before a build finds out.
+/// an image is built for, before a build finds out. <c>--verify-no-changes</c> writes nothing and exits 1 when the lock
+/// would change: in CI, a definition that outgrew the lock, or (with <c>--update</c>) a base image with a newer digest.
 /// </summary>
 internal static class LockCommand
 {
@@ -20,9 +21,13 @@ internal static class LockCommand
     {
         var project = CommonOptions.Project();
         var update = new Option<bool>("--update") { Description = "Resolve every image again (default: keep the digests already locked, resolve only new images)." };
+        var verify = new Option<bool>("--verify-no-changes")
+        {
+            Description = "Write nothing; exit 1 when the lock would change (with --update: also when a tag now names another digest).",
+        };
         var command = new Command("lock", $"Pin every base image to its digest in {DefinitionsProject.DefaultDirectory}/{ImageLock.FileName}.")
         {
-            project, update,
+            project, update, verify,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,7 +39,8 @@ internal static class LockCommand
             using var engine = DockerEngine.Connect();
             await engine.PingAsync(cancellationToken);
             var result = await ImageLocking.LockAsync(dockerfiles.Select(d => d.Dockerfile), existing, engine.ResolveAsync, parse.GetValue(update), cancellationToken);
-            result.Lock.Save(definitions.LockPath);
+            var verifying = parse.GetValue(verify);
+            if (!verifying) result.Lock.Save(definitions.LockPath);
 
             console.Out.Write(PlainTable.Format(["IMAGE", "DIGEST", "PLATFORMS", "CHANGE"], [.. result.Changes.Select(change => new[]
             {
@@ -48,6 +54,16 @@ internal static class LockCommand
                 },
             })]));
             var changed = result.Changes.Count(c => c.Kind != ImageLockChangeKind.Unchanged);
+            if (verifying)
+            {
+                if (changed == 0)
+                {
+                    console.Out.WriteLine($"{result.Lock.Images.Count} image(s): {console.Display(definitions.LockPath)} is up to date.");
+                    return ExitCodes.Ok;
+                }
+                console.Error.WriteLine($"error: {console.Display(definitions.LockPath)} is out of date ({changed} change(s) above). Fix: run '{CliApp.Name} lock{(parse.GetValue(update) ? " --update" : "")}' and commit the result.");
+                return ExitCodes.Findings;
+            }
             console.Out.WriteLine($"{result.Lock.Images.Count} image(s) locked in {console.Display(definitions.LockPath)}; {changed} change(s).");
 
             foreach (var (image, dockerfile) in dockerfiles)

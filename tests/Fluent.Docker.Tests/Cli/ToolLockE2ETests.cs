@@ -57,6 +57,14 @@ public sealed class ToolLockE2ETests(InstalledTool tool, DockerLabFixture lab) :
         var again = tool.Run(repo, "lock");
         var writtenAgain = File.ReadAllText(lockPath);
         var fresh = tool.Run(repo, "generate", "--verify-no-changes");
+        var upToDate = tool.Run(repo, "lock", "--update", "--verify-no-changes");
+        // The tag "moved": the locked digest is no longer what busybox:1.36 names.
+        var moved = written.Replace(busybox.Digest, "sha256:" + new string('0', 64));
+        File.WriteAllText(lockPath, moved);
+        var coverageOnly = tool.Run(repo, "lock", "--verify-no-changes");
+        var drift = tool.Run(repo, "lock", "--update", "--verify-no-changes");
+        var afterDrift = File.ReadAllText(lockPath);
+        File.WriteAllText(lockPath, written);
         File.WriteAllText(Path.Combine(repo, ".fluent-docker", "Images.cs"), WithDebian);
         var outgrown = tool.Run(repo, "generate");
         var relock = tool.Run(repo, "lock");
@@ -74,6 +82,13 @@ public sealed class ToolLockE2ETests(InstalledTool tool, DockerLabFixture lab) :
         Assert.Matches(@"(?m)^busybox:1\.36\s+.*\s+unchanged$", again.Output);
         Assert.Equal(written, writtenAgain);
         Assert.True(fresh.ExitCode == 0, fresh.ToString());
+        Assert.True(upToDate.ExitCode == 0, upToDate.ToString());
+        Assert.Contains("1 image(s): .fluent-docker/images.lock.json is up to date.", upToDate.Output);
+        Assert.True(coverageOnly.ExitCode == 0, coverageOnly.ToString()); // without --update a locked digest stands
+        Assert.True(drift.ExitCode == 1, drift.ToString());
+        Assert.Matches($@"(?m)^busybox:1\.36\s+{Regex.Escape(busybox.Digest[..19])}\s+\S+\s+updated \(was sha256:000000000000\)$", drift.Output);
+        Assert.Contains("error: .fluent-docker/images.lock.json is out of date (1 change(s) above). Fix: run 'fluent-docker lock --update' and commit the result.", drift.Error);
+        Assert.Equal(moved, afterDrift); // --verify-no-changes writes nothing
 
         Assert.True(outgrown.ExitCode == 2, outgrown.ToString());
         Assert.Contains("cli-tests/hello: debian:bookworm-slim is not in images.lock.json. Fix: run 'fluent-docker lock'", outgrown.Error);
