@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Fluent.Docker.Tests.Engine;
-using Fluent.Docker.Tests.Examples;
 
 namespace Fluent.Docker.Tests.Cake;
 
@@ -22,18 +20,8 @@ public sealed class CakeBakeRetryE2ETests(DockerLabFixture lab)
     public async Task A_bake_the_registry_refuses_is_tried_again_then_fails_naming_the_attempts()
     {
         var work = Directory.CreateDirectory(Path.Combine(lab.WorkDirectory, "cake-retry-" + Guid.NewGuid().ToString("N")[..6])).FullName;
-        var script = Path.Combine(RepositoryLayout.Root, $"cake-retry-{Guid.NewGuid():N}.cake");
-        await File.WriteAllTextAsync(script, Script);
-        (int ExitCode, string Output) run;
-        try
-        {
-            run = await ReadmeCakeReleaseE2ETests.RunAsync("dotnet", ["cake", script, $"--work={work}"], RepositoryLayout.Root);
-        }
-        finally
-        {
-            File.Delete(script);
-        }
-        var output = Regex.Replace(run.Output, @"\x1b\[[0-9;]*m", "");
+        var run = await CakeScript.RunAsync("cake-retry", Script, $"--work={work}");
+        var output = CakeScript.WithoutColours(run.Output);
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("push attempt 1/3 failed", output);

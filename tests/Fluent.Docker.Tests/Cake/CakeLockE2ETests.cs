@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using Fluent.Docker.Pinning;
 using Fluent.Docker.Tests.Engine;
-using Fluent.Docker.Tests.Examples;
 
 namespace Fluent.Docker.Tests.Cake;
 
@@ -23,22 +21,11 @@ public sealed class CakeLockE2ETests(DockerLabFixture lab)
     public async Task Cake_locks_the_base_images_and_generates_pinned_dockerfiles()
     {
         var work = Directory.CreateDirectory(Path.Combine(lab.WorkDirectory, "cake-lock-" + Guid.NewGuid().ToString("N")[..6])).FullName;
-        var script = Path.Combine(RepositoryLayout.Root, $"cake-lock-{Guid.NewGuid():N}.cake");
-        await File.WriteAllTextAsync(script, Script);
-        (int ExitCode, string Output) run;
-        try
-        {
-            run = await ReadmeCakeReleaseE2ETests.RunAsync("dotnet", ["cake", script, $"--work={work}"], RepositoryLayout.Root);
-        }
-        finally
-        {
-            File.Delete(script);
-        }
+        var run = await CakeScript.RunAsync("cake-lock", Script, $"--work={work}");
         var busybox = await lab.Engine.ResolveAsync(ImageReference.Parse("busybox:1.36"));
 
         Assert.True(run.ExitCode == 0, run.Output);
-        // Cake colours the log's arguments; the text between the escapes is what a log file keeps.
-        Assert.Contains($"busybox:1.36: added {busybox.Digest}", Regex.Replace(run.Output, @"\x1b\[[0-9;]*m", ""));
+        Assert.Contains($"busybox:1.36: added {busybox.Digest}", CakeScript.WithoutColours(run.Output));
         Assert.Equal(busybox.Digest, ImageLock.Load(Path.Combine(work, ImageLock.FileName)).Find(ImageReference.Parse("busybox:1.36"))!.Digest);
         Assert.StartsWith($"FROM busybox:1.36@{busybox.Digest} AS app\n", await File.ReadAllTextAsync(Path.Combine(work, "Dockerfile")));
     }

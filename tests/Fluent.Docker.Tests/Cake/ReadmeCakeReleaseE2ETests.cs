@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Fluent.Docker.Examples;
 using Fluent.Docker.Tests.Engine;
@@ -23,21 +22,9 @@ public partial class ReadmeCakeReleaseE2ETests(DockerLabFixture lab)
         Assert.True(block.Success, "README has the five-line Cake release block");
         var script = block.Groups["code"].Value;
         Assert.Equal(5, script.TrimEnd('\n').Split('\n').Length);
-        var addin = Path.Combine(RepositoryLayout.Root, "src/Fluent.Docker.Cake/bin/Release/net10.0/Fluent.Docker.Cake.dll");
-        Assert.True(File.Exists(addin), $"{addin} is missing: build the solution in Release first (./build.sh does).");
-
         var version = $"0.0.1-readme.{lab.RunId}";
-        var path = Path.Combine(RepositoryLayout.Root, $"readme-release-{Guid.NewGuid():N}.cake");
-        await File.WriteAllTextAsync(path, script);
-        try
-        {
-            var (exitCode, output) = await RunAsync("dotnet", ["cake", path, $"--registry={lab.Registry}", $"--release-version={version}"], RepositoryLayout.Root);
-            Assert.True(exitCode == 0, output);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (exitCode, output) = await CakeScript.RunAsync("readme-release", script, $"--registry={lab.Registry}", $"--release-version={version}");
+        Assert.True(exitCode == 0, output);
 
         foreach (var definition in ExampleCatalog.All)
         {
@@ -46,18 +33,6 @@ public partial class ReadmeCakeReleaseE2ETests(DockerLabFixture lab)
             var platforms = await lab.Buildx.ImagetoolsPlatformsAsync(reference);
             Assert.Equal(definition.Platforms.Select(p => p.ToString()).Order(), platforms.Select(p => p.ToString()).Order());
         }
-    }
-
-    internal static async Task<(int ExitCode, string Output)> RunAsync(string executable, string[] arguments, string directory)
-    {
-        var start = new ProcessStartInfo(executable) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     [GeneratedRegex("A release build in five lines:\n\n```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
