@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using Fluent.Docker.Build;
 using Fluent.Docker.Cli.Definitions;
 using Fluent.Docker.Engine;
@@ -38,7 +39,15 @@ internal static class LockCommand
 
             using var engine = DockerEngine.Connect();
             await engine.PingAsync(cancellationToken);
-            var result = await ImageLocking.LockAsync(dockerfiles.Select(d => d.Dockerfile), existing, engine.ResolveAsync, parse.GetValue(update), cancellationToken);
+            async Task<LockedImage> ResolveAsync(ImageReference reference, CancellationToken token)
+            {
+                try { return await engine.ResolveAsync(reference, token); }
+                catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.NotFound)
+                {
+                    throw CliException.Usage($"image not found: {reference} ({e.EngineMessage ?? "the registry has no such manifest"}). Fix: check its name and tag in the definitions.");
+                }
+            }
+            var result = await ImageLocking.LockAsync(dockerfiles.Select(d => d.Dockerfile), existing, ResolveAsync, parse.GetValue(update), cancellationToken);
             var verifying = parse.GetValue(verify);
             if (!verifying) result.Lock.Save(definitions.LockPath);
 

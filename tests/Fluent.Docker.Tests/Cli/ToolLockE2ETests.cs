@@ -99,6 +99,20 @@ public sealed class ToolLockE2ETests(InstalledTool tool, DockerLabFixture lab) :
     }
 
     [Fact]
+    public void Lock_of_an_image_the_registry_does_not_have_is_one_line_naming_it_and_writes_nothing()
+    {
+        var repo = DefinitionsProcessTests.Repository(tool, "lock-missing", PythonForArm.Replace("python:3.11-slim", $"{lab.Registry}/fluent-tests/no-such-image:1"));
+
+        var run = tool.Run(repo, "lock");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"error: image not found: {lab.Registry}/fluent-tests/no-such-image:1 (", run.Error);
+        Assert.Contains("Fix: check its name and tag in the definitions.", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.False(File.Exists(Path.Combine(repo, ".fluent-docker", ImageLock.FileName)));
+    }
+
+    [Fact]
     public void Lock_warns_and_build_refuses_when_a_locked_base_lacks_a_platform_the_image_is_built_for()
     {
         var repo = DefinitionsProcessTests.Repository(tool, "lock-platforms", PythonForArm);
