@@ -78,20 +78,29 @@ public sealed record ImageLock
         JsonNode? root;
         try { root = JsonNode.Parse(json); }
         catch (JsonException e) { throw new ImageLockException($"{source} is not valid JSON ({e.Message}). Fix: restore it from source control, or delete it and run 'fluent-docker lock'."); }
-        if (root?["version"]?.GetValueKind() != JsonValueKind.Number || root["version"]!.GetValue<int>() != FormatVersion)
+        if (root?["version"] is not JsonValue version || !version.TryGetValue<int>(out var number) || number != FormatVersion)
             throw new ImageLockException($"{source} has no \"version\": {FormatVersion}. Fix: delete it and run 'fluent-docker lock' to write it again.");
         var result = Empty;
         foreach (var (entry, index) in (root["images"] as JsonArray ?? []).Select((e, i) => (e, i)))
         {
-            var reference = entry?["reference"]?.GetValue<string>();
-            var digest = entry?["digest"]?.GetValue<string>();
-            if (reference is null || digest is null)
+            if (Text(entry?["reference"]) is not { } reference || Text(entry?["digest"]) is not { } digest)
                 throw new ImageLockException($"{source}: entry {index + 1} needs \"reference\" and \"digest\". Fix: run 'fluent-docker lock' to write it again.");
-            var platforms = (entry!["platforms"] as JsonArray ?? []).Select(p => Platform.Parse(p!.GetValue<string>()));
-            result = result.With(new LockedImage(ImageReference.Parse(reference), digest, ValueList.From(platforms)));
+            LockedImage image;
+            try
+            {
+                var platforms = (entry!["platforms"] as JsonArray ?? []).Select(p => Text(p) is { } text ? Platform.Parse(text) : throw new FormatException("a platform is not a string"));
+                image = new LockedImage(ImageReference.Parse(reference), digest, ValueList.From(platforms));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                throw new ImageLockException($"{source}: entry {index + 1} ({reference}) is malformed: {e.Message} Fix: run 'fluent-docker lock' to write it again.");
+            }
+            result = result.With(image);
         }
         return result;
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>The lock in <paramref name="path"/>, or <see cref="Empty"/> when there is no such file.</summary>
     public static ImageLock Load(string path) => File.Exists(path) ? Parse(File.ReadAllText(path), Path.GetFileName(path)) : Empty;

@@ -33,6 +33,12 @@ public sealed class ImageLockTests
     [InlineData("{", "images.lock.json is not valid JSON")]
     [InlineData("{\"images\": []}", "images.lock.json has no \"version\": 1. Fix: delete it and run 'fluent-docker lock'")]
     [InlineData("{\"version\": 1, \"images\": [{\"reference\": \"busybox:1.36\"}]}", "images.lock.json: entry 1 needs \"reference\" and \"digest\"")]
+    [InlineData("{\"version\": \"1\", \"images\": []}", "has no \"version\": 1")]
+    [InlineData("{\"version\": 1.5, \"images\": []}", "has no \"version\": 1")]
+    [InlineData("{\"version\": 1, \"images\": [{\"reference\": 7, \"digest\": \"sha256:x\"}]}", "entry 1 needs \"reference\" and \"digest\"")]
+    [InlineData("{\"version\": 1, \"images\": [{\"reference\": \"Not A Reference\", \"digest\": \"" + DigestA + "\"}]}", "entry 1 (Not A Reference) is malformed")]
+    [InlineData("{\"version\": 1, \"images\": [{\"reference\": \"busybox:1.36\", \"digest\": \"" + DigestA + "\", \"platforms\": [\"linux\"]}]}", "entry 1 (busybox:1.36) is malformed")]
+    [InlineData("{\"version\": 1, \"images\": [{\"reference\": \"busybox:1.36\", \"digest\": \"" + DigestA + "\", \"platforms\": [3]}]}", "entry 1 (busybox:1.36) is malformed: a platform is not a string")]
     [InlineData("{\"version\": 1, \"images\": [{\"reference\": \"busybox:1.36\", \"digest\": \"md5:x\"}]}", "'md5:x' (for busybox:1.36) is not a digest. Fix: use the form sha256:<64 hex digits>.")]
     [InlineData("{\"version\": 1, \"images\": [{\"reference\": \"busybox@" + DigestA + "\", \"digest\": \"" + DigestA + "\"}]}", "already names a digest")]
     public void A_broken_lock_file_is_a_clear_error(string json, string expected)
