@@ -23,10 +23,6 @@ public sealed class InstalledTool : IDisposable
         // Where ./build.sh --target=Pack puts them: the tests install exactly as the README says.
         Feed = Directory.CreateDirectory(Path.Combine(RepositoryLayout.Root, "artifacts", "packages")).FullName;
         Packages = Path.Combine(_work, "packages");
-        // Restores fall back to the machine's cache for the dependencies; a Fluent.Docker of this version there would shadow the fresh pack.
-        var shadow = Path.Combine(LocalFeed.MachinePackagesFolder(), "fluent.docker", Version.ToLowerInvariant());
-        if (Directory.Exists(shadow))
-            throw new InvalidOperationException($"{shadow} would shadow the packed Fluent.Docker {Version}; delete that folder.");
         var configuration = typeof(InstalledTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         foreach (var project in new[] { "src/Fluent.Docker/Fluent.Docker.csproj", "src/Fluent.Docker.Cli/Fluent.Docker.Cli.csproj" })
             Dotnet(RepositoryLayout.Root, ["pack", project, "-c", configuration, "--no-build", "-o", Feed]);

@@ -4,9 +4,12 @@ using System.Text;
 namespace Fluent.Docker.Tests.Packaging;
 
 /// <summary>
-/// What tests that consume our packed packages share: a nuget.config that adds a local feed beside the machine's
-/// sources and restores into a private folder (the machine's cache as fallback, so throw-away versions never land in
-/// it), and a process runner with the SDK's build servers off (they would outlive the test and hold its folders).
+/// What tests that consume our packed packages share: a nuget.config that restores into a private folder (so
+/// throw-away builds never land in the machine's cache) from two sources, mapped so that our packages come only from
+/// the feed under test and everything else from the machine's cache, read as a local feed (no network). A
+/// Fluent.Docker of the same version left in the machine's cache (say, by trying the README's tool install) can then
+/// never stand in for the fresh pack. Also a process runner with the SDK's build servers off (they would outlive the
+/// test and hold its folders).
 /// </summary>
 internal static class LocalFeed
 {
@@ -17,11 +20,20 @@ internal static class LocalFeed
             <add key="globalPackagesFolder" value="{packagesFolder}" />
           </config>
           <packageSources>
+            <clear />
             <add key="fluent-docker-under-test" value="{feed}" />
-          </packageSources>
-          <fallbackPackageFolders>
             <add key="machine-cache" value="{MachinePackagesFolder()}" />
-          </fallbackPackageFolders>
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="fluent-docker-under-test">
+              <package pattern="Fluent.Docker" />
+              <package pattern="Fluent.Docker.*" />
+              <package pattern="fluent-docker" />
+            </packageSource>
+            <packageSource key="machine-cache">
+              <package pattern="*" />
+            </packageSource>
+          </packageSourceMapping>
         </configuration>
         """;
 
