@@ -23,7 +23,7 @@ public sealed class ToolLanguagesE2ETests(InstalledTool tool, DockerLabFixture l
         { "dotnet", "App.csproj", ["--base-registry", "127.0.0.1:5000"] },
     };
 
-    private static readonly Dictionary<string, (string Path, string Content)[]> Apps = new()
+    internal static readonly Dictionary<string, (string Path, string Content)[]> Apps = new()
     {
         ["go"] = [("go.mod", "module example.com/app\n\ngo 1.19\n"), ("main.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n")],
         ["python"] = [("requirements.txt", "# standard library only\n"), ("app.py", "print('hi')\n")],
