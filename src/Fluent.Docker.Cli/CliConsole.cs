@@ -22,7 +22,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, string Working
 
     /// <summary>
     /// <paramref name="path"/> as the user would type it from the working directory: relative below it, absolute
-    /// elsewhere (a chain of <c>../</c> to reach <c>/work/…</c> reads worse than the path itself).
+    /// elsewhere (a chain of <c>../</c> to reach <c>/srv/corpora/…</c> reads worse than the path itself).
     /// </summary>
     public string Display(string path)
     {
