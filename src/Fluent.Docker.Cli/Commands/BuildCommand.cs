@@ -86,11 +86,11 @@ internal static class BuildCommand
             var containerd = !options.Push && await engine.UsesContainerdImageStoreAsync(cancellationToken);
 
             var manifest = await definitions.GenerateAsync(cancellationToken);
-            RefuseMissingPlatforms(console, definitions, manifest, options, containerd);
+            var requests = manifest.Images.Select(image => (image, Request: options.RequestFor(image, containerd))).ToList();
+            RefuseMissingPlatforms(console, definitions, requests);
             var built = new List<BuiltImage>();
-            foreach (var image in manifest.Images)
+            foreach (var (image, request) in requests)
             {
-                var request = options.RequestFor(image, containerd);
                 console.Error.WriteLine($"building {image.Name} for {string.Join(", ", request.Platforms)}");
                 var result = await BuildProgressDisplay.BuildAsync(buildx, request, console.Progress, cancellationToken);
                 built.Add(await DescribeAsync(image, request, result, buildx, engine, cancellationToken));
@@ -107,13 +107,13 @@ internal static class BuildCommand
     /// With a lock, which knows each base's platforms, a platform a base lacks stops the build before anything runs
     /// (BuildKit would fail mid-way with "no match for platform in manifest").
     /// </summary>
-    private static void RefuseMissingPlatforms(CliConsole console, DefinitionsProject definitions, HostManifest manifest, BuildOptions options, bool containerd)
+    private static void RefuseMissingPlatforms(CliConsole console, DefinitionsProject definitions, IReadOnlyList<(HostManifestImage Image, BuildRequest Request)> requests)
     {
         if (!File.Exists(definitions.LockPath)) return;
         var imageLock = ImageLock.Load(definitions.LockPath);
-        var gaps = manifest.Images
-            .SelectMany(image => ImageLocking.PlatformGaps(Dockerfile.Parse(image.Dockerfile), options.RequestFor(image, containerd).Platforms, imageLock)
-                .Select(gap => $"{image.Name}: {gap}"))
+        var gaps = requests
+            .SelectMany(build => ImageLocking.PlatformGaps(Dockerfile.Parse(build.Image.Dockerfile), build.Request.Platforms, imageLock)
+                .Select(gap => $"{build.Image.Name}: {gap}"))
             .ToList();
         if (gaps.Count > 0)
             throw new CliException(ExitCodes.Usage,

@@ -90,6 +90,5 @@ internal static class LockCommand
         catch (DockerfileParseException e) { throw CliException.Usage($"{console.Display(path)} (generated): {e.Message}"); }
     }
 
-    // sha256: and the first 12 hex digits, as docker prints image ids.
-    private static string Short(string? digest) => digest is null ? "-" : digest.Length > 19 ? digest[..19] : digest;
+    private static string Short(string? digest) => digest is null ? "-" : ImageSetBuild.ShortDigest(digest);
 }

@@ -106,11 +106,14 @@ public static class ImageSetBuild
             baseDirectory is not null && Path.IsPathRooted(i.Location) ? Path.GetRelativePath(baseDirectory, i.Location) : i.Location,
             string.Join(",", i.Platforms),
             HumanBytes(i.CompressedBytes),
-            i.Digest.Length > 19 ? i.Digest[..19] : i.Digest,
+            ShortDigest(i.Digest),
             string.Join(",", i.Tags.Select(t => t.Tag)),
         }.Take(header.Length).ToArray()).ToList();
         return PlainTable.Format(header, rows);
     }
+
+    /// <summary>A digest as tables show it: <c>sha256:</c> and the first 12 hex digits, as docker prints image ids.</summary>
+    public static string ShortDigest(string digest) => digest.Length > 19 ? digest[..19] : digest;
 
     /// <summary>Bytes as B, KiB or MiB with one decimal, invariant culture.</summary>
     public static string HumanBytes(long bytes) => bytes switch

@@ -59,8 +59,7 @@ public static class ImageLocking
         ArgumentNullException.ThrowIfNull(image);
         if (imageLock.Find(image) is { } locked) return locked;
         if (image.Digest is not { } digest) return null;
-        var written = image.ToString()[..^(digest.Length + 1)];
-        return ImageReference.TryParse(written, out var tagged) && imageLock.Find(tagged) is { } pinned && pinned.Digest == digest ? pinned : null;
+        return imageLock.Find(image.WithoutDigest()) is { } pinned && pinned.Digest == digest ? pinned : null;
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public static class ImagePinning
     private static Instruction WithBaseDigest(Instruction instruction, ImageReference pinnedBase, string digest)
     {
         if (instruction is not LabelInstruction label) return instruction;
-        var written = pinnedBase.ToString()[..^(digest.Length + 1)];
+        var written = pinnedBase.WithoutDigest().ToString();
         var at = label.Labels.ToList().FindIndex(l => l.Key == OciLabels.BaseName && l.Value.LiteralText == written);
         if (at < 0) return instruction;
         var labels = label.Labels.ToList();

@@ -155,6 +155,9 @@ public sealed record ImageReference : IDockerValue
         return Create(Compose(Domain, Path, Tag, digest));
     }
 
+    /// <summary>The same reference without its digest (the tag, if any, stays): how it read before it was pinned.</summary>
+    public ImageReference WithoutDigest() => Problem is not null || Digest is null ? this : Create(Compose(Domain, Path, Tag, null));
+
     /// <summary>The same image pulled from another registry (a corporate mirror, or the lab registry).</summary>
     public ImageReference WithRegistry(string domain) => Create(Compose(domain, Path, Tag, Digest));
 

@@ -116,6 +116,9 @@ public class ImageReferenceTests
         Assert.Equal(ImageReferenceError.DigestInvalidFormat, redis.WithDigest("sha256").Error);
         // distribution's WithDigest checks only the shape; here the value must also parse back, so the length counts.
         Assert.Equal(ImageReferenceError.DigestInvalidLength, redis.WithDigest("sha256:" + new string('1', 41)).Error);
+        Assert.Equal("redis:7", redis.WithDigest(Sha).WithoutDigest().ToString());
+        Assert.Equal("mirror.local:5000/team/redis", ImageReference.Parse("mirror.local:5000/team/redis@" + Sha).WithoutDigest().ToString());
+        Assert.Same(redis, redis.WithoutDigest());
     }
 
     [Fact]
