@@ -25,6 +25,7 @@ public static class ErrorReport
         DockerfileValidationException invalid => (ExitCodes.Usage, $"the Dockerfile model has {invalid.Errors.Count} problem(s):", [.. invalid.Errors.Select(e => e.ToString())]),
         // Values parsed from the command line (platforms, image references, secrets) throw format errors.
         FormatException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),
+        Release.PushFailedException pushFailed => (ExitCodes.StepFailed, OneLine(pushFailed.Message), []),
         BuildxException buildx => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {OneLine(buildx.Message)}", []),
         DockerEngineException engine when IsUnreachable(engine) => (ExitCodes.EngineUnavailable, EngineUnreachable(engine), []),
         DockerEngineException engine => (ExitCodes.StepFailed, OneLine(engine.Message), []),

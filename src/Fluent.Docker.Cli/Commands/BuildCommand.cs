@@ -5,6 +5,7 @@ using Fluent.Docker.Display;
 using Fluent.Docker.Engine;
 using Fluent.Docker.Hosting;
 using Fluent.Docker.Pinning;
+using Fluent.Docker.Release;
 
 namespace Fluent.Docker.Cli.Commands;
 
@@ -92,7 +93,11 @@ internal static class BuildCommand
             foreach (var (image, request) in requests)
             {
                 console.Error.WriteLine($"building {image.Name} for {string.Join(", ", request.Platforms)}");
-                var result = await BuildProgressDisplay.BuildAsync(buildx, request, console.Progress, cancellationToken);
+                Task<BuildResult> BuildAsync() => BuildProgressDisplay.BuildAsync(buildx, request, console.Progress, cancellationToken);
+                // A push the registry failed (unreachable, a 5xx) runs again, as releases do; build errors never do.
+                var result = request.Output is BuildOutput.RegistryPush
+                    ? await PushRetry.Default.RunAsync(_ => BuildAsync(), new RetryLog(console.Error), cancellationToken)
+                    : await BuildAsync();
                 built.Add(await DescribeAsync(image, request, result, buildx, engine, cancellationToken));
             }
             // A terminal gets the Spectre table; logs and pipes the plain one, which never wraps.
@@ -119,6 +124,11 @@ internal static class BuildCommand
             throw new CliException(ExitCodes.Usage,
                 $"{gaps.Count} base image(s) lack a platform asked for (per {console.Display(definitions.LockPath)}). Fix: build for the platforms the bases offer (--platform), or choose bases that offer the rest:",
                 gaps);
+    }
+
+    private sealed class RetryLog(TextWriter error) : IProgress<string>
+    {
+        public void Report(string value) => error.WriteLine("warning: " + value);
     }
 
     /// <summary>What the summary shows: pushed images as the registry holds them (compressed size), loaded ones as the engine does.</summary>
