@@ -49,6 +49,47 @@ public sealed record BakeDefinition(IReadOnlyList<BakeTarget> Targets)
         _ = BuildOrder(); // throws on a cycle
     }
 
+    /// <summary>
+    /// The file-system grants this bake needs (<c>--allow=fs.read=…</c>, <c>--allow=fs.write=…</c>): every local path
+    /// its targets read (contexts, Dockerfiles, named directory contexts, secret and SSH key files, local cache imports)
+    /// or write (local cache exports, file and directory outputs). Remote contexts (URLs) need none.
+    /// </summary>
+    public IReadOnlyList<BuildEntitlement> Entitlements()
+    {
+        var reads = new List<string?>();
+        var writes = new List<string?>();
+        foreach (var request in Targets.Select(t => t.Request))
+        {
+            reads.Add(LocalPath(request.ContextDirectory));
+            if (request.DockerfilePath is { } dockerfile && LocalPath(request.ContextDirectory) is { } context)
+                reads.Add(Path.Combine(context, dockerfile)); // bake reads the Dockerfile relative to the context
+            reads.AddRange(request.NamedContexts.Values.Select(source => source switch
+            {
+                BuildContextSource.LocalDirectory local => local.Path,
+                BuildContextSource.OciLayoutDirectory layout => layout.Path,
+                _ => null,
+            }));
+            reads.AddRange(request.Secrets.Where(s => s.Source == BuildSecretSource.File).Select(s => s.Reference));
+            reads.AddRange(request.Ssh.Select(s => s.Path));
+            reads.AddRange(request.CacheFrom.OfType<BuildCache.LocalCache>().Select(c => c.Directory));
+            if (request.CacheTo is BuildCache.LocalCache export) writes.Add(export.Directory);
+            writes.Add(request.Output switch
+            {
+                BuildOutput.OciArchiveFile file => file.Path,
+                BuildOutput.OciLayoutDirectory layout => layout.Path,
+                BuildOutput.DockerArchiveFile file => file.Path,
+                BuildOutput.LocalFiles files => files.Path,
+                _ => null,
+            });
+        }
+        return [.. reads.OfType<string>().Where(p => p.Length > 0).Select(BuildEntitlement.FileSystemRead)
+            .Concat(writes.OfType<string>().Where(p => p.Length > 0).Select(BuildEntitlement.FileSystemWrite)).Distinct()];
+    }
+
+    // A context given as a URL (git, https tarball) is fetched by BuildKit, not read from this machine.
+    private static string? LocalPath(string? context) =>
+        context is null or "" or "-" || context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal) ? null : context;
+
     /// <summary>The targets in an order where each comes after every target it reads (what a sequential build must follow).</summary>
     public IReadOnlyList<BakeTarget> BuildOrder()
     {

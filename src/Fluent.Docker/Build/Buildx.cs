@@ -91,7 +91,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
             await File.WriteAllTextAsync(bakeFile, json, cancellationToken).ConfigureAwait(false);
             foreach (var target in definition.Targets)
                 foreach (var warning in target.Request.Warnings()) log?.Report($"{target.Name}: {warning}");
-            string[] arguments = ["buildx", "bake", "--file", bakeFile, "--metadata-file", metadataFile, "--progress=plain"];
+            string[] arguments = ["buildx", "bake", .. definition.Entitlements().Select(e => "--allow=" + e.Argument), "--file", bakeFile, "--metadata-file", metadataFile, "--progress=plain"];
             var environment = definition.Targets.SelectMany(t => EnvironmentFor(t.Request)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value);
             var outcome = await RunAsync(arguments, environment, log, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
             if (outcome.ExitCode != 0)

@@ -6,7 +6,8 @@ namespace Fluent.Docker.Engine;
 
 /// <summary>
 /// An image history entry in Dockerfile words. BuildKit records some instructions with Go's <c>%v</c> of its config
-/// structs (<c>EXPOSE map[8080/tcp:{}]</c>, <c>HEALTHCHECK &amp;{["CMD" "/app"] "30s" "3s" "0s" "0s" '\x03'}</c>) and
+/// structs (<c>EXPOSE map[8080/tcp:{}]</c> up to BuildKit 0.13, <c>EXPOSE [8080/tcp]</c> from the sorted port list of
+/// BuildKit 0.2x in Docker 28, <c>HEALTHCHECK &amp;{["CMD" "/app"] "30s" "3s" "0s" "0s" '\x03'}</c>) and
 /// shell steps with their <c>/bin/sh -c</c> and <c># buildkit</c> markers; people read the instruction they wrote.
 /// </summary>
 public static partial class HistoryText
@@ -18,6 +19,8 @@ public static partial class HistoryText
             .Replace('\n', ' ').Replace('\t', ' ').Trim();
         if (ExposeMap().Match(text) is { Success: true } expose)
             return "EXPOSE " + string.Join(' ', ExposePort().Matches(expose.Groups["ports"].Value).Select(m => m.Groups["port"].Value));
+        if (ExposeList().Match(text) is { Success: true } list)
+            return "EXPOSE " + list.Groups["ports"].Value;
         if (HealthcheckStruct().Match(text) is { Success: true } health)
             return Healthcheck(health);
         return text;
@@ -70,6 +73,9 @@ public static partial class HistoryText
 
     [GeneratedRegex(@"^EXPOSE map\[(?<ports>[^\]]*)\]$")]
     private static partial Regex ExposeMap();
+
+    [GeneratedRegex(@"^EXPOSE \[(?<ports>\d+(?:-\d+)?/\w+(?: \d+(?:-\d+)?/\w+)*)\]$")]
+    private static partial Regex ExposeList();
 
     [GeneratedRegex(@"(?<port>\d+(?:-\d+)?/\w+):\{\}")]
     private static partial Regex ExposePort();

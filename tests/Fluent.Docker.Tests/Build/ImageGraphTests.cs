@@ -80,6 +80,30 @@ public class ImageGraphTests
     }
 
     [Fact]
+    public void EveryLocalPathTheBakeReadsOrWritesIsGrantedAndNothingElse()
+    {
+        var bake = ImageGraph.ToBake([Generated(Base)], (_, r) => r
+            .WithNamedContext(new NamedContext("assets"), BuildContextSource.Directory("/data/assets"))
+            .WithNamedContext(new NamedContext("base"), BuildContextSource.Image(ImageReference.Parse("busybox:1.36")))
+            .WithSecret(BuildSecret.FromFile(new SecretId("npmrc"), "/home/me/.npmrc"))
+            .WithSecret(BuildSecret.FromEnvironment(new SecretId("token"), "TOKEN"))
+            .WithCacheFrom(BuildCache.Local("/cache/in"))
+            .WithCacheTo(BuildCache.Local("/cache/out"))
+            .WithOutput(BuildOutput.OciArchive("/out/shop.tar")));
+
+        Assert.Equal(
+            ["fs.read=/ctx/shop/base", "fs.read=/ctx/shop/base/Dockerfile", "fs.read=/data/assets", "fs.read=/home/me/.npmrc", "fs.read=/cache/in", "fs.write=/cache/out", "fs.write=/out/shop.tar"],
+            bake.Entitlements().Select(e => e.Argument));
+    }
+
+    [Fact]
+    public void ARemoteContextNeedsNoGrant()
+    {
+        var bake = new BakeDefinition([new BakeTarget("app", new BuildRequest("https://github.com/example/app.git#main"), new Dictionary<string, string>())]);
+        Assert.Empty(bake.Entitlements());
+    }
+
+    [Fact]
     public void SecretValuesStayOutOfTheBakeFile()
     {
         var bake = ImageGraph.ToBake([Generated(Base)], (_, r) => r.WithSecret(BuildSecret.FromValue(new SecretId("token"), "do-not-write-me")));

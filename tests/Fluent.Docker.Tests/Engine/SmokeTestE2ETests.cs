@@ -71,8 +71,9 @@ public class SmokeTestE2ETests(DockerLabFixture lab)
         Assert.Contains("head -c 300000 /dev/zero > /blob", table); // shell prefix and buildkit noise removed
         Assert.Contains("KiB", table);
         Assert.StartsWith("STEP", table);
-        // BuildKit records these as Go structs (EXPOSE map[…], HEALTHCHECK &{…}); the table reads them back as Dockerfile text.
-        Assert.Contains(history, h => h.CreatedBy.StartsWith("EXPOSE map[", StringComparison.Ordinal));
+        // BuildKit records these as Go values (EXPOSE map[…] before Docker 28, EXPOSE […] in Docker 28, HEALTHCHECK &{…});
+        // the table reads them back as Dockerfile text.
+        Assert.Contains(history, h => h.CreatedBy.StartsWith("EXPOSE map[", StringComparison.Ordinal) || h.CreatedBy.StartsWith("EXPOSE [", StringComparison.Ordinal));
         Assert.Contains("EXPOSE 53/udp 8080/tcp", table);
         Assert.Contains("HEALTHCHECK --interval=5s --retries=4 CMD [\"true\",\"say \\\"ok\\\"\"]", table);
     }
