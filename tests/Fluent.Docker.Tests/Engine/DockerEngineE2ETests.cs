@@ -139,6 +139,35 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
+    public async Task A_base_the_engine_holds_under_a_tag_the_registry_moved_on_from_is_the_copy_the_build_and_the_projection_use()
+    {
+        var name = lab.UniqueReference("stale-base");
+        lab.RemoveAtEnd(name.ToString());
+        var root = Directory.CreateDirectory(Path.Combine(lab.WorkDirectory, "stale-base-" + Guid.NewGuid().ToString("N")[..6])).FullName;
+        async Task BuildAsync(Dockerfile dockerfile, ImageReference tag, BuildOutput output)
+        {
+            var context = Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N")[..6])).FullName;
+            dockerfile.WriteTo(Path.Combine(context, "Dockerfile"));
+            await lab.Buildx.BuildAsync(new BuildRequest(context).WithTags(tag).WithPlatforms(Platform.LinuxAmd64).WithOutput(output));
+        }
+        Dockerfile Marked(string copy) => Dockerfile.Create(Stage.Named("base").From("busybox:1.36").Env("COPY_OF_BASE", copy));
+        await BuildAsync(Marked("registry"), name, BuildOutput.Push);
+        await BuildAsync(Marked("engine"), name, BuildOutput.Load(containerdImageStore: true)); // the engine's tag now differs from the registry's
+        var child = Dockerfile.Create(Stage.Named("child").From(name).Run("echo \"$COPY_OF_BASE\" > /copy").Cmd("cat", "/copy"));
+        var childTag = lab.UniqueReference("stale-base-child");
+        lab.RemoveAtEnd(childTag.ToString());
+
+        await BuildAsync(child, childTag, BuildOutput.Load(containerdImageStore: true));
+        var run = await lab.Engine.RunAsync(childTag, null, Platform.LinuxAmd64, TimeSpan.FromMinutes(1));
+        var config = await lab.Engine.BaseImageConfigAsync(name, Platform.LinuxAmd64);
+
+        Assert.Equal("engine", run.Stdout.Trim()); // BuildKit in dockerd built FROM the engine's copy…
+        Assert.Contains(KeyValuePair.Create("COPY_OF_BASE", "engine"), config.Env); // …and the projection reads the same one
+        var projected = ImageConfigProjection.Project(child, platform: Platform.LinuxAmd64, baseImages: r => r == name ? config : null);
+        Assert.Equal(projected.Env, (await lab.Engine.InspectImageAsync(childTag.ToString(), Platform.LinuxAmd64)).ToImageConfig().Env);
+    }
+
+    [Fact]
     public async Task InspectingAnUnknownImageRaisesNotFound()
     {
         var e = await Assert.ThrowsAsync<DockerEngineException>(() => lab.Engine.InspectImageAsync("fluent-tests/no-such-image:" + lab.RunId));

@@ -87,8 +87,8 @@ public class WalkingSkeletonE2ETests(DockerLabFixture lab)
                 {
                     var stagePlatform = stage.Platform is null || stage.Platform == Platform.TargetPlatform ? platform
                         : stage.Platform == Platform.BuildPlatform ? Platform.LinuxAmd64 : stage.Platform;
-                    await lab.Engine.PullAsync(reference, stagePlatform);
-                    baseConfigs[reference.ToString()] = (await lab.Engine.InspectImageAsync(reference.ToString(), stagePlatform)).ToImageConfig();
+                    // The copy the build started from: the engine's own tag when it has one, else the registry's.
+                    baseConfigs[reference.ToString()] = await lab.Engine.BaseImageConfigAsync(reference, stagePlatform);
                 }
                 stage = stage.Base is BaseImage.OfStage { Stage.Name: var parent }
                     ? definition.Dockerfile.Stages.Single(s => s.Name == parent)
