@@ -1,5 +1,5 @@
 #!/usr/bin/env pwsh
-# Build entry point: ./build.ps1 [--target=Default|Build|Test|Generate|Images|Release|Bench|Clean] [--configuration=Release] [--registry=HOST:PORT] [--version=1.2.3]
+# Build entry point: ./build.ps1 [--target=Default|Build|Test|Pack|Generate|Images|Release|Lint|Conformance|Fuzz|Bench|Clean] [--configuration=Release] [--registry=HOST:PORT] [--version=1.2.3]
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
 
@@ -21,5 +21,6 @@ for ($i = 0; $i -lt $args.Count; $i++) {
     elseif ($args[$i] -eq '--version') { $i++; $cakeArgs += '--release-version=' + $args[$i] }
     else { $cakeArgs += $args[$i] }
 }
-dotnet cake build/build.cake @cakeArgs
+# The solution is built in Release above: the Cake Build task skips a second build of the same configuration.
+dotnet cake build/build.cake --solution-built=Release @cakeArgs
 exit $LASTEXITCODE

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build entry point: ./build.sh [--target=Default|Build|Test|Generate|Images|Release|Bench|Clean] [--configuration=Release] [--registry=HOST:PORT] [--version=1.2.3]
+# Build entry point: ./build.sh [--target=Default|Build|Test|Pack|Generate|Images|Release|Lint|Conformance|Fuzz|Bench|Clean] [--configuration=Release] [--registry=HOST:PORT] [--version=1.2.3]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -20,4 +20,5 @@ while (($#)); do
   esac
   shift
 done
-dotnet cake build/build.cake "${args[@]}"
+# The solution is built in Release above: the Cake Build task skips a second build of the same configuration.
+dotnet cake build/build.cake --solution-built=Release "${args[@]}"

@@ -79,8 +79,13 @@ Task("Clean")
     }
 });
 
+// build.sh/build.ps1 build the solution before Cake starts (the #r assemblies above need it) and say which
+// configuration they built, so Build runs only for another configuration or when Cake is started by hand.
+var solutionBuilt = Argument("solution-built", string.Empty);
+
 Task("Build")
-    .Description("dotnet build FluentDocker.sln")
+    .Description("dotnet build FluentDocker.sln (skipped when build.sh/build.ps1 already built this configuration)")
+    .WithCriteria(() => !string.Equals(solutionBuilt, configuration, StringComparison.OrdinalIgnoreCase), "build.sh already built this configuration")
     .Does(() =>
 {
     DotNetBuild(solution.FullPath, new DotNetBuildSettings
