@@ -34,8 +34,11 @@ public sealed record PushRetry(int Attempts, TimeSpan InitialDelay)
         return TransientMarkers.Any(marker => text.Contains(marker, StringComparison.Ordinal));
     }
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or the attempts run out.</summary>
-    public async Task<T> RunAsync<T>(Func<int, Task<T>> attempt, IProgress<string>? log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it succeeds, fails for good, or the attempts run out; each retry is reported
+    /// to <paramref name="progress"/> as <see cref="BuildEvent.RetryScheduled"/>.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<int, Task<T>> attempt, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         using var delays = Delays().GetEnumerator();
@@ -48,7 +51,7 @@ public sealed record PushRetry(int Attempts, TimeSpan InitialDelay)
             catch (BuildxException e) when (IsTransient(e))
             {
                 if (!delays.MoveNext()) throw new PushFailedException(number, e);
-                log?.Report($"push attempt {number}/{Attempts} failed ({e.ErrorLine}); retrying in {delays.Current.TotalSeconds:0.#} s");
+                progress?.Report(new BuildEvent.RetryScheduled(number, Attempts, delays.Current, e.ErrorLine));
                 await Task.Delay(delays.Current, cancellationToken).ConfigureAwait(false);
             }
         }

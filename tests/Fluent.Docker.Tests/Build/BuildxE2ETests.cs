@@ -120,11 +120,16 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 }
 
-/// <summary>Collects lines as they are reported (Progress&lt;T&gt; would post them later, on the thread pool).</summary>
-internal sealed class SynchronousProgress(List<string> lines) : IProgress<string>
+/// <summary>
+/// Collects lines (engine pulls) or build events as text, as they are reported (Progress&lt;T&gt; would post them later,
+/// on the thread pool).
+/// </summary>
+internal sealed class SynchronousProgress(List<string> lines) : IProgress<string>, IProgress<BuildEvent>
 {
     public void Report(string value)
     {
         lock (lines) lines.Add(value);
     }
+
+    public void Report(BuildEvent value) => Report(value.ToString());
 }
