@@ -45,7 +45,7 @@ public sealed partial class BuildEventParser
     public BuildEventParser(bool bake = false) => _bake = bake;
 
     /// <summary>The steps that failed so far (reported).</summary>
-    public IReadOnlyList<BuildEvent.StepFailed> Failures => _failures;
+    public IReadOnlyList<BuildEvent.StepFailed> Failures => [.. _failures];
 
     /// <summary>buildx's last text lines outside the JSON stream (the excerpt and the <c>ERROR:</c> line on failure).</summary>
     public string TextTail => string.Join(Environment.NewLine, _text);

@@ -29,7 +29,9 @@ public sealed record PushRetry(int Attempts, TimeSpan InitialDelay)
     {
         ArgumentNullException.ThrowIfNull(error);
         if (error.ExitCode is null) return false; // docker itself did not start
-        var text = error.ErrorOutputTail;
+        if (error.FailedSteps.Any(f => f.Step.Index is not null)) return false; // a Dockerfile step failed: the build, not the registry
+        // buildx's error line, and the errors of the steps that failed (the export's push among them).
+        var text = string.Join('\n', error.FailedSteps.Select(f => f.Error).Append(error.ErrorOutputTail));
         if (text.Contains("did not complete successfully", StringComparison.Ordinal)) return false; // a RUN failed
         return TransientMarkers.Any(marker => text.Contains(marker, StringComparison.Ordinal));
     }
