@@ -101,6 +101,19 @@ public class BuildEventParserTests
     }
 
     [Fact]
+    public void Bake_steps_carry_their_target_and_a_failed_one_its_line_and_output()
+    {
+        var events = BuildEventParser.ParseAll(RawJsonCaptures.BakeFailingTarget, bake: true);
+
+        var failed = Assert.Single(events.OfType<BuildEvent.StepFailed>());
+        Assert.Equal(("two", "app", 1, "RUN echo app-$(uname -m) && echo broken >&2 && exit 5"), (failed.Step.Target, failed.Step.Stage, failed.Step.Index, failed.Step.Instruction));
+        Assert.Equal(new SourceLine("Dockerfile", 4), failed.Location);
+        Assert.Equal(["app-x86_64", "broken"], failed.LastOutput.Order());
+        Assert.StartsWith("target two: failed to solve:", Assert.IsType<BuildEvent.BuildFailed>(events[^1]).Message);
+        Assert.Contains(events.OfType<BuildEvent.StepCached>(), e => e.Step is { Target: "one", Platform: { } platform } && platform == Platform.LinuxArm64 && e.Step.Instruction == "RUN echo base");
+    }
+
+    [Fact]
     public void Indented_objects_over_several_lines_read_the_same_as_one_object_per_line()
     {
         // Older buildx versions indent each SolveStatus; braces inside strings ("{not a brace}") do not count.

@@ -11,6 +11,9 @@ internal static class RawJsonCaptures
     /// <summary>linux/amd64 + linux/arm64: the arm64 RUN fails, the amd64 one is canceled.</summary>
     public static IReadOnlyList<string> MultiPlatformCanceled => Lines("multi-platform-canceled.rawjson");
 
+    /// <summary>A bake of two targets (one for two platforms) whose second target's RUN fails.</summary>
+    public static IReadOnlyList<string> BakeFailingTarget => Lines("bake-failing-target.rawjson");
+
     private static string[] Lines(string name) => File.ReadAllLines(Path.Combine(Path.GetDirectoryName(ThisFile())!, "RawJson", name));
 
     private static string ThisFile([CallerFilePath] string path = "") => path;
