@@ -116,12 +116,24 @@ public class BuildEventParserTests
     [Fact]
     public void Indented_objects_over_several_lines_read_the_same_as_one_object_per_line()
     {
-        // Older buildx versions indent each SolveStatus; braces inside strings ("{not a brace}") do not count.
+        // Older buildx versions indent each SolveStatus over several lines.
         var indented = RawJsonCaptures.FailingRun.SelectMany(line => line.StartsWith('{')
             ? JsonSerializer.Serialize(JsonDocument.Parse(line).RootElement, new JsonSerializerOptions { WriteIndented = true }).Split('\n')
             : [line]);
 
         Assert.Equal(FailingRun.Select(e => e.ToString()), BuildEventParser.ParseAll(indented).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Braces_and_escaped_quotes_inside_strings_do_not_end_an_object()
+    {
+        var parser = new BuildEventParser();
+        string[] lines = ["{", "  \"vertexes\": [{", "    \"digest\": \"sha256:aa\",", "    \"name\": \"[2/3] RUN echo \\\"}{not a brace\\\" > /x\",", "    \"started\": \"2026-11-22T19:28:23.100Z\"", "  }]", "}"];
+
+        var events = lines.SelectMany(parser.Feed).ToList();
+
+        var started = Assert.IsType<BuildEvent.StepStarted>(Assert.Single(events));
+        Assert.Equal("RUN echo \"}{not a brace\" > /x", started.Step.Instruction);
     }
 
     [Fact]
