@@ -96,12 +96,12 @@ public sealed class BenchLab : IAsyncDisposable
         return reference;
     }
 
-    /// <summary>Runs a build and keeps its plain-progress log (which steps ran, context bytes).</summary>
+    /// <summary>Runs a build and keeps its log (which steps ran, context bytes).</summary>
     public async Task<(BuildResult Result, BuildLog Log)> BuildAsync(BuildRequest request, CancellationToken cancellationToken)
     {
-        var recorder = new BuildLogRecorder();
-        var result = await Buildx.BuildAsync(request, recorder, cancellationToken);
-        return (result, recorder.Log);
+        var log = new BuildLog();
+        var result = await Buildx.BuildAsync(request, log, cancellationToken);
+        return (result, log);
     }
 
     /// <summary>Pushes <paramref name="images"/> to the registry; sizes are compressed bytes, what a pull transfers.</summary>

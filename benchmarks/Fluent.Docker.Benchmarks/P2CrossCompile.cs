@@ -73,7 +73,7 @@ public sealed class P2CrossCompile : LabBenchmark
         var (result, log) = await lab.BuildAsync(request, cancellationToken);
         var compiles = log.StepsRunning("go build");
         // The step text shows the expanded GOARCH; the label names the platform the step ran on (amd64 for both when cross-compiling).
-        TimeSpan? Compile(string architecture) => compiles.FirstOrDefault(s => s.Text.Contains("GOARCH=" + architecture, StringComparison.Ordinal))?.Duration;
+        TimeSpan? Compile(string architecture) => compiles.FirstOrDefault(s => s.Instruction.Contains("GOARCH=" + architecture, StringComparison.Ordinal))?.Duration;
         lab.Log.Report($"P2 {variant}: {Stats.Seconds(result.Duration)}");
         return new ColdBuild(result.Duration, Compile("amd64"), Compile("arm64"));
     }

@@ -163,12 +163,11 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         context.Log.Information("{0}", request);
-        var log = new CakeLogProgress(context.Log);
         var buildx = BuildxFor(settings.Credentials);
-        // Live bars per platform on a terminal, one line per step in CI: both read --progress=rawjson.
+        // Live bars per platform on a terminal; in CI the Cake log, one line per step.
         var result = AnsiConsole.Profile.Capabilities.Interactive
             ? await BuildProgressDisplay.BuildAsync(buildx, request).ConfigureAwait(false)
-            : await buildx.BuildAsync(request.WithProgress(ProgressMode.RawJson), new BuildProgressDisplay.PlainStepLog(log.Report)).ConfigureAwait(false);
+            : await buildx.BuildAsync(request, new CakeLogProgress(context.Log)).ConfigureAwait(false);
         context.Log.Information("built {0} in {1:0.0} s", result.Digest ?? "(no image digest)", result.Duration.TotalSeconds);
         return result;
     }
@@ -250,8 +249,7 @@ public static class FluentDockerAliases
         context.Log.Information("Releasing to {0}: tags {1}", release.Registry, release.Tags);
         foreach (var credential in settings.Credentials) context.Log.Information("{0}", credential); // [REDACTED]
         var buildx = BuildxFor(settings.Credentials);
-        var steps = new BuildProgressDisplay.PlainStepLog(new CakeLogProgress(context.Log).Report);
-        var released = await ImageRelease.RunAsync(images, release.WithProgress(ProgressMode.RawJson), buildx, steps).ConfigureAwait(false);
+        var released = await ImageRelease.RunAsync(images, release, buildx, new CakeLogProgress(context.Log)).ConfigureAwait(false);
         // After the push: a layer-size chart per image (its first platform, read from the registry) and the summary.
         foreach (var image in released)
             AnsiConsole.Write(BuildReport.LayerChart($"{image.Name} ({image.Platforms[0]}) layers, compressed",

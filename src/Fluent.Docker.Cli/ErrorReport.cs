@@ -26,7 +26,10 @@ public static class ErrorReport
         // Values parsed from the command line (platforms, image references, secrets) throw format errors.
         FormatException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),
         Release.PushFailedException pushFailed => (ExitCodes.StepFailed, OneLine(pushFailed.Message), []),
-        BuildxException buildx => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {OneLine(buildx.Message)}", []),
+        // The failed steps as the progress stream reported them: instruction, Dockerfile line, last output lines.
+        BuildxException { ExitCode: null } buildx => (ExitCodes.StepFailed, OneLine(buildx.InnerException?.Message ?? buildx.Message), []),
+        BuildxException buildx => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {buildx.ErrorLine}",
+            [.. buildx.FailedSteps.SelectMany(failed => failed.ToString().Split(Environment.NewLine))]),
         DockerEngineException engine when IsUnreachable(engine) => (ExitCodes.EngineUnavailable, EngineUnreachable(engine), []),
         DockerEngineException engine => (ExitCodes.StepFailed, OneLine(engine.Message), []),
         HttpRequestException or SocketException or TimeoutException => (ExitCodes.EngineUnavailable, EngineUnreachable(exception), []),

@@ -126,9 +126,9 @@ internal static class BuildCommand
                 gaps);
     }
 
-    private sealed class RetryLog(TextWriter error) : IProgress<string>
+    private sealed class RetryLog(TextWriter error) : IProgress<BuildEvent>
     {
-        public void Report(string value) => error.WriteLine("warning: " + value);
+        public void Report(BuildEvent value) => error.WriteLine("warning: " + value);
     }
 
     /// <summary>What the summary shows: pushed images as the registry holds them (compressed size), loaded ones as the engine does.</summary>

@@ -1,132 +1,116 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Fluent.Docker.Build;
 
-/// <summary>How a build step ended in buildx's plain progress output.</summary>
-public enum BuildStepStatus { Unknown, Cached, Done, Error }
+/// <summary>How far the steps of one platform (of one bake target) are: for a progress bar.</summary>
+/// <param name="Target">The bake target; null for a build.</param>
+/// <param name="Platform">The platform; null when the build has one.</param>
+/// <param name="Finished">Steps done or cached.</param>
+/// <param name="Total">The Dockerfile steps the target builds (BuildKit's <c>N/M</c> counts across stages).</param>
+/// <param name="Current">The step running now, else the last one seen.</param>
+public sealed record StepProgress(string? Target, Platform? Platform, int Finished, int Total, BuildStep? Current);
 
 /// <summary>
-/// One step of a build as buildx's plain progress shows it: <c>#12 [runtime 5/8] COPY . .</c> then <c>#12 CACHED</c> or
-/// <c>#12 DONE 0.3s</c>. <see cref="Label"/> is the bracketed part (<c>runtime 5/8</c>, <c>linux/arm64 build 3/6</c>,
-/// <c>internal</c>; empty for steps such as <c>exporting to image</c>); <see cref="Text"/> is the rest (the
-/// instruction, or what BuildKit is doing).
+/// What a build did, folded from its <see cref="BuildEvent"/>s as they arrive: each step's latest state (which ran,
+/// which came from the cache, which failed and why), the warnings, the bytes of build context sent. Pass it as the
+/// progress of <see cref="Buildx.BuildAsync"/> (it records synchronously and in order, unlike
+/// <see cref="Progress{T}"/>), optionally forwarding every event to <c>next</c>. Thread-safe.
 /// </summary>
-public sealed record BuildStep(int Vertex, string Label, string Text, BuildStepStatus Status, TimeSpan? Duration)
+public sealed class BuildLog : IProgress<BuildEvent>
 {
-    /// <summary>True when the step ran (not taken from the cache).</summary>
-    public bool Ran => Status is BuildStepStatus.Done or BuildStepStatus.Error;
-}
+    private readonly IProgress<BuildEvent>? _next;
+    private readonly Lock _gate = new();
+    private readonly List<BuildEvent> _events = [];
+    private readonly List<string> _order = [];
+    private readonly Dictionary<string, BuildStep> _steps = new(StringComparer.Ordinal);
+    private long? _contextBytes;
 
-/// <summary>
-/// What a build did, read from buildx's <c>--progress=plain</c> lines (<see cref="ProgressMode.Plain"/>, the default of
-/// <see cref="BuildRequest"/>): which steps ran and which came from the cache, and how many bytes of build context were
-/// sent. Collect the lines with <see cref="BuildLogRecorder"/>.
-/// </summary>
-public sealed partial class BuildLog
-{
-    private BuildLog(IReadOnlyList<BuildStep> steps, long? contextBytes)
+    /// <param name="next">Also receives every event (e.g. a console log).</param>
+    public BuildLog(IProgress<BuildEvent>? next = null) => _next = next;
+
+    /// <summary>A log of events already read (e.g. <see cref="BuildEventParser.ParseAll"/>).</summary>
+    public static BuildLog Of(IEnumerable<BuildEvent> events)
     {
-        Steps = steps;
-        ContextBytes = contextBytes;
+        ArgumentNullException.ThrowIfNull(events);
+        var log = new BuildLog();
+        foreach (var e in events) log.Report(e);
+        return log;
     }
 
-    /// <summary>Every step, in the order buildx first printed it.</summary>
-    public IReadOnlyList<BuildStep> Steps { get; }
-
-    /// <summary>
-    /// Bytes of build context sent to BuildKit (<c>[internal] load build context</c> → <c>transferring context: 1.2MB done</c>),
-    /// as buildx rounds them (about 4 significant digits); null when the log has no context transfer.
-    /// </summary>
-    public long? ContextBytes { get; }
-
-    /// <summary>Steps whose instruction text contains <paramref name="text"/> (ordinal), e.g. <c>"pip install"</c>.</summary>
-    public IReadOnlyList<BuildStep> StepsRunning(string text) =>
-        Steps.Where(s => s.Text.Contains(text, StringComparison.Ordinal)).ToList();
-
-    public static BuildLog Parse(IEnumerable<string> lines)
+    public void Report(BuildEvent value)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        var order = new List<int>();
-        var names = new Dictionary<int, (string Label, string Text)>();
-        var status = new Dictionary<int, (BuildStepStatus Status, TimeSpan? Duration)>();
-        long? contextBytes = null;
-        foreach (var line in lines)
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_gate)
         {
-            if (StepLine().Match(line) is not { Success: true } match) continue;
-            var vertex = int.Parse(match.Groups["vertex"].Value, CultureInfo.InvariantCulture);
-            if (vertex == 0) continue; // buildx's own lines ("#0 building with …"), not a build step
-            var rest = match.Groups["rest"].Value;
-            // The first line of a vertex is its name: "[label] text", or just text ("exporting to image").
-            if (!names.ContainsKey(vertex))
+            _events.Add(value);
+            switch (value)
             {
-                names[vertex] = Named().Match(rest) is { Success: true } named ? (named.Groups["label"].Value, named.Groups["text"].Value) : ("", rest);
-                order.Add(vertex);
+                case BuildEvent.StepStarted { Step: var step }: Fold(step); break;
+                case BuildEvent.StepCached { Step: var step }: Fold(step); break;
+                case BuildEvent.StepCompleted { Step: var step }: Fold(step); break;
+                case BuildEvent.StepCanceled { Step: var step }: Fold(step); break;
+                case BuildEvent.StepFailed { Step: var step }: Fold(step); break;
+                case BuildEvent.ContextTransferred { Bytes: var bytes }: _contextBytes = (_contextBytes ?? 0) + bytes; break;
             }
-            else if (rest == "CACHED") status[vertex] = (BuildStepStatus.Cached, null);
-            else if (Done().Match(rest) is { Success: true } done)
-                status[vertex] = (BuildStepStatus.Done, TimeSpan.FromSeconds(double.Parse(done.Groups["seconds"].Value, CultureInfo.InvariantCulture)));
-            else if (rest.StartsWith("ERROR", StringComparison.Ordinal)) status[vertex] = (BuildStepStatus.Error, null);
-            else if (names.TryGetValue(vertex, out var owner) && owner is { Label: "internal", Text: "load build context" }
-                     && Transfer().Match(rest) is { Success: true } transfer)
-                contextBytes = Bytes(transfer.Groups["size"].Value, transfer.Groups["unit"].Value);
         }
-        var steps = order.Select(v =>
-        {
-            var (label, text) = names[v];
-            var (state, duration) = status.GetValueOrDefault(v, (BuildStepStatus.Unknown, null));
-            return new BuildStep(v, label, text, state, duration);
-        }).ToList();
-        return new BuildLog(steps, contextBytes);
-    }
-
-    // go-units HumanSize: decimal units.
-    private static long Bytes(string size, string unit) =>
-        (long)Math.Round(double.Parse(size, CultureInfo.InvariantCulture) * unit switch
-        {
-            "B" => 1d,
-            "kB" or "KB" => 1e3,
-            "MB" => 1e6,
-            "GB" => 1e9,
-            "TB" => 1e12,
-            _ => throw new FormatException($"Unknown size unit '{unit}' in buildx output."),
-        });
-
-    [GeneratedRegex(@"^#(?<vertex>\d+) (?<rest>.*?)\s*$")]
-    private static partial Regex StepLine();
-
-    [GeneratedRegex(@"^\[(?<label>[^\]]+)\] (?<text>.+)$")]
-    private static partial Regex Named();
-
-    [GeneratedRegex(@"^DONE (?<seconds>\d+(?:\.\d+)?)s$")]
-    private static partial Regex Done();
-
-    [GeneratedRegex(@"^transferring context: (?<size>\d+(?:\.\d+)?)(?<unit>[kKMGT]?B)\b.*\bdone$")]
-    private static partial Regex Transfer();
-}
-
-/// <summary>
-/// Collects a build's output lines in order, synchronously (unlike <see cref="Progress{T}"/>, which posts to the thread
-/// pool and may reorder them); pass it as the log of <see cref="Buildx.BuildAsync"/>, then read <see cref="Log"/>.
-/// </summary>
-public sealed class BuildLogRecorder : IProgress<string>
-{
-    private readonly List<string> _lines = [];
-    private readonly IProgress<string>? _next;
-
-    /// <param name="next">Also receives every line (e.g. a console log).</param>
-    public BuildLogRecorder(IProgress<string>? next = null) => _next = next;
-
-    public IReadOnlyList<string> Lines
-    {
-        get { lock (_lines) return [.. _lines]; }
-    }
-
-    public void Report(string value)
-    {
-        lock (_lines) _lines.Add(value);
         _next?.Report(value);
     }
 
-    public BuildLog Log => BuildLog.Parse(Lines);
+    private void Fold(BuildStep step)
+    {
+        if (!_steps.ContainsKey(step.Vertex)) _order.Add(step.Vertex);
+        _steps[step.Vertex] = step;
+    }
+
+    /// <summary>Every event, in the order reported.</summary>
+    public IReadOnlyList<BuildEvent> Events
+    {
+        get { lock (_gate) return [.. _events]; }
+    }
+
+    /// <summary>Every step that started or came from the cache, in first-seen order, each in its latest state.</summary>
+    public IReadOnlyList<BuildStep> Steps
+    {
+        get { lock (_gate) return [.. _order.Select(v => _steps[v])]; }
+    }
+
+    /// <summary>The steps that failed, with their error, Dockerfile line and last output lines.</summary>
+    public IReadOnlyList<BuildEvent.StepFailed> Failures => [.. Events.OfType<BuildEvent.StepFailed>()];
+
+    /// <summary>The warnings BuildKit reported (Dockerfile checks, deprecations).</summary>
+    public IReadOnlyList<BuildEvent.Warning> Warnings => [.. Events.OfType<BuildEvent.Warning>()];
+
+    /// <summary>The lines <paramref name="step"/> printed, in order.</summary>
+    public IReadOnlyList<string> OutputOf(BuildStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return [.. Events.OfType<BuildEvent.StepLog>().Where(l => l.Step.Vertex == step.Vertex).Select(l => l.Line)];
+    }
+
+    /// <summary>
+    /// Bytes of build context sent to BuildKit (<c>[internal] load build context</c>), exact; summed over a bake's
+    /// targets; null when nothing was transferred (no COPY or ADD from the context).
+    /// </summary>
+    public long? ContextBytes
+    {
+        get { lock (_gate) return _contextBytes; }
+    }
+
+    /// <summary>Steps whose instruction contains <paramref name="text"/> (ordinal), e.g. <c>"pip install"</c>.</summary>
+    public IReadOnlyList<BuildStep> StepsRunning(string text) =>
+        [.. Steps.Where(s => s.Instruction.Contains(text, StringComparison.Ordinal))];
+
+    /// <summary>
+    /// Dockerfile steps (those with an index) grouped by bake target and platform, in first-seen order: how many are
+    /// finished (done or cached) of how many, and which one runs now.
+    /// </summary>
+    public IReadOnlyList<StepProgress> Progress()
+    {
+        var steps = Steps.Where(s => s.Index is not null).ToList();
+        return [.. steps.GroupBy(s => (s.Target, s.Platform)).Select(group =>
+        {
+            var list = group.ToList();
+            var current = list.LastOrDefault(s => s.State == StepState.Running) ?? list[^1];
+            return new StepProgress(group.Key.Target, group.Key.Platform,
+                list.Count(s => s.State is StepState.Done or StepState.Cached), list.Max(s => s.Total ?? 0), current);
+        })];
+    }
 }

@@ -69,8 +69,6 @@ public sealed record BuildRequest
     /// <summary>The buildx builder instance (<c>--builder</c>); null uses the current one.</summary>
     public string? Builder { get; init; }
 
-    public ProgressMode Progress { get; init; } = ProgressMode.Plain;
-
     public BuildRequest WithDockerfile(string path) => this with { DockerfilePath = path };
     public BuildRequest WithPlatforms(params Platform[] platforms) => this with { Platforms = Platforms.AppendRange(platforms) };
     public BuildRequest WithTags(params ImageReference[] tags) => this with { Tags = Tags.AppendRange(tags) };
@@ -105,7 +103,6 @@ public sealed record BuildRequest
     public BuildRequest WithCacheTo(BuildCache cache) => this with { CacheTo = cache };
     public BuildRequest WithSecret(BuildSecret secret) => this with { Secrets = Secrets.Append(secret) };
     public BuildRequest WithBuilder(string builder) => this with { Builder = builder };
-    public BuildRequest WithProgress(ProgressMode progress) => this with { Progress = progress };
 
     /// <summary>Throws <see cref="BuildRequestException"/> naming the first bad option and how to fix it.</summary>
     public void Validate() => BuildRequestValidator.Validate(this);

@@ -24,14 +24,41 @@ public sealed class Buildx(string dockerExecutable = "docker")
 
     /// <summary>Runs docker; with credentials, inside a throw-away credential-helper configuration.</summary>
     private async Task<DockerCliRun.Outcome> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
-        IProgress<string>? log, bool forwardStandardOutput, CancellationToken cancellationToken)
+        Action<string>? onLine, bool forwardStandardOutput, CancellationToken cancellationToken)
     {
         if (Credentials.Count == 0)
-            return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, log, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
+            return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, onLine, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
         using var auth = CredentialHelperEnvironment.Create(Credentials);
         var merged = new Dictionary<string, string?>(auth.Variables, StringComparer.Ordinal);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) merged[name] = value;
-        return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, merged, log, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
+        return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, merged, onLine, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a build or bake whose output is <c>--progress=rawjson</c>: every line goes through one parser, and its events
+    /// to <paramref name="progress"/>, in order (stdout and stderr arrive on two threads). A non-zero exit throws
+    /// <see cref="BuildxException"/> with the failed steps and buildx's text, not the JSON.
+    /// </summary>
+    private async Task<DockerCliRun.Outcome> StreamAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
+        bool bake, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
+    {
+        var parser = new BuildEventParser(bake);
+        var gate = new Lock();
+        void Publish(IReadOnlyList<BuildEvent> events)
+        {
+            foreach (var e in events) progress?.Report(e);
+        }
+        var outcome = await RunAsync(arguments, environment, line =>
+        {
+            lock (gate) Publish(parser.Feed(line));
+        }, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            Publish(parser.Complete());
+            if (outcome.ExitCode != 0)
+                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), parser.TextTail, parser.Failures);
+        }
+        return outcome;
     }
 
     /// <summary>True when <c>docker buildx version</c> runs and succeeds.</summary>
@@ -49,23 +76,22 @@ public sealed class Buildx(string dockerExecutable = "docker")
     }
 
     /// <summary>
-    /// Runs the build. Every line buildx prints goes to <paramref name="log"/>. On a non-zero exit, throws
-    /// <see cref="BuildxException"/> carrying buildx's error text; a bad request throws <see cref="BuildRequestException"/>
-    /// before anything runs.
+    /// Runs the build, reporting what happens to <paramref name="progress"/> as typed events (steps started, cached,
+    /// done or failed, their output, warnings); wrap a line sink with <see cref="BuildEventText.Writer"/> for text. On a
+    /// non-zero exit, throws <see cref="BuildxException"/> carrying the failed steps and buildx's error; a bad request
+    /// throws <see cref="BuildRequestException"/> before anything runs.
     /// </summary>
-    public async Task<BuildResult> BuildAsync(BuildRequest request, IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    public async Task<BuildResult> BuildAsync(BuildRequest request, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var metadataFile = Path.Combine(Path.GetTempPath(), $"fluent-docker-build-{Guid.NewGuid():N}.json");
         try
         {
             var arguments = BuildxArguments.For(request, metadataFile);
-            foreach (var warning in request.Warnings()) log?.Report(warning.ToString());
+            foreach (var warning in request.Warnings()) progress?.Report(new BuildEvent.RequestWarning(warning, null));
             var environment = EnvironmentFor(request);
 
-            var outcome = await RunAsync(arguments, environment, log, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
-            if (outcome.ExitCode != 0)
-                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+            var outcome = await StreamAsync(arguments, environment, bake: false, progress, cancellationToken).ConfigureAwait(false);
 
             var metadata = File.Exists(metadataFile) ? await File.ReadAllTextAsync(metadataFile, cancellationToken).ConfigureAwait(false) : null;
             return BuildResult.FromMetadata(metadata, outcome.Duration);
@@ -79,8 +105,9 @@ public sealed class Buildx(string dockerExecutable = "docker")
     /// <summary>
     /// Runs <c>docker buildx bake</c> on <paramref name="definition"/> (written to a temporary JSON file): every target in
     /// one BuildKit session, independent targets in parallel. Returns each target's result from the metadata file.
+    /// Progress and failures are reported as for <see cref="BuildAsync"/>; steps carry their target's name.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, BuildResult>> BakeAsync(BakeDefinition definition, IProgress<string>? log = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, BuildResult>> BakeAsync(BakeDefinition definition, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var json = definition.ToJson(); // validates first
@@ -90,12 +117,10 @@ public sealed class Buildx(string dockerExecutable = "docker")
         {
             await File.WriteAllTextAsync(bakeFile, json, cancellationToken).ConfigureAwait(false);
             foreach (var target in definition.Targets)
-                foreach (var warning in target.Request.Warnings()) log?.Report($"{target.Name}: {warning}");
-            string[] arguments = ["buildx", "bake", .. definition.Entitlements().Select(e => "--allow=" + e.Argument), "--file", bakeFile, "--metadata-file", metadataFile, "--progress=plain"];
+                foreach (var warning in target.Request.Warnings()) progress?.Report(new BuildEvent.RequestWarning(warning, target.Name));
+            string[] arguments = ["buildx", "bake", .. definition.Entitlements().Select(e => "--allow=" + e.Argument), "--file", bakeFile, "--metadata-file", metadataFile, "--progress=rawjson"];
             var environment = definition.Targets.SelectMany(t => EnvironmentFor(t.Request)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value);
-            var outcome = await RunAsync(arguments, environment, log, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
-            if (outcome.ExitCode != 0)
-                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+            var outcome = await StreamAsync(arguments, environment, bake: true, progress, cancellationToken).ConfigureAwait(false);
             var results = new Dictionary<string, BuildResult>(StringComparer.Ordinal);
             if (File.Exists(metadataFile))
             {

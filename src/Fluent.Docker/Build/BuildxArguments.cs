@@ -8,7 +8,7 @@ public static class BuildxArguments
 {
     /// <summary>
     /// Validates <paramref name="request"/> (throwing <see cref="BuildRequestException"/>) and returns the arguments
-    /// after <c>docker</c>: <c>buildx build …options… --metadata-file F --progress=P CONTEXT</c>.
+    /// after <c>docker</c>: <c>buildx build …options… --metadata-file F --progress=rawjson CONTEXT</c>.
     /// </summary>
     public static IReadOnlyList<string> For(BuildRequest request, string metadataFilePath)
     {
@@ -42,7 +42,7 @@ public static class BuildxArguments
         if (request.NoCache) args.Add("--no-cache");
         if (request.Pull) args.Add("--pull");
         args.AddRange(["--metadata-file", metadataFilePath]);
-        args.Add(request.Progress == ProgressMode.RawJson ? "--progress=rawjson" : "--progress=plain");
+        args.Add("--progress=rawjson"); // the one progress format: BuildEventParser reads it
         args.Add(ContextArgument(request.ContextDirectory));
         return args;
     }

@@ -1,17 +1,26 @@
+using System.Text;
+
 namespace Fluent.Docker.Build;
 
 /// <summary>
-/// buildx failed. The message leads with buildx's own error line (e.g. <c>ERROR: failed to solve: …</c>), then the
-/// command (secret values never appear in it) and the tail of its output.
+/// buildx failed. The message leads with buildx's own error line (e.g. <c>ERROR: failed to solve: …</c>), then each failed
+/// step (its instruction, Dockerfile line and last output lines, decoded from the progress stream), the command (secret
+/// values never appear in it) and buildx's last text lines.
 /// </summary>
 public sealed class BuildxException : Exception
 {
     public BuildxException(int? exitCode, string commandLine, string errorOutputTail, Exception? innerException = null)
-        : base(Describe(exitCode, commandLine, errorOutputTail, innerException), innerException)
+        : this(exitCode, commandLine, errorOutputTail, [], innerException)
+    {
+    }
+
+    public BuildxException(int? exitCode, string commandLine, string errorOutputTail, IReadOnlyList<BuildEvent.StepFailed> failedSteps, Exception? innerException = null)
+        : base(Describe(exitCode, commandLine, errorOutputTail, failedSteps ?? [], innerException), innerException)
     {
         ExitCode = exitCode;
         CommandLine = commandLine;
         ErrorOutputTail = errorOutputTail;
+        FailedSteps = failedSteps ?? [];
     }
 
     /// <summary>The process exit code; null when <c>docker</c> could not be started at all.</summary>
@@ -19,18 +28,23 @@ public sealed class BuildxException : Exception
 
     public string CommandLine { get; }
 
-    /// <summary>The last lines buildx wrote to stderr, where it reports what went wrong.</summary>
+    /// <summary>The last lines buildx wrote outside its progress stream, where it reports what went wrong.</summary>
     public string ErrorOutputTail { get; }
+
+    /// <summary>The steps that failed (empty when buildx failed before or after running any, or could not start).</summary>
+    public IReadOnlyList<BuildEvent.StepFailed> FailedSteps { get; }
 
     /// <summary>buildx's last <c>ERROR:</c> line, or its last line of output.</summary>
     public string ErrorLine => Headline(ErrorOutputTail);
 
-    private static string Describe(int? exitCode, string commandLine, string tail, Exception? inner)
+    private static string Describe(int? exitCode, string commandLine, string tail, IReadOnlyList<BuildEvent.StepFailed> failedSteps, Exception? inner)
     {
         var status = exitCode is { } code ? $"exit code {code}" : $"could not start: {inner?.Message}";
-        return $"docker buildx failed ({status}): {Headline(tail)}{Environment.NewLine}" +
-               $"Command: {commandLine}{Environment.NewLine}" +
-               $"buildx output (last lines):{Environment.NewLine}{tail}";
+        var text = new StringBuilder($"docker buildx failed ({status}): {Headline(tail)}").AppendLine();
+        foreach (var failed in failedSteps) text.Append("Failed step: ").AppendLine(failed.ToString());
+        text.Append("Command: ").AppendLine(commandLine);
+        text.AppendLine("buildx output (last lines):").Append(tail);
+        return text.ToString();
     }
 
     private static string Headline(string tail)

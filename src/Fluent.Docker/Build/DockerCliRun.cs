@@ -5,7 +5,7 @@ namespace Fluent.Docker.Build;
 
 /// <summary>
 /// Runs the docker CLI with an argument array (never a shell string) and keeps what error reporting needs: the exit
-/// code, stdout, and the last lines of stderr. Each output line is also forwarded to an optional log.
+/// code, stdout, and the last lines of stderr. Each output line is also handed to an optional <c>onLine</c>.
 /// </summary>
 internal static class DockerCliRun
 {
@@ -18,18 +18,18 @@ internal static class DockerCliRun
         string executable,
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string?>? environment,
-        IProgress<string>? log,
+        Action<string>? onLine,
         bool forwardStandardOutput,
         CancellationToken cancellationToken)
     {
         var stdout = new MemoryStream();
         var tail = new Queue<string>();
-        var stdoutTarget = forwardStandardOutput && log is not null
-            ? PipeTarget.Merge(PipeTarget.ToStream(stdout), PipeTarget.ToDelegate(log.Report))
+        var stdoutTarget = forwardStandardOutput && onLine is not null
+            ? PipeTarget.Merge(PipeTarget.ToStream(stdout), PipeTarget.ToDelegate(onLine))
             : PipeTarget.ToStream(stdout);
         var stderrTarget = PipeTarget.ToDelegate(line =>
         {
-            log?.Report(line);
+            onLine?.Invoke(line);
             lock (tail)
             {
                 tail.Enqueue(line);

@@ -36,7 +36,7 @@ public static class ImageSetBuild
 
     public static async Task<IReadOnlyList<BuiltImage>> RunAsync(
         IEnumerable<GeneratedImage> images, ImageDestination destination, Buildx buildx,
-        IProgress<string>? log = null, CancellationToken cancellationToken = default)
+        IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         var built = new List<BuiltImage>();
         foreach (var image in images)
@@ -48,7 +48,8 @@ public static class ImageSetBuild
                 case ImageDestination.Registry registry:
                 {
                     var reference = ImageReference.Parse($"{registry.Host}/{name}:{registry.Tag}");
-                    var result = await buildx.BuildAsync(request.WithTags(reference).WithOutput(BuildOutput.Push), log, cancellationToken);
+                    progress?.Report(new BuildEvent.ImageStarted(name, [reference]));
+                    var result = await buildx.BuildAsync(request.WithTags(reference).WithOutput(BuildOutput.Push), progress, cancellationToken);
                     built.Add(await DescribePushedAsync(buildx, name, reference, result, cancellationToken) with { Tags = [reference] });
                     break;
                 }
@@ -56,7 +57,8 @@ public static class ImageSetBuild
                 {
                     var path = Path.Combine(archives.Directory, name.Replace('/', '-') + ".oci.tar");
                     Directory.CreateDirectory(archives.Directory);
-                    var result = await buildx.BuildAsync(request.WithOutput(BuildOutput.OciArchive(path)), log, cancellationToken);
+                    progress?.Report(new BuildEvent.ImageStarted(name, []));
+                    var result = await buildx.BuildAsync(request.WithOutput(BuildOutput.OciArchive(path)), progress, cancellationToken);
                     built.Add(new BuiltImage(name, [.. image.Definition.Platforms], new FileInfo(path).Length, result.Digest ?? "", path, result.Duration));
                     break;
                 }

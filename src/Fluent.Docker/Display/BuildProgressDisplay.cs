@@ -4,9 +4,9 @@ using Spectre.Console;
 namespace Fluent.Docker.Display;
 
 /// <summary>
-/// Shows a build as it runs. On an interactive terminal: a live Spectre.Console progress bar per platform, labelled
-/// with the step running now. Otherwise (CI, redirected output): one plain line per step that starts, finishes, is
-/// cached or fails. Either way the input is buildx's <c>--progress=rawjson</c> (the request is switched to it).
+/// Shows a build as it runs, from its <see cref="BuildEvent"/>s. On an interactive terminal: a live Spectre.Console
+/// progress bar per platform (and bake target), labelled with the step running now. Otherwise (CI, redirected output):
+/// one plain line per step that starts, finishes, is cached or fails (<see cref="BuildEventText.Writer"/>).
 /// </summary>
 public static class BuildProgressDisplay
 {
@@ -15,85 +15,72 @@ public static class BuildProgressDisplay
     {
         ArgumentNullException.ThrowIfNull(buildx);
         ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(log => buildx.BuildAsync(request.WithProgress(ProgressMode.RawJson), log, cancellationToken), console ?? AnsiConsole.Console);
+        return RunAsync(progress => buildx.BuildAsync(request, progress, cancellationToken), console ?? AnsiConsole.Console);
     }
 
     /// <summary>
-    /// Runs <paramref name="build"/>, feeding the lines it reports (rawjson) to the display. Interactive consoles get
-    /// live bars; others the plain step log.
+    /// Runs <paramref name="build"/>, showing the events it reports. Interactive consoles get live bars, then the
+    /// warnings; others the plain step log.
     /// </summary>
-    public static async Task<T> RunAsync<T>(Func<IProgress<string>, Task<T>> build, IAnsiConsole console)
+    public static async Task<T> RunAsync<T>(Func<IProgress<BuildEvent>, Task<T>> build, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(console);
         if (!console.Profile.Capabilities.Interactive)
-            return await build(new PlainStepLog(line => console.WriteLine(line, Style.Plain))).ConfigureAwait(false);
+            return await build(BuildEventText.Writer(line => console.WriteLine(line, Style.Plain))).ConfigureAwait(false);
 
         T result = default!;
-        await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var bars = new LiveBars(context);
-                result = await build(bars).ConfigureAwait(false);
-                bars.Finish();
-            }).ConfigureAwait(false);
+        var log = new BuildLog();
+        try
+        {
+            await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var bars = new LiveBars(context, log);
+                    result = await build(bars).ConfigureAwait(false);
+                    bars.Finish();
+                }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Under the bars, what they cannot show: the warnings. (A failed step comes with the exception.)
+            foreach (var e in log.Events.Where(e => e is BuildEvent.Warning or BuildEvent.RequestWarning))
+                console.WriteLine(e.ToString(), new Style(Color.Yellow));
+        }
         return result;
     }
 
-    /// <summary>Plain log: one line per step state change (what CI shows).</summary>
-    public sealed class PlainStepLog(Action<string> write) : IProgress<string>
-    {
-        private readonly SolveStatusReader _reader = new();
-        private readonly BuildProgressTracker _tracker = new();
-
-        public void Report(string value)
-        {
-            lock (_reader)
-            {
-                switch (_reader.Feed(value))
-                {
-                    case SolveStatusItem.Status { Value: var status }:
-                        foreach (var step in _tracker.Apply(status).Where(s => s.State != StepState.Running || s.Index is not null)) write(step.ToString());
-                        break;
-                    case SolveStatusItem.Text { Line: var line }:
-                        write(line);
-                        break;
-                }
-            }
-        }
-    }
-
     // One bar per platform: value = finished steps, max = the platform's step count, description = the current step.
-    private sealed class LiveBars(ProgressContext context) : IProgress<string>
+    private sealed class LiveBars(ProgressContext context, BuildLog log) : IProgress<BuildEvent>
     {
-        private readonly SolveStatusReader _reader = new();
-        private readonly BuildProgressTracker _tracker = new();
-        private readonly Dictionary<string, ProgressTask> _bars = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
+        private readonly Dictionary<(string?, Platform?), ProgressTask> _bars = [];
 
-        public void Report(string value)
+        public void Report(BuildEvent value)
         {
-            lock (_reader)
+            log.Report(value);
+            if (value is not (BuildEvent.StepStarted or BuildEvent.StepCached or BuildEvent.StepCompleted or BuildEvent.StepFailed or BuildEvent.StepCanceled)) return;
+            lock (_gate)
             {
-                if (_reader.Feed(value) is not SolveStatusItem.Status { Value: var status }) return;
-                _tracker.Apply(status);
-                foreach (var platform in _tracker.Platforms)
+                foreach (var progress in log.Progress())
                 {
-                    var (finished, total) = _tracker.ProgressOf(platform);
-                    if (total == 0) continue;
-                    if (!_bars.TryGetValue(platform, out var bar)) _bars[platform] = bar = context.AddTask(platform, maxValue: total);
-                    bar.MaxValue = total;
-                    bar.Value = finished;
-                    var current = _tracker.CurrentOf(platform);
-                    bar.Description = Markup.Escape($"{platform} {current?.Index}/{total} {Shorten(current?.Instruction ?? "")}");
+                    if (progress.Total == 0) continue;
+                    var key = (progress.Target, progress.Platform);
+                    var label = string.Join(" ", new[] { progress.Target, progress.Platform?.ToString() }.OfType<string>().DefaultIfEmpty("build"));
+                    if (!_bars.TryGetValue(key, out var bar)) _bars[key] = bar = context.AddTask(Markup.Escape(label), maxValue: progress.Total);
+                    bar.MaxValue = progress.Total;
+                    bar.Value = progress.Finished;
+                    var current = progress.Current;
+                    bar.Description = Markup.Escape($"{label} {current?.Index}/{progress.Total} {Shorten(current?.Instruction ?? "")}");
                 }
             }
         }
 
         public void Finish()
         {
-            lock (_reader)
+            lock (_gate)
                 foreach (var bar in _bars.Values) bar.Value = bar.MaxValue;
         }
 

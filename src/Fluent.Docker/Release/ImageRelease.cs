@@ -18,8 +18,7 @@ public static class ImageRelease
         var request = ImageSetBuild.RequestFor(image)
             .WithTags([.. settings.Tags.For(settings.RepositoryFor(definition))])
             .WithLabels(OciReleaseLabels.Create(definition.Name, settings.Tags.Version, settings.Source))
-            .WithOutput(BuildOutput.Push)
-            .WithProgress(settings.Progress);
+            .WithOutput(BuildOutput.Push);
         if ((settings.SourceDateEpoch ?? settings.Source?.CommitTime) is { } epoch) request = request.WithSourceDateEpoch(epoch);
         if (settings.Provenance is { } provenance) request = request.WithProvenance(provenance);
         return request;
@@ -27,7 +26,7 @@ public static class ImageRelease
 
     /// <summary>Builds and pushes each image in turn; returns what the registry now holds for each.</summary>
     public static async Task<IReadOnlyList<BuiltImage>> RunAsync(IEnumerable<GeneratedImage> images, ReleaseSettings settings, Buildx buildx,
-        IProgress<string>? log = null, CancellationToken cancellationToken = default)
+        IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(buildx);
@@ -37,8 +36,8 @@ public static class ImageRelease
         var released = new List<BuiltImage>();
         foreach (var (image, request) in requests)
         {
-            log?.Report($"{image.Definition.Name}: {string.Join(", ", request.Tags)}");
-            var result = await settings.Retry.RunAsync(_ => buildx.BuildAsync(request, log, cancellationToken), log, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new BuildEvent.ImageStarted(image.Definition.Name, request.Tags));
+            var result = await settings.Retry.RunAsync(_ => buildx.BuildAsync(request, progress, cancellationToken), progress, cancellationToken).ConfigureAwait(false);
             released.Add(await ImageSetBuild.DescribePushedAsync(buildx, image.Definition.Name, request.Tags[0], result, cancellationToken).ConfigureAwait(false)
                 with { Tags = request.Tags });
         }

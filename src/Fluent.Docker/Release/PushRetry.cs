@@ -29,13 +29,18 @@ public sealed record PushRetry(int Attempts, TimeSpan InitialDelay)
     {
         ArgumentNullException.ThrowIfNull(error);
         if (error.ExitCode is null) return false; // docker itself did not start
-        var text = error.ErrorOutputTail;
+        if (error.FailedSteps.Any(f => f.Step.Index is not null)) return false; // a Dockerfile step failed: the build, not the registry
+        // buildx's error line, and the errors of the steps that failed (the export's push among them).
+        var text = string.Join('\n', error.FailedSteps.Select(f => f.Error).Append(error.ErrorOutputTail));
         if (text.Contains("did not complete successfully", StringComparison.Ordinal)) return false; // a RUN failed
         return TransientMarkers.Any(marker => text.Contains(marker, StringComparison.Ordinal));
     }
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or the attempts run out.</summary>
-    public async Task<T> RunAsync<T>(Func<int, Task<T>> attempt, IProgress<string>? log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it succeeds, fails for good, or the attempts run out; each retry is reported
+    /// to <paramref name="progress"/> as <see cref="BuildEvent.RetryScheduled"/>.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<int, Task<T>> attempt, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         using var delays = Delays().GetEnumerator();
@@ -48,7 +53,7 @@ public sealed record PushRetry(int Attempts, TimeSpan InitialDelay)
             catch (BuildxException e) when (IsTransient(e))
             {
                 if (!delays.MoveNext()) throw new PushFailedException(number, e);
-                log?.Report($"push attempt {number}/{Attempts} failed ({e.ErrorLine}); retrying in {delays.Current.TotalSeconds:0.#} s");
+                progress?.Report(new BuildEvent.RetryScheduled(number, Attempts, delays.Current, e.ErrorLine));
                 await Task.Delay(delays.Current, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -30,13 +30,9 @@ public sealed record ReleaseSettings
 
     public PushRetry Retry { get; init; } = PushRetry.Default;
 
-    /// <summary>How buildx reports progress to the log: <see cref="ProgressMode.RawJson"/> feeds <see cref="Display.BuildProgressDisplay"/>.</summary>
-    public ProgressMode Progress { get; init; } = ProgressMode.Plain;
-
     public ReleaseSettings WithSource(SourceInfo source) => this with { Source = source ?? throw new ArgumentNullException(nameof(source)) };
     public ReleaseSettings WithSourceDateEpoch(DateTimeOffset epoch) => this with { SourceDateEpoch = epoch };
     public ReleaseSettings WithProvenance(ProvenanceMode provenance) => this with { Provenance = provenance };
-    public ReleaseSettings WithProgress(ProgressMode progress) => this with { Progress = progress };
     public ReleaseSettings WithRetry(PushRetry retry) => this with { Retry = retry ?? throw new ArgumentNullException(nameof(retry)) };
 
     /// <summary>The repository an image is pushed to: <c>registry/name</c>.</summary>

@@ -2,88 +2,64 @@ using Fluent.Docker.Build;
 
 namespace Fluent.Docker.Tests.Build;
 
-/// <summary>Reading buildx's plain progress: which steps ran, which came from the cache, how much context was sent.</summary>
+/// <summary>Folding a build's events (real rawjson from the lab) into what it did: steps, failures, warnings, context size.</summary>
 public class BuildLogTests
 {
-    // Shaped like a real `docker buildx build --progress=plain` log of the python-api example (ids interleave, headers repeat).
-    private static readonly string[] Rebuild =
-    [
-        "#0 building with \"default\" instance using docker driver",
-        "#1 [internal] load build definition from Dockerfile",
-        "#1 transferring dockerfile: 1.13kB done",
-        "#1 DONE 0.0s",
-        "#3 [internal] load .dockerignore",
-        "#3 transferring context: 347B done",
-        "#3 DONE 0.0s",
-        "#5 [internal] load build context",
-        "#5 transferring context: 1.2kB",
-        "#5 transferring context: 34.09MB 0.4s done",
-        "#5 DONE 0.5s",
-        "#6 [deps 4/5] RUN --mount=type=cache,target=/root/.cache/pip pip --python /opt/venv/bin/python install -r requirements.txt",
-        "#6 CACHED",
-        "#7 [runtime 5/5] COPY . .",
-        "#8 [linux/arm64 build 6/6] RUN go build -o /out/app .",
-        "#7 DONE 0.1s",
-        "#8 0.512 compiling",
-        "#8 ERROR: process \"/bin/sh -c go build\" did not complete successfully: exit code: 1",
-        "#7 [runtime 5/5] COPY . .",
-        "#9 exporting to image",
-    ];
+    private static BuildLog Fold(IEnumerable<string> lines) => BuildLog.Of(BuildEventParser.ParseAll(lines));
 
     [Fact]
-    public void Steps_keep_their_first_order_label_text_and_outcome()
+    public void Steps_keep_their_first_order_and_their_latest_state()
     {
-        var log = BuildLog.Parse(Rebuild);
+        var log = Fold(RawJsonCaptures.FailingRun);
 
-        Assert.Equal([1, 3, 5, 6, 7, 8, 9], log.Steps.Select(s => s.Vertex));
-        var install = Assert.Single(log.StepsRunning("pip --python"));
-        Assert.Equal(("deps 4/5", BuildStepStatus.Cached, false), (install.Label, install.Status, install.Ran));
-        var copy = log.Steps.Single(s => s.Text == "COPY . .");
-        Assert.Equal(("runtime 5/5", BuildStepStatus.Done, TimeSpan.FromSeconds(0.1), true), (copy.Label, copy.Status, copy.Duration, copy.Ran));
-        var compile = Assert.Single(log.StepsRunning("go build"));
-        Assert.Equal(("linux/arm64 build 6/6", BuildStepStatus.Error, true), (compile.Label, compile.Status, compile.Ran));
-        Assert.Equal(BuildStepStatus.Unknown, log.Steps.Single(s => s.Vertex == 9).Status);
+        var dockerfileSteps = log.Steps.Where(s => s.Index is not null).ToList();
+        Assert.Equal([1, 2, 3, 4], dockerfileSteps.Select(s => s.Index));
+        Assert.Equal([StepState.Done, StepState.Cached, StepState.Cached, StepState.Failed], dockerfileSteps.Select(s => s.State)); // FROM resolves, then the cache
+        Assert.Equal([true, false, false, true], dockerfileSteps.Select(s => s.Ran));
+        Assert.Equal(StepState.Cached, Assert.Single(log.StepsRunning("echo cached-step")).State);
+        Assert.All(log.Steps.Where(s => s.IsInternal), s => Assert.Equal(StepState.Done, s.State));
     }
 
     [Fact]
-    public void Context_bytes_are_the_final_total_of_the_build_context_not_the_ignore_file()
+    public void Failures_warnings_output_and_context_size_are_kept()
     {
-        Assert.Equal(34_090_000, BuildLog.Parse(Rebuild).ContextBytes);
-    }
+        var log = Fold(RawJsonCaptures.FailingRun);
 
-    [Theory]
-    [InlineData("68B", 68)]
-    [InlineData("1.80kB", 1_800)]
-    [InlineData("5.25MB", 5_250_000)]
-    [InlineData("1.5GB", 1_500_000_000)]
-    public void Context_sizes_use_decimal_units_as_buildx_prints_them(string size, long bytes)
-    {
-        var log = BuildLog.Parse(["#4 [internal] load build context", $"#4 transferring context: {size} 0.1s done", "#4 DONE 0.1s"]);
-
-        Assert.Equal(bytes, log.ContextBytes);
+        var failed = Assert.Single(log.Failures);
+        Assert.Equal(new SourceLine("Dockerfile", 4), failed.Location);
+        Assert.Equal(["compiling app", "warning: something on stderr", "last words"], log.OutputOf(failed.Step));
+        Assert.Equal(2, log.Warnings.Count);
+        Assert.Equal(33, log.ContextBytes);
     }
 
     [Fact]
-    public void A_log_without_a_context_transfer_has_no_context_bytes()
+    public void Progress_counts_finished_steps_per_platform()
     {
-        Assert.Null(BuildLog.Parse(["#1 [internal] load build definition from Dockerfile", "#1 DONE 0.0s"]).ContextBytes);
+        var log = Fold(RawJsonCaptures.MultiPlatformCanceled);
+
+        var progress = log.Progress();
+
+        Assert.Equal([Platform.LinuxAmd64, Platform.LinuxArm64], progress.Select(p => p.Platform).Order(Comparer<Platform?>.Create((a, b) => string.CompareOrdinal(a?.ToString(), b?.ToString()))));
+        Assert.All(progress, p => Assert.Equal((2, 3), (p.Finished, p.Total)));
+        Assert.Equal(StepState.Failed, progress.Single(p => p.Platform == Platform.LinuxArm64).Current?.State);
     }
 
     [Fact]
-    public void Recorder_keeps_lines_in_order_and_passes_them_on()
+    public void A_build_without_a_context_transfer_has_no_context_bytes()
+    {
+        Assert.Null(Fold(RawJsonCaptures.MultiPlatformCanceled).ContextBytes); // no COPY: only the ignore file moved
+    }
+
+    [Fact]
+    public void The_log_records_in_order_and_passes_every_event_on()
     {
         var forwarded = new List<string>();
-        var recorder = new BuildLogRecorder(new SynchronousProgress(forwarded));
+        var log = new BuildLog(new SynchronousProgress(forwarded));
+        var events = BuildEventParser.ParseAll(RawJsonCaptures.FailingRun);
 
-        foreach (var line in Rebuild) recorder.Report(line);
+        foreach (var e in events) log.Report(e);
 
-        Assert.Equal(Rebuild, recorder.Lines);
-        Assert.Equal(Rebuild, forwarded);
-        Assert.Equal(7, recorder.Log.Steps.Count);
-    }
-
-    private sealed class SynchronousProgress(List<string> lines) : IProgress<string>
-    {
-        public void Report(string value) => lines.Add(value);
+        Assert.Equal(events, log.Events);
+        Assert.Equal(events.Select(e => e.ToString()), forwarded);
     }
 }

@@ -23,7 +23,7 @@ public class BuildxArgumentsTests
 
     [Fact]
     public void MinimalRequestIsBuildxBuildWithMetadataProgressAndContextLast() =>
-        Assert.Equal(["buildx", "build", "--metadata-file", Metadata, "--progress=plain", "ctx"], Args(Minimal));
+        Assert.Equal(["buildx", "build", "--metadata-file", Metadata, "--progress=rawjson", "ctx"], Args(Minimal));
 
     [Fact]
     public void PlatformsAreOneCommaSeparatedArgument() =>
@@ -149,7 +149,7 @@ public class BuildxArgumentsTests
     public void BuilderIsPassed() => Assert.Equal("ci", ValueOf(Args(Minimal.WithBuilder("ci")), "--builder"));
 
     [Fact]
-    public void RawJsonProgress() => Assert.Contains("--progress=rawjson", Args(Minimal.WithProgress(ProgressMode.RawJson)));
+    public void ProgressIsAlwaysRawJson() => Assert.Contains("--progress=rawjson", Args(Minimal));
 
     [Fact]
     public void MetadataFileIsPassed() => Assert.Equal(Metadata, ValueOf(Args(Minimal), "--metadata-file"));
@@ -175,6 +175,6 @@ public class BuildxArgumentsTests
 
     [Fact]
     public void RequestToStringIsTheQuotedCommandLine() =>
-        Assert.Equal("docker buildx build --build-arg 'MSG=hello world' --metadata-file '<metadata-file>' --progress=plain ctx",
+        Assert.Equal("docker buildx build --build-arg 'MSG=hello world' --metadata-file '<metadata-file>' --progress=rawjson ctx",
             Minimal.WithBuildArg(new BuildArg("MSG"), "hello world").ToString());
 }

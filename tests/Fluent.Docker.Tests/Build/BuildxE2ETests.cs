@@ -59,19 +59,46 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task FailingRunStepRaisesBuildxExceptionWithBuildxsError()
+    public async Task FailingRunStepRaisesBuildxExceptionWithTheStepItsLineAndItsOutput()
     {
-        var failing = Dockerfile.Create(Stage.Named("broken").From("busybox:1.36").Run("false"));
-        var request = new BuildRequest(lab.WriteContext("failing", failing));
-        var log = new List<string>();
+        const string run = "echo about to fail && echo on stderr >&2 && false";
+        var failing = Dockerfile.Create(Stage.Named("broken").From("busybox:1.36").Run(run));
+        var context = lab.WriteContext("failing", failing);
+        var line = Array.FindIndex(File.ReadAllLines(Path.Combine(context, "Dockerfile")), l => l.EndsWith(run, StringComparison.Ordinal)) + 1;
+        var request = new BuildRequest(context).WithNoCache();
+        var log = new BuildLog();
 
-        var e = await Assert.ThrowsAsync<BuildxException>(() => lab.Buildx.BuildAsync(request, new SynchronousProgress(log)));
+        var e = await Assert.ThrowsAsync<BuildxException>(() => lab.Buildx.BuildAsync(request, log));
 
         Assert.NotEqual(0, e.ExitCode);
         Assert.Contains("did not complete successfully: exit code: 1", e.Message);
         Assert.StartsWith("ERROR", e.ErrorLine);
         Assert.Contains("--metadata-file", e.CommandLine);
-        Assert.Contains(log, line => line.Contains("RUN false", StringComparison.Ordinal)); // progress was streamed
+        var failed = Assert.Single(e.FailedSteps);
+        Assert.Equal("RUN " + run, failed.Step.Instruction);
+        Assert.Equal(new SourceLine("Dockerfile", line), failed.Location);
+        Assert.Equal(["about to fail", "on stderr"], failed.LastOutput.Order()); // two pipes: their lines may interleave either way
+        Assert.Contains($"ERROR at Dockerfile:{line}:", e.Message);
+        Assert.DoesNotContain("\"vertexes\"", e.Message, StringComparison.Ordinal); // the stream is decoded, not quoted
+        Assert.Equal(failed, Assert.Single(log.Failures)); // the same event was streamed
+        Assert.Equal(StepState.Failed, log.Steps.Single(s => s.Instruction == "RUN " + run).State);
+    }
+
+    [Fact]
+    public async Task RebuildReportsCachedStepsAndTheContextSize()
+    {
+        var context = lab.WriteContext("cached", Dockerfile.Create(Stage.Named("app").From("busybox:1.36").Copy(".", "/app/").Run("ls /app > /listing")));
+        await File.WriteAllTextAsync(Path.Combine(context, "hello.txt"), "hello from the context\n");
+        var request = new BuildRequest(context);
+        await lab.Buildx.BuildAsync(request);
+        var log = new BuildLog();
+
+        await lab.Buildx.BuildAsync(request, log);
+
+        Assert.Equal(StepState.Cached, Assert.Single(log.StepsRunning("ls /app")).State);
+        Assert.Equal(StepState.Cached, Assert.Single(log.StepsRunning("COPY")).State);
+        Assert.InRange(log.ContextBytes ?? 0, 1, 10_000); // the Dockerfile and hello.txt, as BuildKit counts them
+        Assert.Empty(log.Failures);
     }
 
     [Fact]
@@ -120,11 +147,16 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 }
 
-/// <summary>Collects lines as they are reported (Progress&lt;T&gt; would post them later, on the thread pool).</summary>
-internal sealed class SynchronousProgress(List<string> lines) : IProgress<string>
+/// <summary>
+/// Collects lines (engine pulls) or build events as text, as they are reported (Progress&lt;T&gt; would post them later,
+/// on the thread pool).
+/// </summary>
+internal sealed class SynchronousProgress(List<string> lines) : IProgress<string>, IProgress<BuildEvent>
 {
     public void Report(string value)
     {
         lock (lines) lines.Add(value);
     }
+
+    public void Report(BuildEvent value) => Report(value.ToString());
 }

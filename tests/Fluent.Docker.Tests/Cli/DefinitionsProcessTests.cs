@@ -130,7 +130,7 @@ public sealed class DefinitionsProcessTests(InstalledTool tool)
         var context = repo;
         Assert.Equal(
             $"docker buildx build --file {Path.Combine(context, "Dockerfile")} --platform linux/amd64,linux/arm64 -t 127.0.0.1:5000/cli-tests/hello:1.2.3 "
-            + "-t 127.0.0.1:5000/cli-tests/hello:latest --build-arg VERSION=1.2.3 --secret id=token,env=CLI_TEST_TOKEN --push --metadata-file '<metadata-file>' --progress=plain "
+            + "-t 127.0.0.1:5000/cli-tests/hello:latest --build-arg VERSION=1.2.3 --secret id=token,env=CLI_TEST_TOKEN --push --metadata-file '<metadata-file>' --progress=rawjson "
             + context + "\n",
             run.Output);
         Assert.DoesNotContain(secretValue, run.Output + run.Error);

@@ -21,6 +21,24 @@ public class PushRetryTests
     public void BuildAndAuthFailuresAreNotRetried(string tail) => Assert.False(PushRetry.IsTransient(Failure(tail)));
 
     [Fact]
+    public void A_failed_Dockerfile_step_is_never_retried_even_when_its_output_reads_like_a_registry_failure()
+    {
+        var step = BuildStep.FromVertex("sha256:aa", "[2/2] RUN curl http://r/") with { State = StepState.Failed };
+        var failed = new BuildEvent.StepFailed(step, "process \"/bin/sh -c curl http://r/\" exited: connection refused", null, ["curl: (7) connection refused"]);
+
+        Assert.False(PushRetry.IsTransient(new BuildxException(1, "docker buildx build …", "ERROR: failed to solve: connection refused", [failed])));
+    }
+
+    [Fact]
+    public void The_export_steps_push_error_counts_as_a_registry_failure()
+    {
+        var export = BuildStep.FromVertex("sha256:bb", "exporting to image") with { State = StepState.Failed };
+        var failed = new BuildEvent.StepFailed(export, "failed to push r/a:1: 502 Bad Gateway", null, []);
+
+        Assert.True(PushRetry.IsTransient(new BuildxException(1, "docker buildx build …", "ERROR: failed to build", [failed])));
+    }
+
+    [Fact]
     public void DockerThatDidNotStartIsNotRetried() => Assert.False(PushRetry.IsTransient(Failure("connection refused", exitCode: null)));
 
     [Fact]

@@ -86,7 +86,7 @@ public class RegistryOutageE2ETests(DockerLabFixture lab)
     }
 
     /// <summary>Collects the log; kills the registry the first time buildx reports pushing, and optionally restarts it.</summary>
-    private sealed class KillOnPush(LabRegistry registry, TimeSpan? restartAfter, List<string> lines) : IProgress<string>
+    private sealed class KillOnPush(LabRegistry registry, TimeSpan? restartAfter, List<string> lines) : IProgress<BuildEvent>
     {
         private readonly TaskCompletionSource _restarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _killed;
@@ -94,10 +94,10 @@ public class RegistryOutageE2ETests(DockerLabFixture lab)
         public bool Killed => _killed == 1;
         public Task RestartedAsync => restartAfter is null ? Task.CompletedTask : _restarted.Task;
 
-        public void Report(string value)
+        public void Report(BuildEvent value)
         {
-            lock (lines) lines.Add(value);
-            if (!value.Contains("pushing layers", StringComparison.Ordinal) || Interlocked.Exchange(ref _killed, 1) == 1) return;
+            lock (lines) lines.Add(value.ToString());
+            if (value is not BuildEvent.StepStatus { Id: "pushing layers" } || Interlocked.Exchange(ref _killed, 1) == 1) return;
             registry.Kill();
             if (restartAfter is { } delay)
                 _ = Task.Run(async () =>

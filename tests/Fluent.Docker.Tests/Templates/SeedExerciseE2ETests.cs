@@ -53,14 +53,14 @@ public class SeedExerciseE2ETests(DockerLabFixture lab)
                 var app = Path.Combine(image.ContextDirectory, "app.py");
                 await File.WriteAllTextAsync(app, (await File.ReadAllTextAsync(app)).Replace("hello from python-api", changedMessage));
             }
-            var optimizedLog = new BuildLogRecorder();
-            var naiveLog = new BuildLogRecorder();
+            var optimizedLog = new BuildLog();
+            var naiveLog = new BuildLog();
             var rebuiltOptimized = (await ImageSetBuild.RunAsync([generated[0]], destination with { Tag = "seed-changed-" + lab.RunId }, lab.Buildx, optimizedLog)).Single();
             await ImageSetBuild.RunAsync([generated[1]], destination with { Tag = "seed-changed-" + lab.RunId }, lab.Buildx, naiveLog);
             foreach (var image in first.Append(rebuiltOptimized)) lab.RemoveAtEnd(image.Location);
             lab.RemoveAtEnd($"{lab.Registry}/{naive.Name}:seed-changed-{lab.RunId}");
 
-            return _exercise = new Exercise(first[0], first[1], rebuiltOptimized, optimizedLog.Log, naiveLog.Log,
+            return _exercise = new Exercise(first[0], first[1], rebuiltOptimized, optimizedLog, naiveLog,
                 await File.ReadAllTextAsync(generated[0].DockerIgnorePath), changedMessage);
         }
         finally
@@ -135,10 +135,10 @@ public class SeedExerciseE2ETests(DockerLabFixture lab)
         var exercise = await BuildAsync();
 
         var install = Assert.Single(exercise.OptimizedRebuild.StepsRunning("pip --python /opt/venv/bin/python install"));
-        var source = Assert.Single(exercise.OptimizedRebuild.Steps, s => s.Label.StartsWith("runtime", StringComparison.Ordinal) && s.Text == "COPY . .");
-        Assert.Equal(BuildStepStatus.Cached, install.Status);
+        var source = Assert.Single(exercise.OptimizedRebuild.Steps, s => s.Stage == "runtime" && s.Instruction == "COPY . .");
+        Assert.Equal(StepState.Cached, install.State);
         Assert.True(source.Ran, "the source layer must be rebuilt; the rebuild's steps: " +
-            string.Join("; ", exercise.OptimizedRebuild.Steps.Select(s => $"[{s.Label}] {s.Text}: {s.Status}")));
+            string.Join("; ", exercise.OptimizedRebuild.Steps));
         Assert.True(Assert.Single(exercise.NaiveRebuild.StepsRunning("pip install")).Ran, "the naive Dockerfile re-runs pip install"); // the measure can see a re-run
         var run = await lab.Engine.RunAsync(ImageReference.Parse(exercise.OptimizedAfterChange.Location),
             ["python", "-c", "print(open('/app/app.py').read())"], Platform.LinuxAmd64, TimeSpan.FromMinutes(1));
