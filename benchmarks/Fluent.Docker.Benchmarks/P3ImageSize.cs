@@ -21,6 +21,7 @@ public sealed class P3ImageSize : LabBenchmark
         var candidates = BenchApp.All.Select(a => (a.Language, Variant: "template default", a.Example, Definition: a.Example)).ToList();
         candidates.Add(("Java", "jlink runtime (java.base, jdk.httpserver)", JavaWeb.Definition, JavaTemplate.Create(JavaWeb.Definition.Name + "-jlink", JavaWeb.Options with
         {
+            JavaVersion = 17, // the lab's 21-jdk is trixie-built (glibc 2.41): its jlinked runtime needs a trixie base the lab lacks
             Runtime = new JavaRuntime.Jlink(["java.base", "jdk.httpserver"]),
         })));
 

@@ -10,17 +10,17 @@ public static class NaiveImages
     /// <summary>The seed exercise's <c>Dockerfile.simple</c>, committed beside the python-api example.</summary>
     public static Dockerfile PythonApi { get; } = Naive("python:3.11", "pip install -r requirements.txt", "python app.py");
 
-    public static Dockerfile GoHello { get; } = Naive("golang:1.19", "go build -o app .", "./app");
+    public static Dockerfile GoHello { get; } = Naive("golang:1.24", "go build -o app .", "./app");
 
-    public static Dockerfile NodeWeb { get; } = Naive("node:18-slim", "npm ci && npm run build", "npm start");
+    public static Dockerfile NodeWeb { get; } = Naive("node:20-slim", "npm ci && npm run build", "npm start");
 
-    public static Dockerfile JavaWeb { get; } = Naive("eclipse-temurin:17-jdk",
+    public static Dockerfile JavaWeb { get; } = Naive("eclipse-temurin:21-jdk",
         "javac -d classes $(find src -name '*.java') && jar --create --file app.jar --main-class example.App -C classes .", "java -jar app.jar");
 
     public static Dockerfile DotnetApi { get; } = Naive($"{Examples.DotnetApi.LabRegistry}/dotnet/sdk:10.0",
         "dotnet publish DotnetApi.csproj -c Release -o out", "dotnet out/DotnetApi.dll");
 
-    public static Dockerfile StaticSite { get; } = Naive("node:18-slim", "npm ci && npm run build", "npm start");
+    public static Dockerfile StaticSite { get; } = Naive("node:20-slim", "npm ci && npm run build", "npm start");
 
     /// <summary>The naive twin of each example, by example name.</summary>
     public static IReadOnlyDictionary<string, Dockerfile> ByExample { get; } = new Dictionary<string, Dockerfile>

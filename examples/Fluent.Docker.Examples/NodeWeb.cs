@@ -13,7 +13,7 @@ public static class NodeWeb
         ContextDirectory = "node-web",
         BuildScript = "build",
         Command = ["node", "dist/server.js"],
-        // The lab seeds node:18-slim for amd64 only.
+        // The lab seeds node:20-slim for amd64 only.
         Platforms = [Platform.LinuxAmd64],
         Metadata = new ImageMetadata
         {

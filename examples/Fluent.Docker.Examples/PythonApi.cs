@@ -16,7 +16,7 @@ public static class PythonApi
         Command = ["python", "app.py"],
         // The naive image of the seed exercise lives beside it; it is not part of the app.
         ExtraIgnorePatterns = ["Dockerfile.simple"],
-        // The lab seeds python:3.11-slim for amd64 only (LAB_EXTRA_ARM64=1 on a fresh lab adds arm64).
+        // The lab seeds python:3.13-slim for amd64 only (LAB_EXTRA_ARM64=1 on a fresh lab adds arm64).
         Platforms = [Platform.LinuxAmd64],
         Metadata = new ImageMetadata
         {

@@ -11,7 +11,7 @@ public static class ReadmeExample
         // README:BEGIN
         var version = new BuildArg("VERSION", "0.1.0");
 
-        var build = Stage.Named("build").From("golang:1.19", Platform.BuildPlatform)   // compile on the build machine…
+        var build = Stage.Named("build").From("golang:1.24", Platform.BuildPlatform)   // compile on the build machine…
             .Arg(BuildArg.TargetOs).Arg(BuildArg.TargetArch)                           // …for every target platform
             .Workdir("/src")
             .Copy("go.mod", "./")

@@ -6,8 +6,13 @@ public enum GoRuntime { Scratch, DistrolessStatic }
 /// <summary>Options of <see cref="GoTemplate"/>.</summary>
 public sealed record GoOptions : TemplateOptions
 {
+    /// <summary>The Go version (default 1.24); it names <see cref="BuildImage"/> (<c>golang:{GoVersion}</c>) unless that is set.</summary>
+    public string GoVersion { get; init; } = "1.24";
+
     /// <summary>The Go toolchain image; it runs on the build machine's platform and cross-compiles.</summary>
-    public ImageReference BuildImage { get; init; } = "golang:1.19";
+    public ImageReference BuildImage { get => _buildImage ?? $"golang:{GoVersion}"; init => _buildImage = value; }
+
+    private readonly ImageReference? _buildImage;
 
     public GoRuntime Runtime { get; init; } = GoRuntime.Scratch;
 
@@ -28,7 +33,8 @@ public sealed record GoOptions : TemplateOptions
 
     internal IEnumerable<TemplateProblem> GoProblems()
     {
-        if (BuildImage.Problem is { } build) yield return new TemplateProblem(nameof(BuildImage), build.Message, build.Fix);
+        if (TemplateKit.VersionProblem(nameof(GoVersion), GoVersion, "Go", "1.24") is { } version) yield return version;
+        else if (BuildImage.Problem is { } build) yield return new TemplateProblem(nameof(BuildImage), build.Message, build.Fix);
         if (DistrolessImage.Problem is { } runtime) yield return new TemplateProblem(nameof(DistrolessImage), runtime.Message, runtime.Fix);
         if (TemplateKit.AbsolutePathProblem(nameof(Binary), Binary, "/app") is { } binary) yield return binary;
         if (Package != "." && (!Package.StartsWith("./", StringComparison.Ordinal) || TemplateKit.RelativePathProblem(nameof(Package), Package[2..], "./cmd/api") is not null))

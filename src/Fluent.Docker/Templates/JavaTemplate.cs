@@ -17,7 +17,7 @@ public abstract record JavaBuild
     /// </summary>
     public sealed record Maven(string JarPattern = "*.jar") : JavaBuild
     {
-        public ImageReference Image { get; init; } = "maven:3.9-eclipse-temurin-17";
+        public ImageReference Image { get; init; } = "maven:3.9-eclipse-temurin-21";
     }
 }
 
@@ -32,24 +32,37 @@ public abstract record JavaRuntime
     /// <summary>
     /// A runtime cut to <paramref name="Modules"/> by <c>jlink</c> (in a stage on the target platform, from the JDK
     /// image) on a plain base image: the smallest option, when the module list is known (<c>jdeps --print-module-deps</c>).
+    /// The base must have at least the glibc the JDK was built against (Temurin: 2.17; a distribution's OpenJDK: that
+    /// distribution's), or the runtime does not start.
     /// </summary>
     public sealed record Jlink(ValueList<string> Modules) : JavaRuntime
     {
         public ImageReference BaseImage { get; init; } = "debian:bookworm-slim";
     }
 
-    public static JavaRuntime DefaultJre { get; } = new Jre("eclipse-temurin:17-jre");
+    /// <summary>The JRE of <see cref="JavaOptions.JavaVersion"/>'s default (21).</summary>
+    public static JavaRuntime DefaultJre { get; } = new Jre("eclipse-temurin:21-jre");
 }
 
 /// <summary>Options of <see cref="JavaTemplate"/>.</summary>
 public sealed record JavaOptions : TemplateOptions
 {
+    /// <summary>
+    /// The Java feature release (default 21); it names <see cref="JdkImage"/> (<c>eclipse-temurin:{JavaVersion}-jdk</c>) and
+    /// the default JRE runtime (<c>eclipse-temurin:{JavaVersion}-jre</c>) unless those are set.
+    /// </summary>
+    public int JavaVersion { get; init; } = 21;
+
     /// <summary>The JDK image: the <see cref="JavaBuild.Javac"/> build and the <see cref="JavaRuntime.Jlink"/> stage use it.</summary>
-    public ImageReference JdkImage { get; init; } = "eclipse-temurin:17-jdk";
+    public ImageReference JdkImage { get => _jdkImage ?? $"eclipse-temurin:{JavaVersion}-jdk"; init => _jdkImage = value; }
+
+    private readonly ImageReference? _jdkImage;
 
     public JavaBuild Build { get; init; } = new JavaBuild.Javac("app.Main");
 
-    public JavaRuntime Runtime { get; init; } = JavaRuntime.DefaultJre;
+    public JavaRuntime Runtime { get => _runtime ?? new JavaRuntime.Jre($"eclipse-temurin:{JavaVersion}-jre"); init => _runtime = value; }
+
+    private readonly JavaRuntime? _runtime;
 
     /// <summary>JVM options of the application (container-aware heap sizing by default).</summary>
     public ValueList<string> JvmOptions { get; init; } = ["-XX:MaxRAMPercentage=75"];
@@ -59,7 +72,8 @@ public sealed record JavaOptions : TemplateOptions
 
     internal IEnumerable<TemplateProblem> JavaProblems()
     {
-        if (JdkImage.Problem is { } jdk) yield return new TemplateProblem(nameof(JdkImage), jdk.Message, jdk.Fix);
+        if (JavaVersion is < 8 or > 99) yield return new TemplateProblem(nameof(JavaVersion), $"{JavaVersion} is not a Java feature release.", "give a release such as 21.");
+        else if (JdkImage.Problem is { } jdk) yield return new TemplateProblem(nameof(JdkImage), jdk.Message, jdk.Fix);
         switch (Build)
         {
             case JavaBuild.Javac javac:

@@ -5,8 +5,16 @@ public sealed record NodeOptions : TemplateOptions
 {
     public NodeOptions() => Port = 3000;
 
-    /// <summary>The Node image of every stage (the runtime needs the same Node that installed the modules).</summary>
-    public ImageReference Image { get; init; } = "node:18-slim";
+    /// <summary>The Node.js major version (default 20); it names <see cref="Image"/> unless that is set.</summary>
+    public string NodeVersion { get; init; } = "20";
+
+    /// <summary>
+    /// The Node image of every stage (the runtime needs the same Node that installed the modules); by default
+    /// <c>node:{NodeVersion}-slim</c>.
+    /// </summary>
+    public ImageReference Image { get => _image ?? $"node:{NodeVersion}-slim"; init => _image = value; }
+
+    private readonly ImageReference? _image;
 
     /// <summary>
     /// The <c>package.json</c> script that builds the app (<c>npm run build</c>), or null when the source runs as is.
@@ -23,7 +31,8 @@ public sealed record NodeOptions : TemplateOptions
 
     internal IEnumerable<TemplateProblem> NodeProblems()
     {
-        if (Image.Problem is { } image) yield return new TemplateProblem(nameof(Image), image.Message, image.Fix);
+        if (TemplateKit.VersionProblem(nameof(NodeVersion), NodeVersion, "Node.js", "20") is { } version) yield return version;
+        else if (Image.Problem is { } image) yield return new TemplateProblem(nameof(Image), image.Message, image.Fix);
         if (BuildScript is not null && (BuildScript.Length == 0 || !BuildScript.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')))
             yield return new TemplateProblem(nameof(BuildScript), $"'{BuildScript}' is not a package.json script name.", "give the name of a script in package.json, e.g. 'build', or null when there is no build step.");
         if (TemplateKit.RelativePathProblem(nameof(BuildOutput), BuildOutput, "dist") is { } output) yield return output;

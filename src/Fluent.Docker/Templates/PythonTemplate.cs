@@ -22,7 +22,12 @@ public sealed record PythonOptions : TemplateOptions
     /// The image both stages use. Installed packages are tied to the interpreter that installed them (paths, ABI), so
     /// builder and runtime share one image; a slim one keeps compilers out of the runtime.
     /// </summary>
-    public ImageReference Image { get; init; } = "python:3.11-slim";
+    public ImageReference Image { get => _image ?? $"python:{PythonVersion}-slim"; init => _image = value; }
+
+    private readonly ImageReference? _image;
+
+    /// <summary>The Python version (default 3.13); it names <see cref="Image"/> (<c>python:{PythonVersion}-slim</c>) unless that is set.</summary>
+    public string PythonVersion { get; init; } = "3.13";
 
     public PythonInstall Install { get; init; } = PythonInstall.Venv;
 
@@ -34,7 +39,8 @@ public sealed record PythonOptions : TemplateOptions
 
     internal IEnumerable<TemplateProblem> PythonProblems()
     {
-        if (Image.Problem is { } image) yield return new TemplateProblem(nameof(Image), image.Message, image.Fix);
+        if (TemplateKit.VersionProblem(nameof(PythonVersion), PythonVersion, "Python", "3.13") is { } version) yield return version;
+        else if (Image.Problem is { } image) yield return new TemplateProblem(nameof(Image), image.Message, image.Fix);
         if (TemplateKit.RelativePathProblem(nameof(RequirementsFile), RequirementsFile, "requirements.txt") is { } requirements) yield return requirements;
         foreach (var problem in TemplateKit.CommandProblems(nameof(Command), Command, "[\"python\", \"app.py\"]")) yield return problem;
     }

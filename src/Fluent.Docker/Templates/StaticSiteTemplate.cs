@@ -11,7 +11,7 @@ public abstract record StaticSiteBuild
     /// </summary>
     public sealed record Npm(string Script = "build", string OutputDirectory = "dist") : StaticSiteBuild
     {
-        public ImageReference Image { get; init; } = "node:18-slim";
+        public ImageReference Image { get; init; } = "node:20-slim";
     }
 
     /// <summary>Files already built (committed, or built before <c>docker build</c>): <paramref name="Directory"/> is served as is.</summary>

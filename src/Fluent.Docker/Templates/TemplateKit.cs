@@ -5,6 +5,12 @@ namespace Fluent.Docker.Templates;
 /// <summary>The parts every template assembles the same way: checks, accounts, the metadata tail of the final stage, the definition.</summary>
 internal static class TemplateKit
 {
+    /// <summary>A language version that names an image tag (<c>20</c>, <c>3.13</c>, <c>1.24</c>): digits separated by single dots.</summary>
+    public static TemplateProblem? VersionProblem(string slot, string? version, string language, string example) =>
+        !string.IsNullOrEmpty(version) && version.Split('.').All(part => part.Length > 0 && part.All(char.IsAsciiDigit))
+            ? null
+            : new TemplateProblem(slot, $"'{version}' is not a {language} version.", $"give a version such as '{example}', or set the image itself.");
+
     /// <summary>Throws <see cref="TemplateOptionsException"/> listing every problem of the shared and the template's own options.</summary>
     public static void Check(string template, string imageName, TemplateOptions options, IEnumerable<TemplateProblem> own)
     {

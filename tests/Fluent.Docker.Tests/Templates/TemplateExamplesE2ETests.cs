@@ -100,7 +100,9 @@ public class TemplateExamplesE2ETests(DockerLabFixture lab)
     [Fact]
     public async Task Java_jlink_runtime_runs_the_example_as_uid_10001()
     {
-        var definition = JavaTemplate.Create("examples/java-web-jlink", JavaWeb.Options with { Runtime = new JavaRuntime.Jlink(["java.base", "jdk.httpserver"]) });
+        // JDK 17: the lab's 21-jdk is Debian trixie's OpenJDK (glibc 2.41), whose jlinked runtime does not start on
+        // bookworm-slim (glibc 2.36); the lab's 17-jdk is bookworm's. Official Temurin builds need only glibc 2.17.
+        var definition = JavaTemplate.Create("examples/java-web-jlink", JavaWeb.Options with { JavaVersion = 17, Runtime = new JavaRuntime.Jlink(["java.base", "jdk.httpserver"]) });
         var root = Path.Combine(lab.WorkDirectory, "java-jlink");
         RepositoryLayout.CopyExampleSources(definition, root);
         var image = ImageReference.Parse(Assert.Single(await ImageSetBuild.RunAsync([definition.Generate(root)],

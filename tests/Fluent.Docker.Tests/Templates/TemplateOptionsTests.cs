@@ -135,4 +135,33 @@ public class TemplateOptionsTests
         Assert.Equal(10001, new DotNetOptions().User.Uid);
         Assert.Equal("/", new StaticSiteOptions().HealthPath);
     }
+
+    [Fact]
+    public void Templates_default_to_current_releases_and_a_version_option_names_the_image()
+    {
+        Assert.Equal("golang:1.24", new GoOptions().BuildImage.ToString());
+        Assert.Equal("node:20-slim", new NodeOptions().Image.ToString());
+        Assert.Equal("python:3.13-slim", new PythonOptions().Image.ToString());
+        Assert.Equal("eclipse-temurin:21-jdk", new JavaOptions().JdkImage.ToString());
+        Assert.Equal(new JavaRuntime.Jre("eclipse-temurin:21-jre"), new JavaOptions().Runtime);
+
+        Assert.Equal("golang:1.23", new GoOptions { GoVersion = "1.23" }.BuildImage.ToString());
+        Assert.Equal("node:22-slim", new NodeOptions { NodeVersion = "22" }.Image.ToString());
+        Assert.Equal("python:3.12-slim", (new PythonOptions() with { PythonVersion = "3.12" }).Image.ToString());
+        Assert.Equal(new JavaRuntime.Jre("eclipse-temurin:17-jre"), new JavaOptions { JavaVersion = 17 }.Runtime);
+        Assert.Equal("team/node:20", new NodeOptions { NodeVersion = "22", Image = "team/node:20" }.Image.ToString()); // an explicit image wins
+    }
+
+    [Fact]
+    public void A_version_that_cannot_name_an_image_tag_is_refused_naming_the_option()
+    {
+        var go = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", new GoOptions { GoVersion = "latest" }));
+        var node = Assert.Throws<TemplateOptionsException>(() => NodeTemplate.Create("team/web", new NodeOptions { NodeVersion = "20." }));
+        var java = Assert.Throws<TemplateOptionsException>(() => JavaTemplate.Create("team/jvm", new JavaOptions { JavaVersion = 0 }));
+
+        Assert.Equal("GoVersion", Assert.Single(go.Problems).Option);
+        Assert.Equal("NodeVersion", Assert.Single(node.Problems).Option);
+        Assert.Equal("JavaVersion", Assert.Single(java.Problems).Option);
+        Assert.Contains("1.24", go.Problems[0].Fix);
+    }
 }
