@@ -30,7 +30,7 @@ public sealed record ReleaseSettings
 
     public PushRetry Retry { get; init; } = PushRetry.Default;
 
-    /// <summary>How buildx reports progress to the log: <see cref="ProgressMode.RawJson"/> feeds <see cref="Display.BuildProgressDisplay"/>.</summary>
+    /// <summary>How buildx reports progress to the log: <see cref="ProgressMode.RawJson"/> feeds <c>BuildProgressDisplay</c> (Fluent.Docker.Display).</summary>
     public ProgressMode Progress { get; init; } = ProgressMode.Plain;
 
     public ReleaseSettings WithSource(SourceInfo source) => this with { Source = source ?? throw new ArgumentNullException(nameof(source)) };
