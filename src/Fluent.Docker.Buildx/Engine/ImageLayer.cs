@@ -32,7 +32,7 @@ public static class LayerTable
             + $"total {ImageSetBuild.HumanBytes(total)} in {history.Count(l => l.AddsFiles)} layer(s), {history.Count} step(s){Environment.NewLine}";
     }
 
-    /// <summary>A history entry as one line in Dockerfile words (<see cref="HistoryText"/>), cut to <paramref name="width"/> characters.</summary>
+    /// <summary>A history entry as one line in Dockerfile words (BuildKit's recorded forms made readable), cut to <paramref name="width"/> characters.</summary>
     public static string Shorten(string createdBy, int width)
     {
         var text = HistoryText.Readable(createdBy);
