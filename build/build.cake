@@ -9,9 +9,10 @@
 //                                   every example pushed multi-arch as 1.2.3, 1.2, 1 and latest
 //
 // Cake resolves #r paths against this script's folder. They point at the Release output that
-// build.sh/build.ps1 produce before Cake starts; both projects set CopyLocalLockFileAssemblies
-// so their NuGet dependencies sit beside them.
+// build.sh/build.ps1 produce before Cake starts; the projects with NuGet dependencies set
+// CopyLocalLockFileAssemblies so those sit beside them.
 #r "../src/Fluent.Docker/bin/Release/net10.0/Fluent.Docker.dll"
+#r "../src/Fluent.Docker.Buildx/bin/Release/net10.0/Fluent.Docker.Buildx.dll"
 #r "../examples/Fluent.Docker.Examples/bin/Release/net10.0/Fluent.Docker.Examples.dll"
 #r "../src/Fluent.Docker.Cake/bin/Release/net10.0/Fluent.Docker.Cake.dll"
 
@@ -174,12 +175,14 @@ Task("Test")
 // ---- Pack ----
 
 Task("Pack")
-    .Description("Packs Fluent.Docker and the fluent-docker tool into artifacts/packages: dotnet tool install -g --add-source artifacts/packages fluent-docker.")
+    .Description("Packs every package (Fluent.Docker, .Buildx, .Engine, .Display, .Import, .Cake) and the fluent-docker tool into artifacts/packages: dotnet tool install -g --add-source artifacts/packages fluent-docker.")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    // One version for both: the scaffold of fluent-docker init references the Fluent.Docker package of the tool's own version.
-    foreach (var project in new[] { "src/Fluent.Docker/Fluent.Docker.csproj", "src/Fluent.Docker.Cli/Fluent.Docker.Cli.csproj" })
+    // One version for all (MinVer, from the git tag): the packages depend on each other at that version, and the scaffold
+    // of fluent-docker init references the Fluent.Docker package of the tool's own version.
+    var packable = new[] { "Fluent.Docker", "Fluent.Docker.Buildx", "Fluent.Docker.Engine", "Fluent.Docker.Display", "Fluent.Docker.Import", "Fluent.Docker.Cake", "Fluent.Docker.Cli" };
+    foreach (var project in packable.Select(name => $"src/{name}/{name}.csproj"))
     {
         DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
         {

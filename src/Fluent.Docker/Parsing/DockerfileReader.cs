@@ -24,7 +24,7 @@ public static partial class DockerfileReader
     /// The model and, for each stage's FROM (instruction 0) and instruction (1-based), the node it was read from;
     /// global ARGs are keyed (-1, n). The importer uses the nodes' comments.
     /// </summary>
-    internal static (Dockerfile File, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> Sources) ReadWithSources(DockerfileSyntaxTree tree)
+    public static (Dockerfile File, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> Sources) ReadWithSources(DockerfileSyntaxTree tree)
     {
         var (file, locations, problem) = ReadNodes(tree, forLint: false);
         if (problem is not null) throw problem;

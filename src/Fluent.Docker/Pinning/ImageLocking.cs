@@ -18,7 +18,7 @@ public sealed record PlatformGap(ImageReference Image, string? Stage, Platform N
 
 /// <summary>
 /// Writing and checking an <see cref="ImageLock"/>: which images the Dockerfiles pull, what they resolve to now,
-/// and which platforms they lack. Resolution is passed in (<see cref="Engine.DockerEngine.ResolveAsync"/> in practice),
+/// and which platforms they lack. Resolution is passed in (<c>DockerEngine.ResolveAsync</c> of Fluent.Docker.Engine in practice),
 /// so the lock logic stays one pure step.
 /// </summary>
 public static class ImageLocking

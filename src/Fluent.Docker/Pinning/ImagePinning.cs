@@ -7,7 +7,7 @@ namespace Fluent.Docker.Pinning;
 /// built from ARGs (resolved only by BuildKit) are not, and are left as they are. A reference that already names a
 /// digest is pinned by its author and left alone.
 /// </summary>
-public static class ImagePinning
+internal static class ImagePinning
 {
     /// <summary>Every image <paramref name="dockerfile"/> pulls by a tag (no digest), in order of first use, once each.</summary>
     public static IReadOnlyList<ImageReference> ImagesOf(Dockerfile dockerfile)

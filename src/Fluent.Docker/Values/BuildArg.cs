@@ -34,7 +34,8 @@ public sealed record BuildArg : IDockerValue
     public override string ToString() => "${" + Name + "}";
 }
 
-internal static class VariableName
+/// <summary>The rule for ARG/ENV names, shared by the model and by build requests (build args, SSH agent variables).</summary>
+public static class VariableName
 {
     /// <summary>ARG/ENV names BuildKit can reference as ${NAME}: a letter or '_' then letters, digits, '_'.</summary>
     public static ValueProblem? Check(string name, string slot)

@@ -208,7 +208,8 @@ public sealed record ImageReference : IDockerValue
     private static ImageReference Invalid(string text, ImageReferenceError error, string part, DigestAlgorithms? algorithms = null) =>
         new(null, text, null, null, ImageReferenceProblems.Describe(error, text, part, algorithms ?? DigestAlgorithms.Standard), text);
 
-    internal static string Printable(string text) =>
+    /// <summary>Text made safe to quote in a one-line error message: CR, LF and NUL written as <c>\r</c>, <c>\n</c>, <c>\0</c>.</summary>
+    public static string Printable(string text) =>
         text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\0", "\\0");
 }
 

@@ -24,8 +24,9 @@ public sealed class InstalledTool : IDisposable
         Feed = Directory.CreateDirectory(Path.Combine(RepositoryLayout.Root, "artifacts", "packages")).FullName;
         Packages = Path.Combine(_work, "packages");
         var configuration = typeof(InstalledTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        // Packed at the version the build gave the assemblies: MinVer would otherwise count commits made since that build.
         foreach (var project in new[] { "src/Fluent.Docker/Fluent.Docker.csproj", "src/Fluent.Docker.Cli/Fluent.Docker.Cli.csproj" })
-            Dotnet(RepositoryLayout.Root, ["pack", project, "-c", configuration, "--no-build", "-o", Feed]);
+            Dotnet(RepositoryLayout.Root, ["pack", project, "-c", configuration, "--no-build", "-o", Feed, $"-p:PackageVersion={Version}"]);
         var tools = Path.Combine(_work, "tools");
         Dotnet(RepositoryLayout.Root, ["tool", "install", "fluent-docker", "--tool-path", tools, "--add-source", Feed, "--version", Version]);
         Executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "fluent-docker.exe" : "fluent-docker");

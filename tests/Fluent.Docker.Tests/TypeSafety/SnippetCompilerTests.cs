@@ -73,7 +73,7 @@ public class SnippetCompilerTests
     public void SnippetsSeeOnlyThePublicSurface()
     {
         // The test assembly has InternalsVisibleTo; the snippet must not, or internal members would leak into tests.
-        SnippetCompiler.AssertError("CS0122", """var p = [|VariableName|].Check("A", "slot");""");
+        SnippetCompiler.AssertError("CS0122", """var p = [|IgnoreFileReader|].ReadAll("bin/");""");
         SnippetCompiler.AssertCompiles("""var p = new BuildArg("A").Problem;""");
     }
 

@@ -10,7 +10,7 @@ namespace Fluent.Docker.Engine;
 /// BuildKit 0.2x in Docker 28, <c>HEALTHCHECK &amp;{["CMD" "/app"] "30s" "3s" "0s" "0s" '\x03'}</c>) and
 /// shell steps with their <c>/bin/sh -c</c> and <c># buildkit</c> markers; people read the instruction they wrote.
 /// </summary>
-public static partial class HistoryText
+internal static partial class HistoryText
 {
     public static string Readable(string createdBy)
     {

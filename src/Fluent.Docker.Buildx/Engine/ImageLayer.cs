@@ -32,8 +32,8 @@ public static class LayerTable
             + $"total {ImageSetBuild.HumanBytes(total)} in {history.Count(l => l.AddsFiles)} layer(s), {history.Count} step(s){Environment.NewLine}";
     }
 
-    // One line per step, in Dockerfile words (HistoryText), long instructions cut.
-    internal static string Shorten(string createdBy, int width)
+    /// <summary>A history entry as one line in Dockerfile words (BuildKit's recorded forms made readable), cut to <paramref name="width"/> characters.</summary>
+    public static string Shorten(string createdBy, int width)
     {
         var text = HistoryText.Readable(createdBy);
         if (text.Length == 0) text = "(base image layer)"; // imported layers record no instruction

@@ -5,7 +5,7 @@ namespace Fluent.Docker.Build;
 
 /// <summary>
 /// An image's history as a registry holds it (no pull needed): each step of the config's history, with the compressed
-/// size of the layer it added (read from the manifest), newest first like <see cref="DockerEngine.HistoryAsync"/>.
+/// size of the layer it added (read from the manifest), newest first like <c>DockerEngine.HistoryAsync</c> (Fluent.Docker.Engine).
 /// </summary>
 public static class RegistryLayers
 {
