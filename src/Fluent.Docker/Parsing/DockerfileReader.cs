@@ -49,7 +49,7 @@ public static partial class DockerfileReader
     /// an instruction is typed only when the model says exactly the same thing. For the lint (<see cref="ReadForLint"/>):
     /// what BuildKit accepts or only warns about is kept typed.
     /// </summary>
-    private static DockerfileImport ReadNodes(DockerfileSyntaxTree tree, bool forLint)
+    internal static DockerfileImport ReadNodes(DockerfileSyntaxTree tree, bool forLint)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var file = ReadDirectives(tree);
@@ -75,7 +75,7 @@ public static partial class DockerfileReader
                 if (stage is null)
                 {
                     if (node.Command != "arg") throw new InstructionSyntaxException($"{node.Keyword.ToUpperInvariant()} comes before the first FROM: no build stage in current context");
-                    foreach (var arg in ReadArgs(node, context))
+                    foreach (var arg in Codecs.ArgCodec.ReadArgs(node, context))
                     {
                         file = file.WithGlobalArg(forLint || arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
                         locations[(-1, file.GlobalArgs.Count)] = node;
@@ -102,14 +102,11 @@ public static partial class DockerfileReader
     /// <summary>True for the keywords BuildKit knows (any case).</summary>
     internal static bool IsInstruction(string keyword) => Commands.Contains(keyword.ToLowerInvariant());
 
-    private static readonly HashSet<string> Commands =
-    [
-        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer",
-        "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
-    ];
+    /// <summary>FROM and every command an instruction codec reads.</summary>
+    private static readonly HashSet<string> Commands = ["from", .. Codecs.InstructionCodecs.Commands];
 
     /// <summary>The file's escape token and a shell lexer for it; names of the stages read so far.</summary>
-    private sealed class Context(EscapeToken escape, IReadOnlySet<string> stageNames)
+    internal sealed class Context(EscapeToken escape, IReadOnlySet<string> stageNames)
     {
         public EscapeToken Escape { get; } = escape;
 
@@ -131,7 +128,7 @@ public static partial class DockerfileReader
         }
     }
 
-    private static Dockerfile ReadDirectives(DockerfileSyntaxTree tree)
+    internal static Dockerfile ReadDirectives(DockerfileSyntaxTree tree)
     {
         var file = Dockerfile.Create();
         if (tree.EscapeToken == '`') file = file.WithEscape(EscapeToken.Backtick);
@@ -155,7 +152,7 @@ public static partial class DockerfileReader
     }
 
     /// <summary>BuildKit's check directive (<see cref="CheckDirective.Parse"/>: skip, error, experimental); null when it changes nothing.</summary>
-    private static CheckDirective? ReadCheck(string value)
+    internal static CheckDirective? ReadCheck(string value)
     {
         CheckDirective check;
         try
@@ -178,7 +175,7 @@ public static partial class DockerfileReader
         _ => null,
     };
 
-    private static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context, bool allowDuplicateName = false)
+    internal static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context, bool allowDuplicateName = false)
     {
         var flags = BuilderFlags.Parse(node.Flags, ("platform", BuilderFlags.Kind.Value));
         var args = node.Arguments;
@@ -210,11 +207,11 @@ public static partial class DockerfileReader
         return declaration.FromExpanded(reference, platform);
     }
 
-    private static HashSet<string> StageNames(DockerfileSyntaxTree tree) =>
+    internal static HashSet<string> StageNames(DockerfileSyntaxTree tree) =>
         [.. tree.Instructions.Where(i => i.Command == "from" && i.Arguments.Count == 3).Select(i => i.Arguments[2].ToLowerInvariant())];
 
     /// <summary><c>--platform</c>: os/arch[/variant], or $BUILDPLATFORM / $TARGETPLATFORM.</summary>
-    private static Platform ReadPlatform(string text, Context context)
+    internal static Platform ReadPlatform(string text, Context context)
     {
         var value = context.Analyze(text);
         if (value.Parts is [{ IsVariable: true, Text: "BUILDPLATFORM" }]) return Platform.BuildPlatform;
@@ -241,7 +238,7 @@ public static partial class DockerfileReader
     /// The instructions of one node: typed when the model carries its meaning exactly (valid, and its emitted text
     /// reads back to itself), otherwise the node kept raw.
     /// </summary>
-    private static IReadOnlyList<Instruction> ReadInstruction(InstructionNode node, Dockerfile file, Stage stage, int stageIndex, Context context)
+    internal static IReadOnlyList<Instruction> ReadInstruction(InstructionNode node, Dockerfile file, Stage stage, int stageIndex, Context context)
     {
         var typed = ReadTyped(node, file, context);
         if (typed is not null)
@@ -262,11 +259,11 @@ public static partial class DockerfileReader
         return [Raw(node)];
     }
 
-    private static RawInstruction Raw(InstructionNode node) =>
+    internal static RawInstruction Raw(InstructionNode node) =>
         new(node.Original) { Heredocs = ValueList.From(node.Heredocs.Select(h => new RawHeredoc(h.Name, h.Content))) };
 
     /// <summary>True when the instruction's emitted text is read back as the same instruction.</summary>
-    private static bool ReadsBack(Instruction instruction, Dockerfile file, Context context)
+    internal static bool ReadsBack(Instruction instruction, Dockerfile file, Context context)
     {
         var syntax = new DockerfileSyntax(file.Escape);
         var (header, body) = DockerfileEmitter.Instruction(syntax, instruction);
