@@ -137,6 +137,14 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
     protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, AddInstruction add) =>
         DockerfileValidator.CheckLabsCopyFlags(frontend, site, add.Options);
 
+    protected override IEnumerable<ContextRead> ContextReadsOf(AddInstruction add) =>
+        add.Sources.OfType<AddSource.Local>().Select(l => new ContextRead(l.Path, Mounted: false));
+
+    protected override ContainerPath? DestinationOf(AddInstruction add) => add.Destination;
+
+    protected override IEnumerable<Expandable> ExpandedValuesOf(AddInstruction add) =>
+        [.. add.Sources.OfType<AddSource.Local>().Select(s => s.Path.Value), add.Destination.Value, .. Chown(add.Options)];
+
     protected override string ToCSharp(CSharpModel model, AddInstruction add) => add.Sources is [var source]
         ? $"Add({AddSourceOf(model, source)}, {model.Value(add.Destination.Value)}{model.OptionsArgument(add.Options, add.Unpack is not null)}{(add.Unpack is { } unpack ? ", unpack: " + CSharpModel.Bool(unpack) : "")})"
         : $"Append(new AddInstruction(ValueList.Of<AddSource>({string.Join(", ", add.Sources.Select(s => AddSourceOf(model, s)))}), {model.Value(add.Destination.Value, cast: true)}, {model.CopyOptionsOf(add.Options)}, {(add.Unpack is { } u ? CSharpModel.Bool(u) : "null")}))";

@@ -45,5 +45,11 @@ internal sealed class ArgCodec : InstructionCodec<ArgInstruction>
         return state with { Args = state.Args.SetItem(arg.Name, value) };
     }
 
+    protected override IEnumerable<Expandable> ExpandedValuesOf(ArgInstruction arg) => arg.Arg.DefaultValue is { } value ? [value] : [];
+
+    protected override IEnumerable<string> DeclaredVariablesOf(ArgInstruction arg) => [arg.Arg.Name];
+
+    protected override IEnumerable<(string Slot, Expandable Value)> RecordedValuesOf(ArgInstruction arg) => arg.Arg.DefaultValue is { } value ? [("ARG default", value)] : [];
+
     protected override string ToCSharp(CSharpModel model, ArgInstruction arg) => $"Arg({model.ArgExpression(arg.Arg)})";
 }

@@ -23,6 +23,10 @@ internal sealed class CmdCodec : InstructionCodec<CmdInstruction>
     protected override BuildState ApplyTo(BuildState state, CmdInstruction cmd, BuildInputs inputs) =>
         state with { Config = state.Config with { Cmd = BuildState.CommandConfig(cmd.Command, state.Config.Shell) }, CmdSet = true };
 
+    public override bool OnlyLastTakesEffect => true;
+
+    protected override CommandLine? ContainerCommandOf(CmdInstruction instruction) => instruction.Command;
+
     protected override string ToCSharp(CSharpModel model, CmdInstruction cmd) => cmd.Command switch
     {
         CommandLine.Exec exec => $"Cmd({CSharpModel.Strings(exec.Arguments)})",

@@ -56,6 +56,15 @@ internal sealed class CopyCodec : InstructionCodec<CopyInstruction>
             : $"Copy({sources}, {model.Value(copy.Destination.Value)}{options})";
     }
 
+    protected override IEnumerable<ArtifactSource> ArtifactSourcesOf(CopyInstruction copy) => copy.From is { } from ? [from] : [];
+
+    protected override IEnumerable<ContextRead> ContextReadsOf(CopyInstruction copy) =>
+        copy.From is null ? copy.Sources.Select(s => new ContextRead(s, Mounted: false)) : [];
+
+    protected override ContainerPath? DestinationOf(CopyInstruction copy) => copy.Destination;
+
+    protected override IEnumerable<Expandable> ExpandedValuesOf(CopyInstruction copy) => [.. copy.Sources.Select(s => s.Value), copy.Destination.Value, .. Chown(copy.Options)];
+
     protected override CopyInstruction Rewrite(CopyInstruction copy, Func<ImageReference, ImageReference> image) =>
         copy.From is { } from ? copy with { From = Pinning.ImagePinning.Rewrite(from, image) } : copy;
 }

@@ -41,6 +41,10 @@ internal sealed class CopyContentCodec : InstructionCodec<CopyContentInstruction
         if (content.Options.Parents) site.Add("--parents", "--parents has no meaning for inline content.", "remove Parents.");
     }
 
+    protected override ContainerPath? DestinationOf(CopyContentInstruction content) => content.Destination;
+
+    protected override IEnumerable<Expandable> ExpandedValuesOf(CopyContentInstruction content) => [content.Destination.Value, .. Chown(content.Options)];
+
     protected override string ToCSharp(CSharpModel model, CopyContentInstruction content) => content.Expand
         ? $"Append(new CopyContentInstruction({model.Value(content.Destination.Value, cast: true)}, {CSharpText.Text(content.Content, CSharpModel.LiteralIndent)}, {model.CopyOptionsOf(content.Options)}) {{ Expand = true }})"
         : $"CopyContent({model.Value(content.Destination.Value)}, {CSharpText.Text(content.Content, CSharpModel.LiteralIndent)}{model.OptionsArgument(content.Options)})";

@@ -24,6 +24,10 @@ internal sealed class EntrypointCodec : InstructionCodec<EntrypointInstruction>
     protected override BuildState ApplyTo(BuildState state, EntrypointInstruction entrypoint, BuildInputs inputs) =>
         state with { Config = state.Config with { Entrypoint = BuildState.CommandConfig(entrypoint.Command, state.Config.Shell), Cmd = state.CmdSet ? state.Config.Cmd : null } };
 
+    public override bool OnlyLastTakesEffect => true;
+
+    protected override CommandLine? ContainerCommandOf(EntrypointInstruction instruction) => instruction.Command;
+
     protected override string ToCSharp(CSharpModel model, EntrypointInstruction entrypoint) => entrypoint.Command switch
     {
         CommandLine.Exec exec => $"Entrypoint({CSharpModel.Strings(exec.Arguments)})",

@@ -43,6 +43,14 @@ internal sealed class EnvCodec : InstructionCodec<EnvInstruction>
         return state with { Config = state.Config with { Env = pairs } };
     }
 
+    public override bool HasKeyValuePairs => true;
+
+    protected override IEnumerable<Expandable> ExpandedValuesOf(EnvInstruction env) => env.Variables.Select(v => v.Value);
+
+    protected override IEnumerable<string> DeclaredVariablesOf(EnvInstruction env) => env.Variables.Select(v => v.Name);
+
+    protected override IEnumerable<(string Slot, Expandable Value)> RecordedValuesOf(EnvInstruction env) => env.Variables.Select(v => ("ENV value", v.Value));
+
     protected override string ToCSharp(CSharpModel model, EnvInstruction env) => env.Variables is [var one]
         ? $"Env({CSharpText.String(one.Name)}, {model.Value(one.Value)})"
         : $"Env({string.Join(", ", env.Variables.Select(v => $"({CSharpText.String(v.Name)}, {model.Value(v.Value, cast: true)})"))})";

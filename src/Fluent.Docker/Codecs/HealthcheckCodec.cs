@@ -113,6 +113,8 @@ internal sealed class HealthcheckCodec : InstructionCodec<HealthcheckInstruction
         };
     }
 
+    public override bool OnlyLastTakesEffect => true;
+
     protected override string ToCSharp(CSharpModel model, HealthcheckInstruction instruction)
     {
         var health = instruction.Healthcheck;

@@ -47,7 +47,39 @@ internal abstract class InstructionCodec
 
     /// <summary>The instruction this one defers to a child build (ONBUILD's trigger), or null.</summary>
     public abstract Instruction? Trigger(Instruction instruction);
+
+    // ---- What the lint, the image graph and .dockerignore generation ask of an instruction.
+
+    /// <summary>The stages, images and named contexts it reads files from (COPY --from, mounts with from=).</summary>
+    public abstract IEnumerable<ArtifactSource> ArtifactSources(Instruction instruction);
+
+    /// <summary>The build-context paths it reads: copied (COPY/ADD without --from) or mounted (bind mounts without from=).</summary>
+    public abstract IEnumerable<ContextRead> ContextReads(Instruction instruction);
+
+    /// <summary>Where it writes files in the image (COPY/ADD), or null.</summary>
+    public abstract ContainerPath? Destination(Instruction instruction);
+
+    /// <summary>The values BuildKit expands with the ARGs and ENV in scope.</summary>
+    public abstract IEnumerable<Expandable> ExpandedValues(Instruction instruction);
+
+    /// <summary>The variables it declares (ARG and ENV names).</summary>
+    public abstract IEnumerable<string> DeclaredVariables(Instruction instruction);
+
+    /// <summary>The values the image keeps in its config or history, by slot (where a literal secret would leak).</summary>
+    public abstract IEnumerable<(string Slot, Expandable Value)> RecordedValues(Instruction instruction);
+
+    /// <summary>The command it sets for the container (CMD, ENTRYPOINT), or null.</summary>
+    public abstract CommandLine? ContainerCommand(Instruction instruction);
+
+    /// <summary>Only the last one of a stage takes effect (CMD, ENTRYPOINT, HEALTHCHECK).</summary>
+    public virtual bool OnlyLastTakesEffect => false;
+
+    /// <summary>It is a list of key=value pairs, which BuildKit also reads in the legacy <c>KEY value</c> form (ENV, LABEL).</summary>
+    public virtual bool HasKeyValuePairs => false;
 }
+
+/// <summary>A build-context path an instruction reads: copied into the image, or only mounted while a RUN runs.</summary>
+internal readonly record struct ContextRead(SourcePath Path, bool Mounted);
 
 /// <summary>A codec for <typeparamref name="T"/>: the typed members each instruction file implements.</summary>
 internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruction
@@ -70,6 +102,20 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
 
     protected virtual Instruction? TriggerOf(T instruction) => null;
 
+    protected virtual IEnumerable<ArtifactSource> ArtifactSourcesOf(T instruction) => [];
+
+    protected virtual IEnumerable<ContextRead> ContextReadsOf(T instruction) => [];
+
+    protected virtual ContainerPath? DestinationOf(T instruction) => null;
+
+    protected virtual IEnumerable<Expandable> ExpandedValuesOf(T instruction) => [];
+
+    protected virtual IEnumerable<string> DeclaredVariablesOf(T instruction) => [];
+
+    protected virtual IEnumerable<(string Slot, Expandable Value)> RecordedValuesOf(T instruction) => [];
+
+    protected virtual CommandLine? ContainerCommandOf(T instruction) => null;
+
     public sealed override (string Header, IReadOnlyList<string> Body) Emit(DockerfileSyntax syntax, Instruction instruction) => Write(syntax, (T)instruction);
 
     public sealed override void Validate(DockerfileValidator.Scope scope, Instruction instruction) => Check(scope, (T)instruction);
@@ -85,6 +131,23 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
     public sealed override Instruction RewriteImages(Instruction instruction, Func<ImageReference, ImageReference> image) => Rewrite((T)instruction, image);
 
     public sealed override Instruction? Trigger(Instruction instruction) => TriggerOf((T)instruction);
+
+    public sealed override IEnumerable<ArtifactSource> ArtifactSources(Instruction instruction) => ArtifactSourcesOf((T)instruction);
+
+    public sealed override IEnumerable<ContextRead> ContextReads(Instruction instruction) => ContextReadsOf((T)instruction);
+
+    public sealed override ContainerPath? Destination(Instruction instruction) => DestinationOf((T)instruction);
+
+    public sealed override IEnumerable<Expandable> ExpandedValues(Instruction instruction) => ExpandedValuesOf((T)instruction);
+
+    public sealed override IEnumerable<string> DeclaredVariables(Instruction instruction) => DeclaredVariablesOf((T)instruction);
+
+    public sealed override IEnumerable<(string Slot, Expandable Value)> RecordedValues(Instruction instruction) => RecordedValuesOf((T)instruction);
+
+    public sealed override CommandLine? ContainerCommand(Instruction instruction) => ContainerCommandOf((T)instruction);
+
+    /// <summary>The <c>--chown</c> user, which BuildKit expands.</summary>
+    protected static IEnumerable<Expandable> Chown(CopyOptions options) => options.Chown is { } chown ? [chown.Text] : [];
 
     /// <summary>One instruction, or null (kept raw).</summary>
     protected static IReadOnlyList<Instruction>? One(Instruction? instruction) => instruction is null ? null : [instruction];

@@ -53,6 +53,12 @@ internal sealed class LabelCodec : InstructionCodec<LabelInstruction>
         return state with { Config = state.Config with { Labels = labels } };
     }
 
+    public override bool HasKeyValuePairs => true;
+
+    protected override IEnumerable<Expandable> ExpandedValuesOf(LabelInstruction label) => label.Labels.Select(l => l.Value);
+
+    protected override IEnumerable<(string Slot, Expandable Value)> RecordedValuesOf(LabelInstruction label) => label.Labels.Select(l => ("LABEL value", l.Value));
+
     protected override string ToCSharp(CSharpModel model, LabelInstruction label) => label.Labels is [var one]
         ? $"Label({CSharpModel.LabelKeyOf(one.Key)}, {model.Value(one.Value)})"
         : $"Labels({string.Join(", ", label.Labels.Select(l => $"({CSharpModel.LabelKeyOf(l.Key)}, {model.Value(l.Value, cast: true)})"))})";

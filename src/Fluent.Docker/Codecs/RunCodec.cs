@@ -68,6 +68,17 @@ internal sealed class RunCodec : InstructionCodec<RunInstruction>
         };
     }
 
+    protected override IEnumerable<ArtifactSource> ArtifactSourcesOf(RunInstruction run) => run.Options.SelectMany(o => RunFlagCodecs.For(o).ArtifactSources(o));
+
+    protected override IEnumerable<ContextRead> ContextReadsOf(RunInstruction run) => run.Options.SelectMany(o => RunFlagCodecs.For(o).ContextReads(o));
+
+    protected override IEnumerable<(string Slot, Expandable Value)> RecordedValuesOf(RunInstruction run) => run.Command switch
+    {
+        CommandLine.Shell shell => [("RUN command", Expandable.Literal(shell.Command))],
+        CommandLine.Script script => [("RUN script", Expandable.Literal(script.Text))],
+        _ => [],
+    };
+
     protected override RunInstruction Rewrite(RunInstruction run, Func<ImageReference, ImageReference> image) =>
         run with { Options = ValueList.From(run.Options.Select(o => RunFlagCodecs.For(o).RewriteImages(o, image))) };
 }

@@ -36,6 +36,12 @@ internal abstract class RunFlagCodec
     public abstract string Import(CSharpModel model, RunOption option);
 
     public abstract RunOption RewriteImages(RunOption option, Func<ImageReference, ImageReference> image);
+
+    /// <summary>The stage, image or named context the option reads from (a mount's from=).</summary>
+    public virtual IEnumerable<ArtifactSource> ArtifactSources(RunOption option) => [];
+
+    /// <summary>The build-context paths the option mounts.</summary>
+    public virtual IEnumerable<ContextRead> ContextReads(RunOption option) => [];
 }
 
 /// <summary>A RUN flag carrying <typeparamref name="T"/> options.</summary>

@@ -153,6 +153,17 @@ internal sealed partial class RunMountFlag : RunFlagCodec<RunMount>
         _ => throw new NotSupportedException(mount.GetType().Name),
     };
 
+    public override IEnumerable<ArtifactSource> ArtifactSources(RunOption option) => option switch
+    {
+        CacheMount { From: { } from } => [from],
+        BindMount { From: { } from } => [from],
+        _ => [],
+    };
+
+    /// <summary>A bind mount without from= mounts the build context (all of it without source=).</summary>
+    public override IEnumerable<ContextRead> ContextReads(RunOption option) =>
+        option is BindMount { From: null } bind ? [new ContextRead(bind.Source ?? new SourcePath("."), Mounted: true)] : [];
+
     protected override RunMount Rewrite(RunMount mount, Func<ImageReference, ImageReference> image) => mount switch
     {
         CacheMount { From: { } from } cache => cache with { From = Pinning.ImagePinning.Rewrite(from, image) },

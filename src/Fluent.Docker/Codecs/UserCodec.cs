@@ -28,5 +28,7 @@ internal sealed class UserCodec : InstructionCodec<UserInstruction>
     protected override BuildState ApplyTo(BuildState state, UserInstruction user, BuildInputs inputs) =>
         state with { Config = state.Config with { User = BuildState.Expand(user.User.Text, state.Scope()) } };
 
+    protected override IEnumerable<Expandable> ExpandedValuesOf(UserInstruction user) => [user.User.Text];
+
     protected override string ToCSharp(CSharpModel model, UserInstruction user) => $"User({model.UserOf(user.User)})";
 }

@@ -47,5 +47,7 @@ internal sealed class VolumeCodec : InstructionCodec<VolumeInstruction>
         return state with { Config = state.Config with { Volumes = ValueList.From(state.Config.Volumes.Concat(volume.Paths.Select(p => BuildState.Expand(p.Value, scope))).Distinct().Order(StringComparer.Ordinal)) } };
     }
 
+    protected override IEnumerable<Expandable> ExpandedValuesOf(VolumeInstruction volume) => volume.Paths.Select(p => p.Value);
+
     protected override string ToCSharp(CSharpModel model, VolumeInstruction volume) => $"Volume({string.Join(", ", volume.Paths.Select(p => model.Value(p.Value)))})";
 }

@@ -28,6 +28,8 @@ internal sealed class WorkdirCodec : InstructionCodec<WorkdirInstruction>
     protected override BuildState ApplyTo(BuildState state, WorkdirInstruction workdir, BuildInputs inputs) =>
         state with { Config = state.Config with { WorkingDir = CleanPath(BuildState.Expand(workdir.Path.Value, state.Scope()), state.Config.WorkingDir) }, WorkdirSet = true };
 
+    protected override IEnumerable<Expandable> ExpandedValuesOf(WorkdirInstruction workdir) => [workdir.Path.Value];
+
     protected override string ToCSharp(CSharpModel model, WorkdirInstruction workdir) => $"Workdir({model.Value(workdir.Path.Value)})";
 
     /// <summary>Relative paths join the previous one; the result is cleaned like Go's path.Clean.</summary>
