@@ -1,6 +1,3 @@
-using System.Text;
-using Fluent.Docker.Emit;
-
 namespace Fluent.Docker.Parsing;
 
 /// <summary>
@@ -8,9 +5,10 @@ namespace Fluent.Docker.Parsing;
 /// then each becomes its typed instruction, with values read by BuildKit's shell-lexer rules into literal text and
 /// variable references. What BuildKit rejects throws <see cref="DockerfileParseException"/> (<c>line:column: reason</c>).
 /// <para>
-/// An instruction becomes typed only when the model says exactly the same thing: it passes the validator and the
-/// emitted text reads back to the same instruction. Otherwise it is kept as a <see cref="RawInstruction"/> (its
-/// logical line and heredoc bodies), so <c>Parse(Emit(Parse(text)))</c> always equals <c>Parse(text)</c>.
+/// An instruction becomes typed when its codec can say it and the model is valid; otherwise it is kept as a
+/// <see cref="RawInstruction"/> (its logical line and heredoc bodies). That a valid model's emitted text reads back
+/// equal is the codecs' round-trip property, proven by tests (the emit/parse fuzzer and every corpus), not re-checked
+/// here: <c>Parse(Emit(Parse(text)))</c> equals <c>Parse(text)</c>.
 /// </para>
 /// </summary>
 public static partial class DockerfileReader
@@ -235,8 +233,8 @@ public static partial class DockerfileReader
     private static partial System.Text.RegularExpressions.Regex StageNamePattern();
 
     /// <summary>
-    /// The instructions of one node: typed when the model carries its meaning exactly (valid, and its emitted text
-    /// reads back to itself), otherwise the node kept raw.
+    /// The instructions of one node: typed when its codec reads it and the result is valid (a valid model reads
+    /// back equal, see the class remarks), otherwise the node kept raw.
     /// </summary>
     internal static IReadOnlyList<Instruction> ReadInstruction(InstructionNode node, Dockerfile file, Stage stage, int stageIndex, Context context)
     {
@@ -247,7 +245,7 @@ public static partial class DockerfileReader
             var current = stage;
             foreach (var instruction in typed)
             {
-                if (DockerfileValidator.ValidateInstruction(file, current, stageIndex, instruction).Count > 0 || !ReadsBack(instruction, file, context))
+                if (DockerfileValidator.ValidateInstruction(file, current, stageIndex, instruction).Count > 0)
                 {
                     accepted = false;
                     break;
@@ -261,24 +259,4 @@ public static partial class DockerfileReader
 
     internal static RawInstruction Raw(InstructionNode node) =>
         new(node.Original) { Heredocs = ValueList.From(node.Heredocs.Select(h => new RawHeredoc(h.Name, h.Content))) };
-
-    /// <summary>True when the instruction's emitted text is read back as the same instruction.</summary>
-    internal static bool ReadsBack(Instruction instruction, Dockerfile file, Context context)
-    {
-        var syntax = new DockerfileSyntax(file.Escape);
-        var (header, body) = DockerfileEmitter.Instruction(syntax, instruction);
-        var text = new StringBuilder();
-        if (file.Escape == EscapeToken.Backtick) text.Append("# escape=`\n");
-        DockerfileEmitter.AppendLine(text, syntax, header);
-        foreach (var line in body) text.Append(line).Append('\n');
-        try
-        {
-            var tree = DockerfileSyntaxParser.Parse(text.ToString());
-            return tree.Instructions.Count == 1 && ReadTyped(tree.Instructions[0], file, context) is [var again] && again.Equals(instruction);
-        }
-        catch (Exception e) when (e is DockerfileParseException or InstructionSyntaxException)
-        {
-            return false;
-        }
-    }
 }
