@@ -49,19 +49,8 @@ public static class ImageGraph
         {
             if (stage.Base is BaseImage.Image { Reference: var from }) yield return from;
             foreach (var instruction in stage.Instructions)
-            {
-                switch (instruction)
-                {
-                    case CopyInstruction { From: ArtifactSource.FromImage { Image: var copied } }:
-                        yield return copied;
-                        break;
-                    case RunInstruction run:
-                        foreach (var option in run.Options)
-                            if (option is CacheMount { From: ArtifactSource.FromImage { Image: var cached } }) yield return cached;
-                            else if (option is BindMount { From: ArtifactSource.FromImage { Image: var bound } }) yield return bound;
-                        break;
-                }
-            }
+                foreach (var source in Codecs.InstructionCodecs.For(instruction).ArtifactSources(instruction))
+                    if (source is ArtifactSource.FromImage { Image: var image }) yield return image;
         }
     }
 }

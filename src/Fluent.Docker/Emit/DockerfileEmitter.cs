@@ -99,64 +99,10 @@ internal static class DockerfileEmitter
         arg.DefaultValue is not { } value ? "ARG " + arg.Name : $"ARG {arg.Name}={syntax.Word(value)}";
 
     /// <summary>The logical line of an instruction, and the heredoc body lines that follow it (if any).</summary>
-    internal static (string Header, IReadOnlyList<string> Body) Instruction(DockerfileSyntax syntax, Instruction instruction)
-    {
-        switch (instruction)
-        {
-            case RunInstruction run:
-            {
-                var flags = string.Concat(run.Options.Select(o => RunOption(syntax, o) + " "));
-                return Command("RUN " + flags, run.Command);
-            }
-            case CmdInstruction cmd:
-                return Command("CMD ", cmd.Command);
-            case EntrypointInstruction entrypoint:
-                return Command("ENTRYPOINT ", entrypoint.Command);
-            case ShellInstruction shell:
-                return ("SHELL " + DockerfileSyntax.JsonArray(shell.Shell), []);
-            case HealthcheckInstruction health:
-                return Healthcheck(health.Healthcheck);
-            case CopyInstruction copy:
-                return ("COPY " + CopyFlags(syntax, copy.From, copy.Options) + Paths(syntax, [.. copy.Sources.Select(s => s.Value), copy.Destination.Value]), []);
-            case CopyContentInstruction content:
-            {
-                var delimiter = HeredocDelimiter(content.Content);
-                // Quoted delimiter: the content is taken as is. Unquoted: BuildKit expands variables in it.
-                var marker = content.Expand ? delimiter : "\"" + delimiter + "\"";
-                return ($"COPY {CopyFlags(syntax, null, content.Options)}<<{marker} {syntax.EscapedWord(content.Destination.Value)}",
-                    HeredocBody(content.Content, delimiter));
-            }
-            case AddInstruction add:
-                return ("ADD " + AddFlags(syntax, add) + Paths(syntax, [.. add.Sources.Select(AddSourceText), add.Destination.Value]), []);
-            case WorkdirInstruction workdir:
-                return ("WORKDIR " + syntax.Word(workdir.Path.Value), []);
-            case EnvInstruction env:
-                return ("ENV " + string.Join(" ", env.Variables.Select(v => v.Name + "=" + syntax.Word(v.Value))), []);
-            case ArgInstruction arg:
-                return (Arg(syntax, arg.Arg), []);
-            case LabelInstruction label:
-                return ("LABEL " + string.Join(" ", label.Labels.Select(l => syntax.Word(Expandable.Literal(l.Key.Key)) + "=" + syntax.Word(l.Value))), []);
-            case ExposeInstruction expose:
-                return ("EXPOSE " + string.Join(" ", expose.Ports.Select(PortText)), []);
-            case UserInstruction user:
-                return ("USER " + syntax.Word(user.User.Text), []);
-            case VolumeInstruction volume:
-                return ("VOLUME " + Paths(syntax, [.. volume.Paths.Select(p => p.Value)]), []);
-            case StopSignalInstruction signal:
-                return ("STOPSIGNAL " + signal.Signal.Text, []);
-            case OnBuildInstruction onBuild:
-            {
-                var (header, _) = Instruction(syntax, onBuild.Trigger);
-                return ("ONBUILD " + header, []);
-            }
-            case RawInstruction raw:
-                return (raw.Line, [.. raw.Heredocs.Select(h => h.Content + h.Delimiter)]);
-            default:
-                throw new InvalidOperationException($"No emitter for {instruction.GetType().Name}.");
-        }
-    }
+    internal static (string Header, IReadOnlyList<string> Body) Instruction(DockerfileSyntax syntax, Instruction instruction) =>
+        Codecs.InstructionCodecs.Emit(syntax, instruction);
 
-    private static (string, IReadOnlyList<string>) Command(string prefix, CommandLine command) => command switch
+    internal static (string, IReadOnlyList<string>) Command(string prefix, CommandLine command) => command switch
     {
         CommandLine.Exec exec => (prefix + DockerfileSyntax.JsonArray(exec.Arguments), []),
         CommandLine.Shell shell => (prefix + shell.Command, []),
@@ -164,7 +110,7 @@ internal static class DockerfileEmitter
         _ => throw new InvalidOperationException("unknown command form"),
     };
 
-    private static (string, IReadOnlyList<string>) HeredocScript(string prefix, string script)
+    internal static (string, IReadOnlyList<string>) HeredocScript(string prefix, string script)
     {
         var delimiter = HeredocDelimiter(script);
         // A quoted delimiter: BuildKit passes the body as written; the shell does any expansion.
@@ -172,7 +118,7 @@ internal static class DockerfileEmitter
     }
 
     /// <summary>The body lines then the delimiter. The body always ends with a newline (a heredoc cannot express otherwise).</summary>
-    private static IReadOnlyList<string> HeredocBody(string content, string delimiter)
+    internal static IReadOnlyList<string> HeredocBody(string content, string delimiter)
     {
         if (content.Length == 0) return [delimiter]; // an empty heredoc is an empty file
         var text = content.EndsWith('\n') ? content[..^1] : content;
@@ -188,24 +134,8 @@ internal static class DockerfileEmitter
         return candidate;
     }
 
-    private static (string, IReadOnlyList<string>) Healthcheck(Healthcheck health)
-    {
-        if (health.Test is null) return ("HEALTHCHECK NONE", []);
-        var flags = new StringBuilder("HEALTHCHECK ");
-        if (health.Interval is { } interval) flags.Append("--interval=").Append(DockerfileSyntax.Duration(interval)).Append(' ');
-        if (health.Timeout is { } timeout) flags.Append("--timeout=").Append(DockerfileSyntax.Duration(timeout)).Append(' ');
-        if (health.StartPeriod is { } startPeriod) flags.Append("--start-period=").Append(DockerfileSyntax.Duration(startPeriod)).Append(' ');
-        if (health.StartInterval is { } startInterval) flags.Append("--start-interval=").Append(DockerfileSyntax.Duration(startInterval)).Append(' ');
-        if (health.Retries is { } retries) flags.Append("--retries=").Append(retries.ToString(CultureInfo.InvariantCulture)).Append(' ');
-        return Command(flags + "CMD ", health.Test);
-    }
-
-    private static string PortText(Port port) => port.Protocol == PortProtocol.Tcp
-        ? port.Number.ToString(CultureInfo.InvariantCulture)
-        : port.ConfigKey;
-
     /// <summary>Whitespace-separated escaped words, or the JSON form when a word has whitespace (the only way to keep it).</summary>
-    private static string Paths(DockerfileSyntax syntax, IReadOnlyList<Expandable> paths)
+    internal static string Paths(DockerfileSyntax syntax, IReadOnlyList<Expandable> paths)
     {
         var words = paths.Select(syntax.EscapedWord).ToList();
         // JSON also when the first word starts with '[' (would read as JSON) or '-' (a leading --word is a flag).
@@ -213,7 +143,7 @@ internal static class DockerfileEmitter
         return needsJson ? DockerfileSyntax.JsonArray(words) : string.Join(" ", words);
     }
 
-    private static string FromText(ArtifactSource from) => from switch
+    internal static string FromText(ArtifactSource from) => from switch
     {
         ArtifactSource.FromStage stage => stage.Stage.Name,
         ArtifactSource.FromImage image => image.Image.ToString(),
@@ -221,7 +151,7 @@ internal static class DockerfileEmitter
         _ => throw new InvalidOperationException("unknown source"),
     };
 
-    private static string CopyFlags(DockerfileSyntax syntax, ArtifactSource? from, CopyOptions options)
+    internal static string CopyFlags(DockerfileSyntax syntax, ArtifactSource? from, CopyOptions options)
     {
         var flags = new StringBuilder();
         if (from is not null) flags.Append("--from=").Append(FromText(from)).Append(' ');
@@ -230,7 +160,7 @@ internal static class DockerfileEmitter
         return flags.ToString();
     }
 
-    private static void AppendCommonFlags(DockerfileSyntax syntax, StringBuilder flags, CopyOptions options)
+    internal static void AppendCommonFlags(DockerfileSyntax syntax, StringBuilder flags, CopyOptions options)
     {
         if (options.Chown is { } chown)
             flags.Append("--chown=").Append(syntax.FlagWord(chown.Text)).Append(' ');
@@ -238,99 +168,6 @@ internal static class DockerfileEmitter
         if (options.Link) flags.Append("--link ");
         // BuildKit does not expand --exclude patterns: only the flag parser's escaping applies.
         foreach (var exclude in options.Exclude) flags.Append("--exclude=").Append(DockerfileSyntax.FlagLiteral(exclude)).Append(' ');
-    }
-
-    private static string AddFlags(DockerfileSyntax syntax, AddInstruction add)
-    {
-        var flags = new StringBuilder();
-        foreach (var source in add.Sources)
-        {
-            switch (source)
-            {
-                case AddSource.Url { Checksum: { } sum }:
-                    flags.Append("--checksum=").Append(sum).Append(' ');
-                    break;
-                case AddSource.Git git:
-                    if (git.KeepGitDir) flags.Append("--keep-git-dir=true ");
-                    if (git.Checksum is { } commit) flags.Append("--checksum=").Append(commit).Append(' ');
-                    break;
-            }
-        }
-        AppendCommonFlags(syntax, flags, add.Options);
-        if (add.Unpack is { } unpack) flags.Append("--unpack=").Append(unpack ? "true" : "false").Append(' ');
-        return flags.ToString();
-    }
-
-    private static Expandable AddSourceText(AddSource source) => source switch
-    {
-        AddSource.Url url => Expandable.Literal(url.Address.AbsoluteUri),
-        AddSource.Git git => Expandable.Literal(git.Ref is null ? git.Repository : git.Repository + "#" + git.Ref),
-        AddSource.Local local => local.Path.Value,
-        _ => throw new InvalidOperationException("unknown ADD source"),
-    };
-
-    internal static string RunOption(DockerfileSyntax syntax, RunOption option) => option switch
-    {
-        RunNetwork network => "--network=" + network.Mode.ToString().ToLowerInvariant(),
-        RunSecurity security => "--security=" + security.Mode.ToString().ToLowerInvariant(),
-        RunMount mount => "--mount=" + string.Join(",", MountFields(syntax, mount)),
-        _ => throw new InvalidOperationException("unknown RUN option"),
-    };
-
-    /// <summary>The mode/uid/gid fields shared by cache, secret and ssh mounts.</summary>
-    private static IEnumerable<string> Ownership(FilePermissions? mode, int? uid, int? gid)
-    {
-        if (mode is { } m) yield return "mode=" + m;
-        if (uid is { } u) yield return "uid=" + u.ToString(CultureInfo.InvariantCulture);
-        if (gid is { } g) yield return "gid=" + g.ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The <c>key=value</c> fields of a mount, in BuildKit's documented order.</summary>
-    internal static IEnumerable<string> MountFields(DockerfileSyntax syntax, RunMount mount)
-    {
-        string V(Expandable value) => syntax.FlagWord(value);
-        switch (mount)
-        {
-            case CacheMount cache:
-                yield return "type=cache";
-                yield return "target=" + V(cache.Target.Value);
-                if (cache.Id is { } id) yield return "id=" + V(id);
-                if (cache.Sharing is { } sharing) yield return "sharing=" + sharing.ToString().ToLowerInvariant();
-                if (cache.From is { } from) yield return "from=" + FromText(from);
-                if (cache.Source is { } source) yield return "source=" + V(source.Value);
-                foreach (var field in Ownership(cache.Mode, cache.Uid, cache.Gid)) yield return field;
-                if (cache.ReadOnly) yield return "ro";
-                break;
-            case SecretMount secret:
-                yield return "type=secret";
-                yield return "id=" + secret.Id.Id;
-                if (secret.Target is { } target) yield return "target=" + V(target.Value);
-                if (secret.Env is { } env) yield return "env=" + env;
-                if (secret.Required) yield return "required=true";
-                foreach (var field in Ownership(secret.Mode, secret.Uid, secret.Gid)) yield return field;
-                break;
-            case SshMount ssh:
-                yield return "type=ssh";
-                if (ssh.Id is { } sshId) yield return "id=" + V(sshId);
-                if (ssh.Target is { } sshTarget) yield return "target=" + V(sshTarget.Value);
-                if (ssh.Required) yield return "required=true";
-                foreach (var field in Ownership(ssh.Mode, ssh.Uid, ssh.Gid)) yield return field;
-                break;
-            case BindMount bind:
-                yield return "type=bind";
-                yield return "target=" + V(bind.Target.Value);
-                if (bind.Source is { } bindSource) yield return "source=" + V(bindSource.Value);
-                if (bind.From is { } bindFrom) yield return "from=" + FromText(bindFrom);
-                if (bind.ReadWrite) yield return "rw";
-                break;
-            case TmpfsMount tmpfs:
-                yield return "type=tmpfs";
-                yield return "target=" + V(tmpfs.Target.Value);
-                if (tmpfs.Size is { } size) yield return "size=" + size.ToString(CultureInfo.InvariantCulture);
-                break;
-            default:
-                throw new InvalidOperationException("unknown mount");
-        }
     }
 
     /// <summary>Appends a logical line, cut into continuation lines when it is longer than BuildKit reads.</summary>

@@ -29,14 +29,7 @@ internal static class DockerIgnoreGeneration
             foreach (var instruction in stage.Instructions)
             {
                 // ONBUILD triggers read the context of the build that uses this image, not this one.
-                IEnumerable<SourcePath> used = instruction switch
-                {
-                    CopyInstruction { From: null } copy => copy.Sources,
-                    AddInstruction add => add.Sources.OfType<AddSource.Local>().Select(l => l.Path),
-                    RunInstruction run => run.Options.OfType<BindMount>().Where(b => b.From is null).Select(b => b.Source ?? new SourcePath(".")),
-                    _ => [],
-                };
-                foreach (var source in used)
+                foreach (var (source, _) in Codecs.InstructionCodecs.For(instruction).ContextReads(instruction))
                 {
                     if (AsPattern(source) is not { } pattern) return null;
                     if (!sources.Contains(pattern, StringComparer.Ordinal)) sources.Add(pattern);

@@ -70,16 +70,13 @@ internal sealed class LintContext
 
     /// <summary>Stages named by COPY --from and RUN --mount from= (ONBUILD triggers included).</summary>
     private static IEnumerable<string> UsedStages(Stage stage) =>
-        stage.Instructions.SelectMany(i => StagesUsedBy(i is OnBuildInstruction onBuild ? onBuild.Trigger : i));
+        stage.Instructions.SelectMany(i => StagesUsedBy(Codecs.InstructionCodecs.For(i).Trigger(i) ?? i));
 
     /// <summary>The stages one instruction reads from: COPY --from, and cache or bind mounts with from=.</summary>
     public static IEnumerable<string> StagesUsedBy(Instruction instruction)
     {
-        if (instruction is CopyInstruction { From: ArtifactSource.FromStage from }) yield return from.Stage.Name;
-        if (instruction is RunInstruction run)
-            foreach (var option in run.Options)
-                if (option is CacheMount { From: ArtifactSource.FromStage c }) yield return c.Stage.Name;
-                else if (option is BindMount { From: ArtifactSource.FromStage b }) yield return b.Stage.Name;
+        foreach (var source in Codecs.InstructionCodecs.For(instruction).ArtifactSources(instruction))
+            if (source is ArtifactSource.FromStage from) yield return from.Stage.Name;
     }
 }
 

@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using Fluent.Docker.Emit;
+using System.Collections.Immutable;
 
 namespace Fluent.Docker;
 
@@ -49,61 +49,12 @@ internal sealed record BuildState
     public bool Defines(string name) => Args.ContainsKey(name) || Config.GetEnv(name) is not null;
 
     /// <summary>The state after <paramref name="instruction"/>.</summary>
-    public BuildState Apply(Instruction instruction, BuildInputs inputs)
-    {
-        var config = Config;
-        switch (instruction)
-        {
-            case ArgInstruction { Arg: var arg }:
-                string? value;
-                if (inputs.BuildArgs.TryGetValue(arg.Name, out var given)) value = given;
-                else if (arg.DefaultValue is { } d) value = Expand(d, Scope());
-                else if (inputs.Global.TryGetValue(arg.Name, out var g)) value = g;
-                else if (inputs.Automatic.TryGetValue(arg.Name, out var a)) value = a;
-                else value = null;
-                return this with { Args = Args.SetItem(arg.Name, value) };
-            case EnvInstruction env:
-                var scope = Scope();
-                var pairs = config.Env;
-                // All values of one ENV line are expanded against the state before the line.
-                foreach (var variable in env.Variables) pairs = SetPair(pairs, variable.Name, Expand(variable.Value, scope));
-                return this with { Config = config with { Env = pairs } };
-            case LabelInstruction label:
-                var labelScope = Scope();
-                var labels = config.Labels;
-                foreach (var l in label.Labels) labels = SetPair(labels, l.Key.Key, Expand(l.Value, labelScope));
-                return this with { Config = config with { Labels = labels } };
-            case UserInstruction user:
-                return this with { Config = config with { User = Expand(user.User.Text, Scope()) } };
-            case WorkdirInstruction workdir:
-                return this with { Config = config with { WorkingDir = CleanPath(Expand(workdir.Path.Value, Scope()), config.WorkingDir) }, WorkdirSet = true };
-            case ExposeInstruction expose:
-                return this with { Config = config with { ExposedPorts = ValueList.From(config.ExposedPorts.Concat(expose.Ports.Select(p => p.ConfigKey)).Distinct().Order(StringComparer.Ordinal)) } };
-            case CmdInstruction cmd:
-                return this with { Config = config with { Cmd = CommandConfig(cmd.Command, config.Shell) }, CmdSet = true };
-            case EntrypointInstruction entrypoint:
-                return this with { Config = config with { Entrypoint = CommandConfig(entrypoint.Command, config.Shell), Cmd = CmdSet ? config.Cmd : null } };
-            case ShellInstruction shell:
-                return this with { Config = config with { Shell = shell.Shell } };
-            case HealthcheckInstruction health:
-                return this with { Config = config with { Healthcheck = HealthConfig(health.Healthcheck) } };
-            case StopSignalInstruction signal:
-                return this with { Config = config with { StopSignal = signal.Signal.Text } };
-            case VolumeInstruction volume:
-                var volumeScope = Scope();
-                return this with { Config = config with { Volumes = ValueList.From(config.Volumes.Concat(volume.Paths.Select(p => Expand(p.Value, volumeScope))).Distinct().Order(StringComparer.Ordinal)) } };
-            case OnBuildInstruction onBuild:
-                var (header, _) = DockerfileEmitter.Instruction(inputs.Syntax, onBuild.Trigger);
-                return this with { Config = config with { OnBuild = config.OnBuild.Append(header) } };
-            default:
-                return this;
-        }
-    }
+    public BuildState Apply(Instruction instruction, BuildInputs inputs) => Codecs.InstructionCodecs.For(instruction).Apply(this, instruction, inputs);
 
     /// <summary>The config as the image records it: BuildKit writes "/" when no WORKDIR was ever set.</summary>
     public ImageConfig FinalConfig() => Config;
 
-    private static ValueList<string> CommandConfig(CommandLine command, ValueList<string>? shell) => command switch
+    internal static ValueList<string> CommandConfig(CommandLine command, ValueList<string>? shell) => command switch
     {
         CommandLine.Exec exec => exec.Arguments,
         // BuildKit trims blanks around the instruction's text, so the stored command has none at its ends.
@@ -111,25 +62,6 @@ internal sealed record BuildState
         CommandLine.Script script => ValueList.Of([.. shell ?? DefaultShell, script.Text]),
         _ => ValueList<string>.Empty,
     };
-
-    private static HealthcheckConfig HealthConfig(Healthcheck health)
-    {
-        ValueList<string> test = health.Test switch
-        {
-            null => ValueList.Of("NONE"),
-            CommandLine.Exec exec => ValueList.Of(["CMD", .. exec.Arguments]),
-            CommandLine.Shell shell => ValueList.Of("CMD-SHELL", shell.Command.Trim(' ', '\t')),
-            _ => ValueList<string>.Empty,
-        };
-        return new HealthcheckConfig(test)
-        {
-            Interval = health.Interval ?? TimeSpan.Zero,
-            Timeout = health.Timeout ?? TimeSpan.Zero,
-            StartPeriod = health.StartPeriod ?? TimeSpan.Zero,
-            StartInterval = health.StartInterval ?? TimeSpan.Zero,
-            Retries = health.Retries ?? 0,
-        };
-    }
 
     /// <summary>
     /// Expands references with the values in scope; an unset variable expands to empty, as in BuildKit. Raw
@@ -140,7 +72,7 @@ internal sealed record BuildState
             : p.IsRaw ? new Parsing.ShellLexer('\\').ProcessWord(p.Text, scope)
             : p.Text));
 
-    private static ValueList<KeyValuePair<string, string>> SetPair(ValueList<KeyValuePair<string, string>> pairs, string key, string value)
+    internal static ValueList<KeyValuePair<string, string>> SetPair(ValueList<KeyValuePair<string, string>> pairs, string key, string value)
     {
         var list = pairs.ToList();
         var at = list.FindIndex(p => p.Key == key);
@@ -149,19 +81,6 @@ internal sealed record BuildState
         return ValueList.From(list);
     }
 
-    /// <summary>WORKDIR: relative paths join the previous one; the result is cleaned like Go's path.Clean.</summary>
-    private static string CleanPath(string path, string previous)
-    {
-        var joined = path.StartsWith('/') ? path : (previous.Length == 0 ? "/" : previous) + "/" + path;
-        var parts = new List<string>();
-        foreach (var part in joined.Split('/'))
-        {
-            if (part.Length == 0 || part == ".") continue;
-            if (part == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); continue; }
-            parts.Add(part);
-        }
-        return "/" + string.Join("/", parts);
-    }
 }
 
 /// <summary>
@@ -187,7 +106,7 @@ internal sealed record BuildInputs(
         return new BuildInputs(args, global, AutomaticArgs(platform ?? Platform.LinuxAmd64), new DockerfileSyntax(file.Escape));
     }
 
-    private static Dictionary<string, string> AutomaticArgs(Platform platform)
+    internal static Dictionary<string, string> AutomaticArgs(Platform platform)
     {
         var concrete = platform.IsAutomatic ? Platform.LinuxAmd64 : platform;
         var build = Platform.LinuxAmd64;

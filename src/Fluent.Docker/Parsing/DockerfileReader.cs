@@ -1,6 +1,3 @@
-using System.Text;
-using Fluent.Docker.Emit;
-
 namespace Fluent.Docker.Parsing;
 
 /// <summary>
@@ -8,9 +5,10 @@ namespace Fluent.Docker.Parsing;
 /// then each becomes its typed instruction, with values read by BuildKit's shell-lexer rules into literal text and
 /// variable references. What BuildKit rejects throws <see cref="DockerfileParseException"/> (<c>line:column: reason</c>).
 /// <para>
-/// An instruction becomes typed only when the model says exactly the same thing: it passes the validator and the
-/// emitted text reads back to the same instruction. Otherwise it is kept as a <see cref="RawInstruction"/> (its
-/// logical line and heredoc bodies), so <c>Parse(Emit(Parse(text)))</c> always equals <c>Parse(text)</c>.
+/// An instruction becomes typed when its codec can say it and the model is valid; otherwise it is kept as a
+/// <see cref="RawInstruction"/> (its logical line and heredoc bodies). That a valid model's emitted text reads back
+/// equal is the codecs' round-trip property, proven by tests (the emit/parse fuzzer and every corpus), not re-checked
+/// here: <c>Parse(Emit(Parse(text)))</c> equals <c>Parse(text)</c>.
 /// </para>
 /// </summary>
 public static partial class DockerfileReader
@@ -49,7 +47,7 @@ public static partial class DockerfileReader
     /// an instruction is typed only when the model says exactly the same thing. For the lint (<see cref="ReadForLint"/>):
     /// what BuildKit accepts or only warns about is kept typed.
     /// </summary>
-    private static DockerfileImport ReadNodes(DockerfileSyntaxTree tree, bool forLint)
+    internal static DockerfileImport ReadNodes(DockerfileSyntaxTree tree, bool forLint)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var file = ReadDirectives(tree);
@@ -75,7 +73,7 @@ public static partial class DockerfileReader
                 if (stage is null)
                 {
                     if (node.Command != "arg") throw new InstructionSyntaxException($"{node.Keyword.ToUpperInvariant()} comes before the first FROM: no build stage in current context");
-                    foreach (var arg in ReadArgs(node, context))
+                    foreach (var arg in Codecs.ArgCodec.ReadArgs(node, context))
                     {
                         file = file.WithGlobalArg(forLint || arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
                         locations[(-1, file.GlobalArgs.Count)] = node;
@@ -102,14 +100,11 @@ public static partial class DockerfileReader
     /// <summary>True for the keywords BuildKit knows (any case).</summary>
     internal static bool IsInstruction(string keyword) => Commands.Contains(keyword.ToLowerInvariant());
 
-    private static readonly HashSet<string> Commands =
-    [
-        "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer",
-        "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
-    ];
+    /// <summary>FROM and every command an instruction codec reads.</summary>
+    private static readonly HashSet<string> Commands = ["from", .. Codecs.InstructionCodecs.Commands];
 
     /// <summary>The file's escape token and a shell lexer for it; names of the stages read so far.</summary>
-    private sealed class Context(EscapeToken escape, IReadOnlySet<string> stageNames)
+    internal sealed class Context(EscapeToken escape, IReadOnlySet<string> stageNames)
     {
         public EscapeToken Escape { get; } = escape;
 
@@ -131,7 +126,7 @@ public static partial class DockerfileReader
         }
     }
 
-    private static Dockerfile ReadDirectives(DockerfileSyntaxTree tree)
+    internal static Dockerfile ReadDirectives(DockerfileSyntaxTree tree)
     {
         var file = Dockerfile.Create();
         if (tree.EscapeToken == '`') file = file.WithEscape(EscapeToken.Backtick);
@@ -155,7 +150,7 @@ public static partial class DockerfileReader
     }
 
     /// <summary>BuildKit's check directive (<see cref="CheckDirective.Parse"/>: skip, error, experimental); null when it changes nothing.</summary>
-    private static CheckDirective? ReadCheck(string value)
+    internal static CheckDirective? ReadCheck(string value)
     {
         CheckDirective check;
         try
@@ -178,7 +173,7 @@ public static partial class DockerfileReader
         _ => null,
     };
 
-    private static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context, bool allowDuplicateName = false)
+    internal static Stage ReadFrom(InstructionNode node, Dockerfile file, Context context, bool allowDuplicateName = false)
     {
         var flags = BuilderFlags.Parse(node.Flags, ("platform", BuilderFlags.Kind.Value));
         var args = node.Arguments;
@@ -210,11 +205,11 @@ public static partial class DockerfileReader
         return declaration.FromExpanded(reference, platform);
     }
 
-    private static HashSet<string> StageNames(DockerfileSyntaxTree tree) =>
+    internal static HashSet<string> StageNames(DockerfileSyntaxTree tree) =>
         [.. tree.Instructions.Where(i => i.Command == "from" && i.Arguments.Count == 3).Select(i => i.Arguments[2].ToLowerInvariant())];
 
     /// <summary><c>--platform</c>: os/arch[/variant], or $BUILDPLATFORM / $TARGETPLATFORM.</summary>
-    private static Platform ReadPlatform(string text, Context context)
+    internal static Platform ReadPlatform(string text, Context context)
     {
         var value = context.Analyze(text);
         if (value.Parts is [{ IsVariable: true, Text: "BUILDPLATFORM" }]) return Platform.BuildPlatform;
@@ -238,10 +233,10 @@ public static partial class DockerfileReader
     private static partial System.Text.RegularExpressions.Regex StageNamePattern();
 
     /// <summary>
-    /// The instructions of one node: typed when the model carries its meaning exactly (valid, and its emitted text
-    /// reads back to itself), otherwise the node kept raw.
+    /// The instructions of one node: typed when its codec reads it and the result is valid (a valid model reads
+    /// back equal, see the class remarks), otherwise the node kept raw.
     /// </summary>
-    private static IReadOnlyList<Instruction> ReadInstruction(InstructionNode node, Dockerfile file, Stage stage, int stageIndex, Context context)
+    internal static IReadOnlyList<Instruction> ReadInstruction(InstructionNode node, Dockerfile file, Stage stage, int stageIndex, Context context)
     {
         var typed = ReadTyped(node, file, context);
         if (typed is not null)
@@ -250,7 +245,7 @@ public static partial class DockerfileReader
             var current = stage;
             foreach (var instruction in typed)
             {
-                if (DockerfileValidator.ValidateInstruction(file, current, stageIndex, instruction).Count > 0 || !ReadsBack(instruction, file, context))
+                if (DockerfileValidator.ValidateInstruction(file, current, stageIndex, instruction).Count > 0)
                 {
                     accepted = false;
                     break;
@@ -262,26 +257,6 @@ public static partial class DockerfileReader
         return [Raw(node)];
     }
 
-    private static RawInstruction Raw(InstructionNode node) =>
+    internal static RawInstruction Raw(InstructionNode node) =>
         new(node.Original) { Heredocs = ValueList.From(node.Heredocs.Select(h => new RawHeredoc(h.Name, h.Content))) };
-
-    /// <summary>True when the instruction's emitted text is read back as the same instruction.</summary>
-    private static bool ReadsBack(Instruction instruction, Dockerfile file, Context context)
-    {
-        var syntax = new DockerfileSyntax(file.Escape);
-        var (header, body) = DockerfileEmitter.Instruction(syntax, instruction);
-        var text = new StringBuilder();
-        if (file.Escape == EscapeToken.Backtick) text.Append("# escape=`\n");
-        DockerfileEmitter.AppendLine(text, syntax, header);
-        foreach (var line in body) text.Append(line).Append('\n');
-        try
-        {
-            var tree = DockerfileSyntaxParser.Parse(text.ToString());
-            return tree.Instructions.Count == 1 && ReadTyped(tree.Instructions[0], file, context) is [var again] && again.Equals(instruction);
-        }
-        catch (Exception e) when (e is DockerfileParseException or InstructionSyntaxException)
-        {
-            return false;
-        }
-    }
 }

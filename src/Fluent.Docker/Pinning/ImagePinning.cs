@@ -67,22 +67,11 @@ internal static class ImagePinning
             stage.Base is BaseImage.Image { Reference: var reference } && Pullable(reference) ? new BaseImage.Image(image(reference)) : stage.Base,
             ValueList.From(stage.Instructions.Select(i => Rewrite(i, image)))));
 
-    private static Instruction Rewrite(Instruction instruction, Func<ImageReference, ImageReference> image) => instruction switch
-    {
-        CopyInstruction { From: { } from } copy => copy with { From = Rewrite(from, image) },
-        RunInstruction run => run with { Options = ValueList.From(run.Options.Select(o => Rewrite(o, image))) },
-        OnBuildInstruction onBuild => onBuild with { Trigger = Rewrite(onBuild.Trigger, image) },
-        _ => instruction,
-    };
+    private static Instruction Rewrite(Instruction instruction, Func<ImageReference, ImageReference> image) =>
+        Codecs.InstructionCodecs.For(instruction).RewriteImages(instruction, image);
 
-    private static RunOption Rewrite(RunOption option, Func<ImageReference, ImageReference> image) => option switch
-    {
-        CacheMount { From: { } from } cache => cache with { From = Rewrite(from, image) },
-        BindMount { From: { } from } bind => bind with { From = Rewrite(from, image) },
-        _ => option,
-    };
-
-    private static ArtifactSource Rewrite(ArtifactSource source, Func<ImageReference, ImageReference> image) =>
+    /// <summary>A COPY --from or mount from= source with its image (when pulled by a tag) replaced.</summary>
+    internal static ArtifactSource Rewrite(ArtifactSource source, Func<ImageReference, ImageReference> image) =>
         source is ArtifactSource.FromImage { Image: var reference } && Pullable(reference) ? new ArtifactSource.FromImage(image(reference)) : source;
 
     private static bool Pullable(ImageReference reference) => reference.Problem is null && reference.Digest is null;

@@ -15,12 +15,7 @@ internal sealed class CopyIgnoredFileRule() : LintRule(RuleIds.CopyIgnoredFile)
         if (Matcher(context.Options.DockerIgnore) is not { HasExceptions: false } matcher) yield break;
         foreach (var at in context.Stages.SelectMany(s => s.Instructions))
         {
-            var sources = at.Instruction switch
-            {
-                CopyInstruction { From: null } copy => copy.Sources.Select(s => s.Value),
-                AddInstruction add => add.Sources.OfType<AddSource.Local>().Select(s => s.Path.Value),
-                _ => [],
-            };
+            var sources = Codecs.InstructionCodecs.For(at.Instruction).ContextReads(at.Instruction).Where(r => !r.Mounted).Select(r => r.Path.Value);
             var scope = at.Before.Scope();
             foreach (var source in sources.Select(s => GoPath.Clean(BuildState.Expand(s, scope))))
                 if (Ignored(matcher, source)) yield return At(at, at.Instruction.Keyword, source);

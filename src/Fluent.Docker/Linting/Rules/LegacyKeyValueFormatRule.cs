@@ -9,7 +9,7 @@ internal sealed class LegacyKeyValueFormatRule() : LintRule(RuleIds.LegacyKeyVal
     {
         var seen = new HashSet<SourceInstruction>(ReferenceEqualityComparer.Instance);
         foreach (var at in context.Stages.SelectMany(s => s.Instructions))
-            if (at.Instruction is EnvInstruction or LabelInstruction && at.Source is { LegacyKeyValue: true } source && seen.Add(source))
+            if (Codecs.InstructionCodecs.For(at.Instruction).HasKeyValuePairs && at.Source is { LegacyKeyValue: true } source && seen.Add(source))
                 yield return At(at, at.Instruction.Keyword);
     }
 }

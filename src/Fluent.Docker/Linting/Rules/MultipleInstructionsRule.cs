@@ -14,7 +14,7 @@ internal sealed class MultipleInstructionsRule() : LintRule(RuleIds.MultipleInst
         foreach (var stage in context.Stages)
         {
             var last = new Dictionary<string, InstructionContext>(StringComparer.Ordinal);
-            foreach (var at in stage.Instructions.Where(i => i.Instruction is CmdInstruction or EntrypointInstruction or HealthcheckInstruction))
+            foreach (var at in stage.Instructions.Where(i => Codecs.InstructionCodecs.For(i.Instruction).OnlyLastTakesEffect))
             {
                 if (last.TryGetValue(at.Instruction.Keyword, out var earlier)) yield return At(earlier, at.Instruction.Keyword, at.Number);
                 last[at.Instruction.Keyword] = at;

@@ -9,13 +9,7 @@ internal sealed class RelativeCopyWithoutWorkdirRule() : LintRule(RuleIds.Relati
     {
         foreach (var at in context.Stages.SelectMany(s => s.Instructions).Where(i => !i.Before.WorkdirSet))
         {
-            ContainerPath? destination = at.Instruction switch
-            {
-                CopyInstruction copy => copy.Destination,
-                CopyContentInstruction content => content.Destination,
-                AddInstruction add => add.Destination,
-                _ => (ContainerPath?)null,
-            };
+            var destination = Codecs.InstructionCodecs.For(at.Instruction).Destination(at.Instruction);
             // A destination starting with a variable may well be absolute.
             if (destination is { Value.Parts: [{ IsVariable: false, Text: var first }, ..] } path && !first.StartsWith('/'))
                 yield return At(at, at.Instruction.Keyword, path.ToString());

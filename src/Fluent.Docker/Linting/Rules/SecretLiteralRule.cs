@@ -17,26 +17,8 @@ internal sealed class SecretLiteralRule() : LintRule(RuleIds.SecretLiteral)
 
     private static IEnumerable<(string Slot, string Kind)> Secrets(Instruction instruction)
     {
-        switch (instruction)
-        {
-            case EnvInstruction env:
-                foreach (var variable in env.Variables)
-                    if (Kind(variable.Value) is { } kind) yield return ("ENV value", kind);
-                break;
-            case LabelInstruction label:
-                foreach (var l in label.Labels)
-                    if (Kind(l.Value) is { } kind) yield return ("LABEL value", kind);
-                break;
-            case ArgInstruction { Arg.DefaultValue: { } value } when Kind(value) is { } argKind:
-                yield return ("ARG default", argKind);
-                break;
-            case RunInstruction { Command: CommandLine.Shell shell } when SecretPatterns.SecretKind(shell.Command) is { } runKind:
-                yield return ("RUN command", runKind);
-                break;
-            case RunInstruction { Command: CommandLine.Script script } when SecretPatterns.SecretKind(script.Text) is { } scriptKind:
-                yield return ("RUN script", scriptKind);
-                break;
-        }
+        foreach (var (slot, value) in Codecs.InstructionCodecs.For(instruction).RecordedValues(instruction))
+            if (Kind(value) is { } kind) yield return (slot, kind);
     }
 
     private static string? Kind(Expandable value) =>

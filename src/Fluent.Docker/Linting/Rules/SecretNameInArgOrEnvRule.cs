@@ -9,16 +9,8 @@ internal sealed class SecretNameInArgOrEnvRule() : LintRule(RuleIds.SecretNameIn
     {
         foreach (var at in context.Stages.SelectMany(s => s.Instructions))
         {
-            switch (at.Instruction)
-            {
-                case ArgInstruction arg when SecretPatterns.IsSecretName(arg.Arg.Name):
-                    yield return At(at, "ARG", arg.Arg.Name);
-                    break;
-                case EnvInstruction env:
-                    foreach (var variable in env.Variables.Where(v => SecretPatterns.IsSecretName(v.Name)))
-                        yield return At(at, "ENV", variable.Name);
-                    break;
-            }
+            foreach (var name in Codecs.InstructionCodecs.For(at.Instruction).DeclaredVariables(at.Instruction).Where(SecretPatterns.IsSecretName))
+                yield return At(at, at.Instruction.Keyword, name);
         }
     }
 }

@@ -12,12 +12,9 @@ internal sealed class ShellFormCommandRule() : LintRule(RuleIds.ShellFormCommand
     {
         foreach (var at in context.Stages.SelectMany(s => s.Instructions))
         {
-            var (command, method) = at.Instruction switch
-            {
-                CmdInstruction cmd => (cmd.Command, "Cmd"),
-                EntrypointInstruction entrypoint => (entrypoint.Command, "Entrypoint"),
-                _ => (null, ""),
-            };
+            var command = Codecs.InstructionCodecs.For(at.Instruction).ContainerCommand(at.Instruction);
+            // The fluent method is the keyword in Pascal case: Cmd, Entrypoint.
+            var method = at.Instruction.Keyword[..1] + at.Instruction.Keyword[1..].ToLowerInvariant();
             var text = command switch
             {
                 CommandLine.Shell shell => shell.Command,

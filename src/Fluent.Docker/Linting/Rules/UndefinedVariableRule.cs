@@ -23,19 +23,5 @@ internal sealed class UndefinedVariableRule() : LintRule(RuleIds.UndefinedVariab
     }
 
     /// <summary>The values BuildKit expands for an instruction.</summary>
-    private static IEnumerable<Expandable> ExpandedValues(Instruction instruction) => instruction switch
-    {
-        EnvInstruction env => env.Variables.Select(v => v.Value),
-        LabelInstruction label => label.Labels.Select(l => l.Value),
-        WorkdirInstruction workdir => [workdir.Path.Value],
-        UserInstruction user => [user.User.Text],
-        CopyInstruction copy => [.. copy.Sources.Select(s => s.Value), copy.Destination.Value, .. Chown(copy.Options)],
-        CopyContentInstruction content => [content.Destination.Value, .. Chown(content.Options)],
-        AddInstruction add => [.. add.Sources.OfType<AddSource.Local>().Select(s => s.Path.Value), add.Destination.Value, .. Chown(add.Options)],
-        VolumeInstruction volume => volume.Paths.Select(p => p.Value),
-        ArgInstruction { Arg.DefaultValue: { } value } => [value],
-        _ => [],
-    };
-
-    private static IEnumerable<Expandable> Chown(CopyOptions options) => options.Chown is { } chown ? [chown.Text] : [];
+    private static IEnumerable<Expandable> ExpandedValues(Instruction instruction) => Codecs.InstructionCodecs.For(instruction).ExpandedValues(instruction);
 }

@@ -1,14 +1,177 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Fluent.Docker.Emit;
+using Fluent.Docker.Import;
+using Fluent.Docker.Parsing;
 
-namespace Fluent.Docker.Parsing;
+namespace Fluent.Docker.Codecs;
 
-// RUN --mount, read like BuildKit's parseMount (instructions/commands_runmount.go): CSV fields, key=value with
-// lower-cased keys, the type (default bind) first deciding which keys are allowed.
-public static partial class DockerfileReader
+/// <summary>
+/// RUN <c>--mount</c>: cache, secret, ssh, bind and tmpfs mounts. Read like BuildKit's parseMount
+/// (instructions/commands_runmount.go): CSV fields, key=value with lower-cased keys, the type (default bind) first
+/// deciding which keys are allowed.
+/// </summary>
+internal sealed partial class RunMountFlag : RunFlagCodec<RunMount>
 {
-    private static RunMount? ReadMount(string value, Dockerfile file, Context context)
+    public override string Flag => "mount";
+
+    public override BuilderFlags.Kind Kind => BuilderFlags.Kind.Values;
+
+    public override int ReadOrder => 0;
+
+    public override bool Read(BuilderFlags flags, Dockerfile file, DockerfileReader.Context context, List<RunOption> options)
+    {
+        foreach (var mount in flags.Strings(Flag))
+        {
+            if (ReadMount(mount, file, context) is not { } typed) return false;
+            options.Add(typed);
+        }
+        return true;
+    }
+
+    protected override string Write(DockerfileSyntax syntax, RunMount mount) => "--mount=" + string.Join(",", MountFields(syntax, mount));
+
+    /// <summary>The mode/uid/gid fields shared by cache, secret and ssh mounts.</summary>
+    private static IEnumerable<string> Ownership(FilePermissions? mode, int? uid, int? gid)
+    {
+        if (mode is { } m) yield return "mode=" + m;
+        if (uid is { } u) yield return "uid=" + u.ToString(CultureInfo.InvariantCulture);
+        if (gid is { } g) yield return "gid=" + g.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The <c>key=value</c> fields of a mount, in BuildKit's documented order.</summary>
+    internal static IEnumerable<string> MountFields(DockerfileSyntax syntax, RunMount mount)
+    {
+        string V(Expandable value) => syntax.FlagWord(value);
+        switch (mount)
+        {
+            case CacheMount cache:
+                yield return "type=cache";
+                yield return "target=" + V(cache.Target.Value);
+                if (cache.Id is { } id) yield return "id=" + V(id);
+                if (cache.Sharing is { } sharing) yield return "sharing=" + sharing.ToString().ToLowerInvariant();
+                if (cache.From is { } from) yield return "from=" + DockerfileEmitter.FromText(from);
+                if (cache.Source is { } source) yield return "source=" + V(source.Value);
+                foreach (var field in Ownership(cache.Mode, cache.Uid, cache.Gid)) yield return field;
+                if (cache.ReadOnly) yield return "ro";
+                break;
+            case SecretMount secret:
+                yield return "type=secret";
+                yield return "id=" + secret.Id.Id;
+                if (secret.Target is { } target) yield return "target=" + V(target.Value);
+                if (secret.Env is { } env) yield return "env=" + env;
+                if (secret.Required) yield return "required=true";
+                foreach (var field in Ownership(secret.Mode, secret.Uid, secret.Gid)) yield return field;
+                break;
+            case SshMount ssh:
+                yield return "type=ssh";
+                if (ssh.Id is { } sshId) yield return "id=" + V(sshId);
+                if (ssh.Target is { } sshTarget) yield return "target=" + V(sshTarget.Value);
+                if (ssh.Required) yield return "required=true";
+                foreach (var field in Ownership(ssh.Mode, ssh.Uid, ssh.Gid)) yield return field;
+                break;
+            case BindMount bind:
+                yield return "type=bind";
+                yield return "target=" + V(bind.Target.Value);
+                if (bind.Source is { } bindSource) yield return "source=" + V(bindSource.Value);
+                if (bind.From is { } bindFrom) yield return "from=" + DockerfileEmitter.FromText(bindFrom);
+                if (bind.ReadWrite) yield return "rw";
+                break;
+            case TmpfsMount tmpfs:
+                yield return "type=tmpfs";
+                yield return "target=" + V(tmpfs.Target.Value);
+                if (tmpfs.Size is { } size) yield return "size=" + size.ToString(CultureInfo.InvariantCulture);
+                break;
+            default:
+                throw new InvalidOperationException("unknown mount");
+        }
+    }
+
+    protected override void Check(DockerfileValidator.Scope scope, RunMount mount)
+    {
+        var site = scope.Site;
+        var type = mount.GetType().Name.Replace("Mount", "", StringComparison.Ordinal).ToLowerInvariant();
+        var slot = $"--mount type={type}";
+        switch (mount)
+        {
+            case CacheMount cache:
+                site.MountValue($"{slot} target", cache.Target.Value, cache.Target);
+                if (cache.Id is { } id) site.MountValue($"{slot} id", id, null);
+                if (cache.Source is { } source) site.MountValue($"{slot} source", source.Value, source);
+                scope.Source($"{slot} from", cache.From);
+                break;
+            case SecretMount secret:
+                site.Value($"{slot} id", secret.Id);
+                if (secret.Target is { } target) site.MountValue($"{slot} target", target.Value, target);
+                if (secret.Env is { } env && VariableName.Check(env, "secret env name") is { } problem) site.Add($"{slot} env", problem.Message, problem.Fix);
+                break;
+            case SshMount ssh:
+                if (ssh.Id is { } sshId) site.MountValue($"{slot} id", sshId, null);
+                if (ssh.Target is { } sshTarget) site.MountValue($"{slot} target", sshTarget.Value, sshTarget);
+                break;
+            case BindMount bind:
+                site.MountValue($"{slot} target", bind.Target.Value, bind.Target);
+                if (bind.Source is { } bindSource) site.MountValue($"{slot} source", bindSource.Value, bindSource);
+                scope.Source($"{slot} from", bind.From);
+                break;
+            case TmpfsMount tmpfs:
+                site.MountValue($"{slot} target", tmpfs.Target.Value, tmpfs.Target);
+                if (tmpfs.Size is <= 0) site.Add($"{slot} size", "The tmpfs size must be positive.", "give the size in bytes, or leave it out.");
+                break;
+        }
+    }
+
+    protected override string ToCSharp(CSharpModel model, RunMount mount) => mount switch
+    {
+        CacheMount cache => CSharpModel.Factory("Mount.Cache", model.Value(cache.Target.Value),
+            ("id", cache.Id is { } id ? CSharpText.String(id) : null),
+            ("sharing", cache.Sharing is { } sharing ? "CacheSharing." + sharing : null),
+            ("mode", cache.Mode is { } mode ? CSharpModel.PermissionsOf(mode) : null),
+            ("uid", CSharpModel.Int(cache.Uid)), ("gid", CSharpModel.Int(cache.Gid)),
+            ("from", cache.From is { } from ? model.SourceOf(from) : null),
+            ("source", cache.Source is { } source ? model.Value(source.Value, cast: true) : null),
+            ("readOnly", cache.ReadOnly ? "true" : null)),
+        SecretMount secret => CSharpModel.Factory("Mount.Secret", $"new SecretId({CSharpText.String(secret.Id.Id)})",
+            ("target", secret.Target is { } target ? model.Value(target.Value, cast: true) : null),
+            ("env", secret.Env is { } env ? CSharpText.String(env) : null),
+            ("required", secret.Required ? "true" : null),
+            ("mode", secret.Mode is { } mode ? CSharpModel.PermissionsOf(mode) : null),
+            ("uid", CSharpModel.Int(secret.Uid)), ("gid", CSharpModel.Int(secret.Gid))),
+        SshMount ssh => CSharpModel.Factory("Mount.Ssh", null,
+            ("id", ssh.Id is { } id ? CSharpText.String(id) : null),
+            ("target", ssh.Target is { } target ? model.Value(target.Value, cast: true) : null),
+            ("required", ssh.Required ? "true" : null),
+            ("mode", ssh.Mode is { } mode ? CSharpModel.PermissionsOf(mode) : null),
+            ("uid", CSharpModel.Int(ssh.Uid)), ("gid", CSharpModel.Int(ssh.Gid))),
+        BindMount bind => CSharpModel.Factory("Mount.Bind", model.Value(bind.Target.Value, cast: true),
+            ("source", bind.Source is { } source ? model.Value(source.Value, cast: true) : null),
+            ("from", bind.From is { } from ? model.SourceOf(from) : null),
+            ("readWrite", bind.ReadWrite ? "true" : null)),
+        TmpfsMount tmpfs => CSharpModel.Factory("Mount.Tmpfs", model.Value(tmpfs.Target.Value),
+            ("size", tmpfs.Size is { } size ? size.ToString(CultureInfo.InvariantCulture) + "L" : null)),
+        _ => throw new NotSupportedException(mount.GetType().Name),
+    };
+
+    public override IEnumerable<ArtifactSource> ArtifactSources(RunOption option) => option switch
+    {
+        CacheMount { From: { } from } => [from],
+        BindMount { From: { } from } => [from],
+        _ => [],
+    };
+
+    /// <summary>A bind mount without from= mounts the build context (all of it without source=).</summary>
+    public override IEnumerable<ContextRead> ContextReads(RunOption option) =>
+        option is BindMount { From: null } bind ? [new ContextRead(bind.Source ?? new SourcePath("."), Mounted: true)] : [];
+
+    protected override RunMount Rewrite(RunMount mount, Func<ImageReference, ImageReference> image) => mount switch
+    {
+        CacheMount { From: { } from } cache => cache with { From = Pinning.ImagePinning.Rewrite(from, image) },
+        BindMount { From: { } from } bind => bind with { From = Pinning.ImagePinning.Rewrite(from, image) },
+        _ => mount,
+    };
+
+    private static RunMount? ReadMount(string value, Dockerfile file, DockerfileReader.Context context)
     {
         var fields = CsvFields(value);
         var type = "bind";
@@ -50,14 +213,14 @@ public static partial class DockerfileReader
                 case "source" or "src": source = expanded; break;
                 case "target" or "dst" or "destination": target = expanded; break;
                 case "readonly" or "ro":
-                    readOnly = ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}");
+                    readOnly = DockerfileReader.ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}");
                     break;
                 case "readwrite" or "rw":
-                    readOnly = !(ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}"));
+                    readOnly = !(DockerfileReader.ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}"));
                     break;
                 case "required":
                     if (type is not ("secret" or "ssh")) throw new InstructionSyntaxException($"unexpected key '{key}' for mount type '{type}'");
-                    required = ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}");
+                    required = DockerfileReader.ParseGoBool(text) ?? throw new InstructionSyntaxException($"invalid value for {key}: {text}");
                     break;
                 case "size":
                     if (type != "tmpfs") throw new InstructionSyntaxException($"unexpected key '{key}' for mount type '{type}'");
@@ -111,7 +274,7 @@ public static partial class DockerfileReader
         if (sharing is not null && type != "cache") throw new InstructionSyntaxException($"invalid cache sharing set for {type} mount");
 
         ArtifactSource? fromSource = null;
-        if (from is not null && (fromSource = ReadSource(from, file, context)) is null) return null;
+        if (from is not null && (fromSource = DockerfileReader.ReadSource(from, file, context)) is null) return null;
 
         // The model's mounts: anything a type does not hold keeps the instruction raw.
         switch (type)
@@ -156,7 +319,7 @@ public static partial class DockerfileReader
     }
 
     /// <summary>One CSV record as Go's encoding/csv reads it: quoted fields may hold commas, <c>""</c> is a quote.</summary>
-    private static List<string> CsvFields(string text)
+    internal static List<string> CsvFields(string text)
     {
         if (text.Length == 0) throw new InstructionSyntaxException("failed to parse csv mounts: EOF");
         var fields = new List<string>();
