@@ -265,7 +265,7 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
         : permissions == FilePermissions.Private ? "FilePermissions.Private"
         : $"FilePermissions.Octal({CSharpText.String(permissions.ToString())})";
 
-    private string Healthcheck(Healthcheck health)
+    private static string Healthcheck(Healthcheck health)
     {
         if (health.Test is null) return "Healthcheck.None";
         var text = health.Test switch
