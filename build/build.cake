@@ -4,6 +4,8 @@
 //
 //   ./build.sh                      Build -> Generate -> Images (the default)
 //   ./build.sh --target=Test        unit + e2e tests (needs the lab: bash ../shared/lab/up.sh)
+//   ./build.sh --target=Test --test-filter="Category!=E2E&Category!=Tool&Category!=Cake&Category!=Package&Category!=Fuzz"
+//                                   the unit tests alone (no lab, no packing, no Cake)
 //   ./build.sh --target=Clean
 //   ./build.sh --target=Release --registry=127.0.0.1:5000 --version=1.2.3
 //                                   every example pushed multi-arch as 1.2.3, 1.2, 1 and latest
