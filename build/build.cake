@@ -4,6 +4,8 @@
 //
 //   ./build.sh                      Build -> Generate -> Images (the default)
 //   ./build.sh --target=Test        unit + e2e tests (needs the lab: bash ../shared/lab/up.sh)
+//   ./build.sh --target=Test --test-filter="Category!=E2E&Category!=Tool&Category!=Cake&Category!=Package&Category!=Fuzz"
+//                                   the unit tests alone (no lab, no packing, no Cake)
 //   ./build.sh --target=Clean
 //   ./build.sh --target=Release --registry=127.0.0.1:5000 --version=1.2.3
 //                                   every example pushed multi-arch as 1.2.3, 1.2, 1 and latest
@@ -95,8 +97,12 @@ Task("Build")
     });
 });
 
+// A dotnet test filter, e.g. --test-filter="Category!=E2E&Category!=Tool&Category!=Cake&Category!=Package&Category!=Fuzz"
+// for the unit tests alone; empty = every test.
+var testFilter = Argument("test-filter", string.Empty);
+
 Task("Test")
-    .Description("Runs the test project (unit + e2e) and prints 'N passed, N failed'.")
+    .Description("Runs the test project (unit + e2e; --test-filter=EXPR for a subset) and prints 'N passed, N failed'.")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -119,6 +125,11 @@ Task("Test")
             .Append("--blame-hang-timeout").Append("30m")
             .Append("--blame-hang-dump-type").Append("none"),
     };
+    if (!string.IsNullOrEmpty(testFilter))
+    {
+        settings.Filter = testFilter;
+        Information("Test filter: {0}", testFilter);
+    }
     // Without strict mode Snapshooter writes a missing snapshot and passes: on CI that hides a gap.
     if (!string.IsNullOrEmpty(EnvironmentVariable("CI")))
     {

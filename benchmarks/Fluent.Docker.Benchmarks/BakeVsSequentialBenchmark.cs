@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Fluent.Docker.Build;
 using Fluent.Docker.Release;
@@ -33,16 +34,16 @@ public sealed class BakeVsSequentialBenchmark : IBenchmark
         }
         var speedup = Stats.Median(sequential) / Stats.Median(bake);
         var met = speedup >= 2.0;
-        var summary = $"bake {speedup:0.00}x faster (sequential median {Stats.Seconds(Stats.Median(sequential))}, bake median {Stats.Seconds(Stats.Median(bake))}; target >= 2x)";
+        var summary = string.Create(CultureInfo.InvariantCulture, $"bake {speedup:0.00}x faster (sequential median {Stats.Seconds(Stats.Median(sequential))}, bake median {Stats.Seconds(Stats.Median(bake))}; target >= 2x)");
         var markdown = new StringBuilder()
             .AppendLine("# P6: 6-image graph, bake vs sequential builds").AppendLine()
-            .AppendLine($"Graph: `{prefix}/base` (busybox + one RUN) and {Leaves} images `FROM` it; each image for linux/amd64 and linux/arm64 (arm64 under QEMU).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Graph: `{prefix}/base` (busybox + one RUN) and {Leaves} images `FROM` it; each image for linux/amd64 and linux/arm64 (arm64 under QEMU).")
             .AppendLine("Each dependent image runs one step that waits 2 s (standing in for a dependency download: the lab has no network) and one that writes a file.")
             .AppendLine("Both ways use `--no-cache` and push every image to the lab registry.").AppendLine()
             .AppendLine("| | runs | median |").AppendLine("|---|---|---|")
-            .AppendLine($"| sequential (`docker buildx build` × 6, dependency order) | {Stats.List(sequential)} | {Stats.Seconds(Stats.Median(sequential))} |")
-            .AppendLine($"| bake (one `docker buildx bake`, `target:` context) | {Stats.List(bake)} | {Stats.Seconds(Stats.Median(bake))} |").AppendLine()
-            .AppendLine($"**Speed-up: {speedup:0.00}×** (target ≥ 2×): {(met ? "met" : "NOT met")}.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"| sequential (`docker buildx build` × 6, dependency order) | {Stats.List(sequential)} | {Stats.Seconds(Stats.Median(sequential))} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| bake (one `docker buildx bake`, `target:` context) | {Stats.List(bake)} | {Stats.Seconds(Stats.Median(bake))} |").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"**Speed-up: {speedup:0.00}×** (target ≥ 2×): {(met ? "met" : "NOT met")}.").AppendLine()
             .AppendLine("Where it comes from: bake solves all six images in one BuildKit session, so the five dependents run concurrently ")
             .AppendLine("once the base is done and share one export/push phase; sequential builds pay a session, a base lookup and a push each, ")
             .AppendLine("one after the other. On this 2-core machine CPU-bound steps could overlap at most 2×; waiting steps overlap fully.")

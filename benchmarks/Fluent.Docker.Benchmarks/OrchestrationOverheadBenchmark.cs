@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Fluent.Docker.Build;
 
@@ -45,15 +46,15 @@ public sealed class OrchestrationOverheadBenchmark : IBenchmark
         }
         var overhead = Stats.Median(ours) / Stats.Median(raw) - 1;
         var met = overhead <= 0.03;
-        var summary = $"overhead {overhead:+0.0%;-0.0%} (Buildx.BuildAsync median {Stats.Seconds(Stats.Median(ours))}, raw median {Stats.Seconds(Stats.Median(raw))}; target <= 3%)";
+        var summary = string.Create(CultureInfo.InvariantCulture, $"overhead {overhead:+0.0%;-0.0%} (Buildx.BuildAsync median {Stats.Seconds(Stats.Median(ours))}, raw median {Stats.Seconds(Stats.Median(raw))}; target <= 3%)");
         var markdown = new StringBuilder()
             .AppendLine("# P5: orchestration overhead vs a raw `docker buildx build`").AppendLine()
             .AppendLine("Build: busybox, one RUN (`sleep 1 && seq 1 20000`), linux/amd64, `--no-cache`, OCI archive output.")
-            .AppendLine($"The raw run is `docker` started with exactly the argument array `BuildxArguments.For` renders; {Pairs} alternating pairs after a warm-up.").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"The raw run is `docker` started with exactly the argument array `BuildxArguments.For` renders; {Pairs} alternating pairs after a warm-up.").AppendLine()
             .AppendLine("| | runs | median |").AppendLine("|---|---|---|")
-            .AppendLine($"| Fluent.Docker `Buildx.BuildAsync` | {Stats.List(ours)} | {Stats.Seconds(Stats.Median(ours))} |")
-            .AppendLine($"| raw `docker buildx build` | {Stats.List(raw)} | {Stats.Seconds(Stats.Median(raw))} |").AppendLine()
-            .AppendLine($"**Overhead: {overhead:+0.0%;-0.0%}** (target ≤ 3 %): {(met ? "met" : "NOT met")}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Fluent.Docker `Buildx.BuildAsync` | {Stats.List(ours)} | {Stats.Seconds(Stats.Median(ours))} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| raw `docker buildx build` | {Stats.List(raw)} | {Stats.Seconds(Stats.Median(raw))} |").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"**Overhead: {overhead:+0.0%;-0.0%}** (target ≤ 3 %): {(met ? "met" : "NOT met")}.")
             .ToString();
         return new BenchmarkReport(Name, met, summary, markdown);
     }

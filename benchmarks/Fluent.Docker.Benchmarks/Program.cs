@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Fluent.Docker.Benchmarks;
 using Fluent.Docker.Build;
@@ -24,7 +25,7 @@ var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
     .ToList();
 Directory.CreateDirectory(output);
 var work = Directory.CreateTempSubdirectory("fluent-bench-").FullName;
-var context = new BenchmarkContext(registry, work, DateTime.UtcNow.ToString("yyyyMMddHHmmss"), new Buildx(),
+var context = new BenchmarkContext(registry, work, DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), new Buildx(),
     new Progress<string>(line => Console.WriteLine("  " + line)));
 var failures = 0;
 try

@@ -114,13 +114,16 @@ internal static class RunText
     /// For <c>cd /abs/dir &amp;&amp; rest</c>: the directory and the rest, so the RUN becomes <c>Workdir(dir).Run(rest)</c>.
     /// Only an absolute, literal directory (no variables, globs or ~) is moved.
     /// </summary>
+    private static readonly char[] NonLiteralDirectoryCharacters = { '$', '*', '?', '~', '`', '[' };
+    private static readonly char[] WordSeparators = { ' ', '\t' };
+
     public static (string Directory, string Remainder)? SplitLeadingCd(ShellScript script)
     {
         if (script.Commands.Count < 2) return null;
         var first = script.Commands[0];
         if (first.ProgramIndex != 0 || first.Program != "cd" || first.Words.Count != 2 || first.NextOperator != "&&") return null;
         var directory = first.Words[1].Value;
-        if (!directory.StartsWith("/", StringComparison.Ordinal) || directory.IndexOfAny(new[] { '$', '*', '?', '~', '`', '[' }) >= 0) return null;
+        if (!directory.StartsWith("/", StringComparison.Ordinal) || directory.IndexOfAny(NonLiteralDirectoryCharacters) >= 0) return null;
         var rest = script.Text.Substring(script.Commands[1].Start).TrimEnd();
         return rest.Length == 0 ? null : (directory, rest);
     }
@@ -133,7 +136,7 @@ internal static class RunText
     {
         const string special = "$|&;<>()`\"'*?~#\\{}[]!\n\r";
         if (command.IndexOfAny(special.ToCharArray()) >= 0) return null;
-        var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        var words = command.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
         return words.Length == 0 ? null : words;
     }
 }

@@ -48,7 +48,7 @@ internal static class NamedValues
     {
         if (invocation.ArgumentFor(tuplesParameter) is { } tuples)
         {
-            foreach (var element in tuples.ArrayElements() ?? new IOperation[0])
+            foreach (var element in tuples.ArrayElements() ?? System.Array.Empty<IOperation>())
                 if (element.Unwrap() is ITupleOperation { Elements.Length: 2 } tuple)
                     yield return (tuple.Elements[0], tuple.Elements[1]);
             yield break;

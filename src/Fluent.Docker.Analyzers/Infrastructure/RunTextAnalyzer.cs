@@ -30,7 +30,7 @@ internal sealed class RunCall
     public bool IsScript => Invocation.TargetMethod.Name == "RunScript";
 
     /// <summary>The option operands (mounts, network, security) when they are written in the call; null otherwise.</summary>
-    public IReadOnlyList<IOperation>? Options => Invocation.ArgumentFor("options").ArrayElements() ?? (Invocation.ArgumentFor("options") is null ? new IOperation[0] : null);
+    public IReadOnlyList<IOperation>? Options => Invocation.ArgumentFor("options").ArrayElements() ?? (Invocation.ArgumentFor("options") is null ? System.Array.Empty<IOperation>() : null);
 
     /// <summary>True when the stage chain before this RUN visibly sets a SHELL (the shell then decides; skip shell rules).</summary>
     public bool StageSetsShell() => Invocation.Instance is { } stage && StageChain.Resolve(stage, Types).SetsShell();

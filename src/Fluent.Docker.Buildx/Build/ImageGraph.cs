@@ -43,14 +43,5 @@ public static class ImageGraph
         }).ToList());
     }
 
-    private static IEnumerable<ImageReference> ImagesNamedIn(Dockerfile dockerfile)
-    {
-        foreach (var stage in dockerfile.Stages)
-        {
-            if (stage.Base is BaseImage.Image { Reference: var from }) yield return from;
-            foreach (var instruction in stage.Instructions)
-                foreach (var source in Codecs.InstructionCodecs.For(instruction).ArtifactSources(instruction))
-                    if (source is ArtifactSource.FromImage { Image: var image }) yield return image;
-        }
-    }
+    private static IEnumerable<ImageReference> ImagesNamedIn(Dockerfile dockerfile) => dockerfile.PulledImages();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Fluent.Docker.Cli.Output;
@@ -41,7 +42,7 @@ public static class UnifiedDiff
             var bStart = hunk.FirstOrDefault(e => e.Kind != '-')?.BLine ?? FollowingB(edits, start);
             var aCount = hunk.Count(e => e.Kind != '+');
             var bCount = hunk.Count(e => e.Kind != '-');
-            text.Append($"@@ -{Range(aStart, aCount)} +{Range(bStart, bCount)} @@\n");
+            text.Append(CultureInfo.InvariantCulture, $"@@ -{Range(aStart, aCount)} +{Range(bStart, bCount)} @@\n");
             foreach (var edit in hunk) text.Append(edit.Kind).Append(edit.Text).Append('\n');
             i = stop;
         }

@@ -57,9 +57,12 @@ public static partial class StackDetector
         return new DetectedStack(StackKind.Go, goMod, [("Package", CSharp.Literal(package))]);
     }
 
+    private static readonly string[] PythonEntryFiles = ["app.py", "main.py", "server.py"];
+    private static readonly string[] StaticSiteIndexFiles = ["index.html", "src/index.html", "public/index.html"];
+
     private static DetectedStack Python(string directory, string evidence)
     {
-        var entry = new[] { "app.py", "main.py", "server.py" }.FirstOrDefault(f => File.Exists(Path.Combine(directory, f))) ?? "app.py";
+        var entry = PythonEntryFiles.FirstOrDefault(f => File.Exists(Path.Combine(directory, f))) ?? "app.py";
         return new DetectedStack(StackKind.Python, evidence, [("Command", CSharp.List(["python", entry]))]);
     }
 
@@ -74,7 +77,7 @@ public static partial class StackDetector
         var main = root.TryGetProperty("main", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
         var hasBuild = Script("build") is not null;
 
-        var site = new[] { "index.html", "src/index.html", "public/index.html" }.FirstOrDefault(f => File.Exists(Path.Combine(directory, f)));
+        var site = StaticSiteIndexFiles.FirstOrDefault(f => File.Exists(Path.Combine(directory, f)));
         if (site is not null && main is null)
             return new DetectedStack(StackKind.Static, site, hasBuild
                 ? [("Build", "new StaticSiteBuild.Npm(\"build\", \"dist\")")]

@@ -26,7 +26,7 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
         "[" + string.Join(", ", items.Select(i => JsonSerializer.Serialize(i, Json))) + "]";
 
     /// <summary>True when a literal can stand bare in an expanded slot (nothing the parser or lexer would change).</summary>
-    public bool IsBare(string literal) =>
+    public static bool IsBare(string literal) =>
         literal.Length > 0 && literal[0] != '-' && literal.All(IsBareChar);
 
     private static bool IsBareChar(char c) =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Fluent.Docker;
 
 /// <summary>One file of a build context: its slash-separated path from the context root, and its size in bytes.</summary>
@@ -47,6 +49,7 @@ public static class BuildContext
     /// <summary>fsutil's shortcut: when every exception is a plain path, only directories on the way to one need walking.</summary>
     private sealed class Filter
     {
+        private static readonly SearchValues<char> GlobCharacters = SearchValues.Create("*[]?^\\");
         private readonly string[]? _exceptionPaths;
 
         public Filter(DockerIgnoreMatcher matcher)
@@ -54,7 +57,7 @@ public static class BuildContext
             Matcher = matcher;
             var exceptions = matcher.Patterns.Where(p => p.IsException).Select(p => WithoutTrailingGlob(p.Text)).ToArray();
             // A glob in an exception can match anywhere below, so then every excluded directory is walked.
-            _exceptionPaths = exceptions.Any(e => e.AsSpan().IndexOfAny("*[]?^\\") >= 0) ? null : exceptions;
+            _exceptionPaths = exceptions.Any(e => e.AsSpan().IndexOfAny(GlobCharacters) >= 0) ? null : exceptions;
         }
 
         public DockerIgnoreMatcher Matcher { get; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Fluent.Docker.Linting;
@@ -35,7 +36,7 @@ public sealed record LintDiagnostic(LintRule Rule, LintSeverity Severity, string
             var text = new StringBuilder();
             if (StageIndex is { } index) text.Append(Stage is null ? $"stage #{index + 1}" : $"stage '{Stage}' (#{index + 1})");
             else text.Append("file");
-            if (InstructionNumber is > 0) text.Append($", instruction {InstructionNumber}");
+            if (InstructionNumber is > 0) text.Append(CultureInfo.InvariantCulture, $", instruction {InstructionNumber}");
             if (Keyword is not null) text.Append(' ').Append(Keyword);
             return text.ToString();
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Fluent.Docker.Linting;
@@ -20,9 +21,9 @@ public sealed record LintReport(IReadOnlyList<LintDiagnostic> Diagnostics, IRead
     {
         var text = new StringBuilder();
         foreach (var diagnostic in Diagnostics) text.Append(diagnostic.Format(file)).Append('\n');
-        if (ReadProblem is { } problem) text.Append($"{file}:{problem.Line}: error: {problem.Reason}\n");
+        if (ReadProblem is { } problem) text.Append(CultureInfo.InvariantCulture, $"{file}:{problem.Line}: error: {problem.Reason}\n");
         int Count(LintSeverity severity) => Diagnostics.Count(d => d.Severity == severity);
-        text.Append($"{file}: {Count(LintSeverity.Error)} error(s), {Count(LintSeverity.Warning)} warning(s), {Count(LintSeverity.Info)} info, {Suppressed.Count} suppressed\n");
+        text.Append(CultureInfo.InvariantCulture, $"{file}: {Count(LintSeverity.Error)} error(s), {Count(LintSeverity.Warning)} warning(s), {Count(LintSeverity.Info)} info, {Suppressed.Count} suppressed\n");
         return text.ToString();
     }
 

@@ -54,6 +54,12 @@ public sealed record Dockerfile
     /// <summary>Every problem in the model, with the stage, instruction and slot it belongs to. Empty when valid.</summary>
     public IReadOnlyList<DockerfileError> Validate() => DockerfileValidator.Validate(this);
 
+    /// <summary>
+    /// Every image this file pulls by a tag (FROM, <c>COPY --from</c>, <c>RUN --mount=…,from=</c>, also inside ONBUILD), in
+    /// order of first use, once each; stages, named contexts, <c>scratch</c>, ARG-built and digest-pinned references are not.
+    /// </summary>
+    public IReadOnlyList<ImageReference> PulledImages() => Pinning.ImagePinning.ImagesOf(this);
+
     /// <summary>The Dockerfile text. Throws <see cref="DockerfileValidationException"/> listing every problem.</summary>
     public string Emit()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Fluent.Docker;
@@ -18,8 +19,8 @@ public sealed record DockerfileError(string? Stage, int? StageIndex, int? Instru
             var text = new StringBuilder();
             if (StageIndex is not null) text.Append(Stage is null ? $"stage #{StageIndex + 1}" : $"stage '{Stage}' (#{StageIndex + 1})");
             else text.Append("file");
-            if (InstructionNumber is not null) text.Append($", instruction {InstructionNumber}");
-            if (Keyword is not null) text.Append($" {Keyword}");
+            if (InstructionNumber is not null) text.Append(CultureInfo.InvariantCulture, $", instruction {InstructionNumber}");
+            if (Keyword is not null) text.Append(' ').Append(Keyword);
             return text.ToString();
         }
     }

@@ -36,7 +36,7 @@ public static partial class DockerfileReader
         if (file.Validate() is [var error, ..])
         {
             var at = error.StageIndex is { } s ? locations.GetValueOrDefault((s, error.InstructionNumber ?? 0)) : null;
-            var line = at?.StartLine ?? tree.Directives.FirstOrDefault()?.Line ?? 1;
+            var line = at?.StartLine ?? (tree.Directives.Count > 0 ? tree.Directives[0].Line : 1);
             throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
         }
         return (file, locations);

@@ -295,7 +295,7 @@ internal sealed class ShellLexer(char escapeToken)
             return output;
         }
 
-        private Output Literal(string text)
+        private static Output Literal(string text)
         {
             var output = new Output();
             output.Text.Append(text);

@@ -508,7 +508,7 @@ internal sealed class GoRegex
             return builder.ToString();
         }
 
-        private GoRegexException Error(string message) => new($"error parsing regexp: {message}");
+        private static GoRegexException Error(string message) => new($"error parsing regexp: {message}");
 
         // ---- Thompson construction
         private int Add(Node node)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 using Fluent.Docker.Tests.Examples;
@@ -41,7 +42,7 @@ public sealed class PackageTests : IDisposable
     public void Packed_package_brings_the_analyzers_into_a_consumer_build()
     {
         var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
-        var version = "0.0.0-packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+        var version = "0.0.0-packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
         var configuration = typeof(PackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
         // The test project's build built the library and both analyzer assemblies in this configuration.

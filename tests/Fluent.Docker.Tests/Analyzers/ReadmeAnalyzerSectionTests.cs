@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Fluent.Docker.Analyzers;
 using Fluent.Docker.Analyzers.CodeFixes;
@@ -20,7 +21,7 @@ public class ReadmeAnalyzerSectionTests
     [Fact]
     public void Readme_shows_the_catalogue_message()
     {
-        var message = string.Format(RuleCatalog.Get(RuleIds.RunCd).MessageFormat, "/src");
+        var message = string.Format(CultureInfo.InvariantCulture, RuleCatalog.Get(RuleIds.RunCd).MessageFormat, "/src");
         Assert.Contains($"warning {RuleIds.RunCd}: {message}", Block("text"));
         Assert.Contains($"{RuleCatalog.ReportedBy(RuleReporters.Analyzer).Count} rules", Section);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Fluent.Docker.Analyzers;
@@ -79,7 +80,7 @@ public class RuleCatalogTests
         var descriptor = Analyzers.SelectMany(a => a.SupportedDiagnostics).Single(d => d.Id == id);
         Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
         Assert.EndsWith("/" + rule.DocumentationPath, descriptor.HelpLinkUri);
-        Assert.Equal(rule.Title, descriptor.Title.ToString());
+        Assert.Equal(rule.Title, descriptor.Title.ToString(CultureInfo.InvariantCulture));
         Assert.True(descriptor.IsEnabledByDefault);
     }
 

@@ -6,6 +6,8 @@ namespace Fluent.Docker.Tests.Build;
 /// <summary>buildx's rawjson output, captured on the lab, read into typed build events.</summary>
 public class BuildEventParserTests
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private static IReadOnlyList<BuildEvent> FailingRun => BuildEventParser.ParseAll(RawJsonCaptures.FailingRun);
 
     private const string FailingInstruction = """RUN echo "compiling app" && echo "warning: something on stderr" >&2 && echo "last words" && exit 3""";
@@ -118,7 +120,7 @@ public class BuildEventParserTests
     {
         // Older buildx versions indent each SolveStatus over several lines.
         var indented = RawJsonCaptures.FailingRun.SelectMany(line => line.StartsWith('{')
-            ? JsonSerializer.Serialize(JsonDocument.Parse(line).RootElement, new JsonSerializerOptions { WriteIndented = true }).Split('\n')
+            ? JsonSerializer.Serialize(JsonDocument.Parse(line).RootElement, Indented).Split('\n')
             : [line]);
 
         Assert.Equal(FailingRun.Select(e => e.ToString()), BuildEventParser.ParseAll(indented).Select(e => e.ToString()));

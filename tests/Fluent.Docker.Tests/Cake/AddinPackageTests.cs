@@ -24,7 +24,7 @@ public sealed class AddinPackageTests : IDisposable
     {
         var feed = Directory.CreateDirectory(Path.Combine(_work, "feed")).FullName;
         var packages = Path.Combine(_work, "packages");
-        var version = "0.0.0-addintest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+        var version = "0.0.0-addintest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
         var configuration = typeof(AddinPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         foreach (var project in Packed)
             Dotnet(RepositoryLayout.Root, null, "pack", Path.Combine("src", project, project + ".csproj"), "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={version}");

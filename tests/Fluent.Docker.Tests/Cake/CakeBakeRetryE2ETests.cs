@@ -4,6 +4,7 @@ namespace Fluent.Docker.Tests.Cake;
 
 /// <summary>FluentDockerBake retries a bake the registry failed, in a real Cake run: a registry port nothing listens on refuses every push.</summary>
 [Trait("Category", "E2E")]
+[Trait("Category", "Cake")]
 [Collection(DockerLabCollection.Name)]
 public sealed class CakeBakeRetryE2ETests(DockerLabFixture lab)
 {

@@ -5,6 +5,7 @@ namespace Fluent.Docker.Tests.Cake;
 
 /// <summary>FluentDockerLock then FluentDockerGenerate with the lock, in a real Cake run loading the built addin, against the lab engine.</summary>
 [Trait("Category", "E2E")]
+[Trait("Category", "Cake")]
 [Collection(DockerLabCollection.Name)]
 public sealed class CakeLockE2ETests(DockerLabFixture lab)
 {

@@ -11,6 +11,7 @@ namespace Fluent.Docker.Tests.Cake;
 /// registry with all its platforms.
 /// </summary>
 [Trait("Category", "E2E")]
+[Trait("Category", "Cake")]
 [Collection(DockerLabCollection.Name)]
 public partial class ReadmeCakeReleaseE2ETests(DockerLabFixture lab)
 {

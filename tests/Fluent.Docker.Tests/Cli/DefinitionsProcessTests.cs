@@ -5,6 +5,7 @@ namespace Fluent.Docker.Tests.Cli;
 /// <c>init</c> scaffolded (its project file and host restore the packed Fluent.Docker package) with an Images.cs
 /// written on the core API. Each test builds the definitions once or twice with <c>dotnet run</c>.
 /// </summary>
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class DefinitionsProcessTests(InstalledTool tool)
 {

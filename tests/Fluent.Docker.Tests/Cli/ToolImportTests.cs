@@ -8,6 +8,7 @@ namespace Fluent.Docker.Tests.Cli;
 /// <c>fluent-docker import</c> on every Dockerfile of the peer corpora, as a process: a file the parser reads gives
 /// exactly the library importer's C# (exit 0); one it refuses gives one <c>path:line:col: reason</c> line (exit 2).
 /// </summary>
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class ToolImportTests(InstalledTool tool)
 {

@@ -8,6 +8,7 @@ namespace Fluent.Docker.Tests.Cli;
 /// of the result. Fails (never skips) without the lab.
 /// </summary>
 [Trait("Category", "E2E")]
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class ToolLabE2ETests(InstalledTool tool, DockerLabFixture lab) : IClassFixture<DockerLabFixture>
 {

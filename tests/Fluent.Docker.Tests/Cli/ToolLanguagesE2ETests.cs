@@ -8,6 +8,7 @@ namespace Fluent.Docker.Tests.Cli;
 /// per language (dependency-free: builds here have no network), the scaffold left as init wrote it, one platform.
 /// </summary>
 [Trait("Category", "E2E")]
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class ToolLanguagesE2ETests(InstalledTool tool, DockerLabFixture lab) : IClassFixture<DockerLabFixture>
 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Fluent.Docker.Tests.Cli;
 
 /// <summary><c>fluent-docker lint</c> as a process on Dockerfiles through the parser: text, JSON and SARIF, and <c>--fail-on</c>.</summary>
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class ToolLintTests(InstalledTool tool)
 {

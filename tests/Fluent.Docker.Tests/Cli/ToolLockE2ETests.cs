@@ -9,6 +9,7 @@ namespace Fluent.Docker.Tests.Cli;
 /// second lock that changes nothing, a definition that outgrew its lock, and a platform the locked base lacks.
 /// </summary>
 [Trait("Category", "E2E")]
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class ToolLockE2ETests(InstalledTool tool, DockerLabFixture lab) : IClassFixture<DockerLabFixture>
 {

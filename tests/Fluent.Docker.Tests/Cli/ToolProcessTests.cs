@@ -4,6 +4,7 @@ namespace Fluent.Docker.Tests.Cli;
 /// The installed tool, run as a process: help, version, completion, and every usage error ending as one
 /// <c>error:</c> line with exit code 2 and no stack trace. None of these need a definitions build or the engine.
 /// </summary>
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class ToolProcessTests(InstalledTool tool)
 {

@@ -10,6 +10,7 @@ namespace Fluent.Docker.Tests.Cli;
 /// platforms and the arm64 image must run under QEMU.
 /// </summary>
 [Trait("Category", "E2E")]
+[Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed partial class ToolReadmeE2ETests(InstalledTool tool, DockerLabFixture lab) : IClassFixture<DockerLabFixture>
 {

@@ -24,7 +24,7 @@ public sealed class UnifiedDiffTests
 
         var diff = UnifiedDiff.Create(before, after, "a", "b");
 
-        Assert.Equal(["@@ -1,5 +1,5 @@", "@@ -16,5 +16,5 @@"], diff.Split('\n').Where(l => l.StartsWith("@@")));
+        Assert.Equal(["@@ -1,5 +1,5 @@", "@@ -16,5 +16,5 @@"], diff.Split('\n').Where(l => l.StartsWith("@@", StringComparison.Ordinal)));
     }
 
     [Fact]

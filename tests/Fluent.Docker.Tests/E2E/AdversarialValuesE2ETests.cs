@@ -359,7 +359,7 @@ public class AdversarialValidationTests
         Assert.Empty(Dockerfile.Create(Base().Run("echo a\u00a0b").CmdShell("echo a\u00a0b")).WithEscape(EscapeToken.Backtick).Validate());
 
     [Fact]
-    public void EverySlotAndBadValueIsCovered() => Assert.Equal(Slots.Count * BadValues.Count, Cases().Count());
+    public void EverySlotAndBadValueIsCovered() => Assert.Equal(Slots.Count * BadValues.Count, Cases().Count);
 
     [Theory]
     [InlineData(EscapeToken.Backslash)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fluent.Docker.Build;
 using Fluent.Docker.Engine;
 
@@ -29,7 +30,7 @@ public sealed class DockerLabFixture : IAsyncLifetime
     public string WorkDirectory { get; }
 
     /// <summary>Unique per test run, so parallel or repeated runs never see each other's images.</summary>
-    public string RunId { get; } = DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "-" + Guid.NewGuid().ToString("N")[..6];
+    public string RunId { get; } = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
 
     public async Task InitializeAsync()
     {

@@ -113,11 +113,14 @@ public sealed class LabRegistry : IAsyncDisposable
             : throw new InvalidOperationException("libcrypt could not hash with bcrypt.");
     }
 
+    // libcrypt reads char* as bytes (UTF-8: CharSet.Ansi on Linux); CA2101's fix, UTF-16 (LPWStr), is what it cannot read.
+#pragma warning disable CA2101
     [DllImport("libcrypt.so.1", EntryPoint = "crypt_gensalt", CharSet = CharSet.Ansi)]
     private static extern IntPtr CryptGensalt(string prefix, ulong count, IntPtr randomBytes, int randomByteCount);
 
     [DllImport("libcrypt.so.1", EntryPoint = "crypt", CharSet = CharSet.Ansi)]
     private static extern IntPtr Crypt(string phrase, string setting);
+#pragma warning restore CA2101
 
     public ValueTask DisposeAsync()
     {

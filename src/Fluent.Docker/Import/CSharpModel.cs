@@ -17,7 +17,7 @@ public sealed record ImportedStage(string Name, string Head, IReadOnlyList<strin
 /// <summary>One chained call (the text after the dot) and the Dockerfile comments above its instruction.</summary>
 public sealed record ImportedCall(string Text, IReadOnlyList<string> Comments);
 
-/// <summary>Renders a model as the C# expressions of the fluent API; see <see cref="DockerfileImporter"/>.</summary>
+/// <summary>Renders a model as the C# expressions of the fluent API; the importer (Fluent.Docker.Import package) lays them out as a file.</summary>
 internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> sources)
 {
     /// <summary>Indent of the lines inside a multi-line literal of a chained call.</summary>
