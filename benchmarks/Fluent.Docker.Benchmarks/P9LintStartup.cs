@@ -47,9 +47,9 @@ public sealed class P9LintStartup : IBenchmark
         var cold = await RepeatAsync(tool, ["lint", file], root, ColdRuns, cancellationToken);
 
         var corpus = CorpusFiles(root);
-        var readable = corpus.Where(f => Readable(Path.Combine(root, f))).ToList();
+        var (readable, firstPass) = FirstPass(root, corpus);
         context.Log.Report($"P9 corpus: {readable.Count} of {corpus.Count} files readable; in-process lint");
-        var (firstPass, steady) = InProcessThroughput(root, readable);
+        var steady = SteadyThroughput(root, readable);
 
         context.Log.Report($"P9 tool over the corpus ×{CorpusRuns}");
         var toolCorpus = await RepeatAsync(tool, ["lint", "--fail-on", "none", .. readable], root, CorpusRuns, cancellationToken);
@@ -79,9 +79,10 @@ public sealed class P9LintStartup : IBenchmark
                 coldMedian.TotalMilliseconds <= ColdGoalMilliseconds,
                 coldMedian.TotalMilliseconds <= ColdGoalMilliseconds ? null : ColdNote(readyToRun.Samples)),
             new("P9 throughput, tool (one process, whole corpus)", $"≥ {ThroughputGoal} files/s", FilesPerSecond(toolThroughput),
-                toolThroughput >= ThroughputGoal, toolThroughput >= ThroughputGoal ? null : "start-up is paid once but is most of the run: see the cold row"),
+                toolThroughput >= ThroughputGoal, toolThroughput >= ThroughputGoal ? null :
+                    $"start-up (the cold row) is {Markdown.Percent(Math.Min(1, coldMedian / Stats.Median(toolCorpus)))} of the run; the rest is parsing and linting, slowest on the largest files"),
             new("P9 throughput, library in-process (steady state)", $"≥ {ThroughputGoal} files/s", FilesPerSecond(steady),
-                steady >= ThroughputGoal, steady >= ThroughputGoal ? null : "the rule engine itself is too slow"),
+                steady >= ThroughputGoal, steady >= ThroughputGoal ? null : "parsing and linting cost too much per file (the largest files take tens of ms each)"),
         };
         var markdown =
             "# P9: `fluent-docker lint` start-up and throughput\n\n" +
@@ -95,7 +96,7 @@ public sealed class P9LintStartup : IBenchmark
             "In-process (the library's `Linter.LintText` over the same files, text already read):\n\n" +
             Markdown.Table(["Pass", "Files/s"],
             [
-                ["first pass in this process (includes JIT)", FilesPerSecond(firstPass)],
+                [$"first pass in this process (JIT included; all {corpus.Count} files)", FilesPerSecond(firstPass)],
                 [$"steady state (passes repeated for {SteadyState.TotalSeconds:0} s)", FilesPerSecond(steady)],
             ]) +
             "\n## Goals\n\n" + Markdown.Goals(goals) +
@@ -166,22 +167,43 @@ public sealed class P9LintStartup : IBenchmark
         return samples;
     }
 
-    /// <summary>Files per second of the first pass in this process and of the steady state (passes repeated for a few seconds).</summary>
-    private static (double FirstPass, double Steady) InProcessThroughput(string root, IReadOnlyList<string> files)
+    /// <summary>
+    /// The first lint of each corpus file in this process (JIT included, unless an earlier benchmark linted), which also
+    /// finds the files the parser reads (the tool stops a whole run on the parser's negative cases); files per second over those.
+    /// </summary>
+    private static (List<string> Readable, double FilesPerSecond) FirstPass(string root, IReadOnlyList<string> files)
+    {
+        var texts = files.Select(f => (File: f, Text: File.ReadAllText(Path.Combine(root, f)))).ToList();
+        var readable = new List<string>();
+        var clock = Stopwatch.StartNew();
+        foreach (var (file, text) in texts)
+        {
+            try
+            {
+                Linter.LintText(text);
+                readable.Add(file);
+            }
+            catch (DockerfileParseException)
+            {
+            }
+        }
+        return (readable, texts.Count / clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Files per second once warm: passes over every file repeated for a few seconds.</summary>
+    private static double SteadyThroughput(string root, IReadOnlyList<string> files)
     {
         var texts = files.Select(f => File.ReadAllText(Path.Combine(root, f))).ToList();
-        var clock = Stopwatch.StartNew();
-        var findings = texts.Sum(t => Linter.LintText(t).Diagnostics.Count);
-        var firstPass = texts.Count / clock.Elapsed.TotalSeconds;
+        var findings = 0;
         var linted = 0;
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         while (clock.Elapsed < SteadyState)
         {
             foreach (var text in texts) findings += Linter.LintText(text).Diagnostics.Count;
             linted += texts.Count;
         }
         GC.KeepAlive(findings);
-        return (firstPass, linted / clock.Elapsed.TotalSeconds);
+        return linted / clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>The Dockerfiles of tests/corpora (named Dockerfile or *.Dockerfile), relative to the root, in a stable order.</summary>
@@ -193,20 +215,6 @@ public sealed class P9LintStartup : IBenchmark
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>Whether the parser reads the file (the tool stops a whole run on the parser's negative cases).</summary>
-    private static bool Readable(string path)
-    {
-        try
-        {
-            Linter.LintText(File.ReadAllText(path));
-            return true;
-        }
-        catch (DockerfileParseException)
-        {
-            return false;
-        }
     }
 
     private static async Task DotnetAsync(string directory, string[] arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
