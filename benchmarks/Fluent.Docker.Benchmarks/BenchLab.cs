@@ -134,7 +134,8 @@ public sealed class BenchLab : IAsyncDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    private static string FindRoot()
+    /// <summary>The repository root: the folder above this assembly that holds FluentDocker.sln.</summary>
+    internal static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "FluentDocker.sln"))) return directory.FullName;

@@ -17,9 +17,7 @@ public abstract class LabBenchmark : IBenchmark
         await using var lab = await BenchLab.StartAsync(context, cancellationToken);
         var started = DateTime.UtcNow;
         var (body, goals) = await MeasureAsync(lab, cancellationToken);
-        var markdown = $"# {Title}\n\n{body}\n## Goals\n\n" +
-            Markdown.Table(["Subject", "Goal", "Measured", "Verdict", "Why, when missed"],
-                goals.Select(g => (IReadOnlyList<string>)[g.Subject, g.Goal, g.Measured, g.Verdict, g.Note ?? ""])) +
+        var markdown = $"# {Title}\n\n{body}\n## Goals\n\n" + Markdown.Goals(goals) +
             $"\n_Run {context.RunId}, {Environment.ProcessorCount} CPU(s), took {Stats.Seconds(DateTime.UtcNow - started)}._\n";
         var summary = string.Join("; ", goals.Select(g => $"{g.Subject}: {g.Measured} ({g.Verdict})"));
         return new BenchmarkReport(Name, goals.All(g => g.Met == true), summary, markdown);

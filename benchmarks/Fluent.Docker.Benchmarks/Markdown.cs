@@ -15,6 +15,11 @@ public static class Markdown
         return text.ToString();
     }
 
+    /// <summary>The goals table that ends a report: one row per goal, met or missed and, when missed, why.</summary>
+    public static string Goals(IEnumerable<GoalResult> goals) =>
+        Table(["Subject", "Goal", "Measured", "Verdict", "Why, when missed"],
+            goals.Select(g => (IReadOnlyList<string>)[g.Subject, g.Goal, g.Measured, g.Verdict, g.Note ?? ""]));
+
     public static string Ratio(double ratio) => ratio.ToString(ratio >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + "×";
 
     // + 0.0 turns a rounded -0.0 into 0.0.

@@ -21,20 +21,32 @@ public static class CliApp
         Recursive = true,
     };
 
-    public static RootCommand Create(CliConsole console)
+    /// <summary>Every command, by the name it is invoked with, in the order help lists them.</summary>
+    internal static IReadOnlyList<(string Name, Func<CliConsole, Command> Create)> Commands { get; } =
+    [
+        ("init", InitCommand.Create),
+        ("generate", GenerateCommand.Create),
+        ("lock", LockCommand.Create),
+        ("lint", LintCommand.Create),
+        ("import", ImportCommand.Create),
+        ("build", BuildCommand.Create),
+        ("inspect", InspectCommand.Create),
+    ];
+
+    /// <summary>
+    /// The command line; with <paramref name="invoked"/> naming a command, that command alone under the root (its parse,
+    /// help and errors are the same), so a <c>lint</c> in a pre-commit hook does not build (and JIT) every other command's
+    /// options. Anything else (no command, a typo, <c>--help</c>) gets them all.
+    /// </summary>
+    public static RootCommand Create(CliConsole console, string? invoked = null)
     {
         var root = new RootCommand(
             "Dockerfile-as-code for .NET: scaffold image definitions in C#, generate Dockerfile + .dockerignore, lint, import and build.")
         {
             Verbose,
-            InitCommand.Create(console),
-            GenerateCommand.Create(console),
-            LockCommand.Create(console),
-            LintCommand.Create(console),
-            ImportCommand.Create(console),
-            BuildCommand.Create(console),
-            InspectCommand.Create(console),
         };
+        var only = Commands.Where(c => c.Name == invoked).ToList();
+        foreach (var (_, create) in only.Count > 0 ? only : Commands) root.Subcommands.Add(create(console));
         // Every command's help ends with the exit codes.
         foreach (var help in root.Options.OfType<HelpOption>())
             if (help.Action is HelpAction standard) help.Action = new HelpWithExitCodes(standard);
@@ -53,7 +65,7 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var root = Create(console);
+        var root = Create(console, args.FirstOrDefault());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {

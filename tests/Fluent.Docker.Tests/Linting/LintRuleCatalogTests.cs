@@ -15,6 +15,15 @@ public class LintRuleCatalogTests
     public void Every_lint_rule_is_in_the_catalogue_as_a_lint_rule() =>
         Assert.Equal(RuleCatalog.ReportedBy(RuleReporters.Lint).Select(r => r.Id), Linter.Rules.Select(r => r.Id));
 
+    [Fact]
+    public void Linter_lists_every_rule_class_once()
+    {
+        var classes = typeof(LintRule).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false } && typeof(LintRule).IsAssignableFrom(t))
+            .Select(t => t.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(classes, Linter.Rules.Select(r => r.GetType().Name).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(LintRuleIds))]
     public void Rule_is_one_class_in_its_own_file(string id)
