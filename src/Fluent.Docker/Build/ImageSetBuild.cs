@@ -3,18 +3,6 @@ using System.Text.Json;
 
 namespace Fluent.Docker.Build;
 
-/// <summary>Where <see cref="ImageSetBuild"/> puts the images it builds.</summary>
-public abstract record ImageDestination
-{
-    private ImageDestination() { }
-
-    /// <summary>Push every platform to <c>HOST:PORT/name:tag</c> as one multi-platform index.</summary>
-    public sealed record Registry(string Host, string Tag) : ImageDestination;
-
-    /// <summary>Write each image as a multi-platform OCI archive <c>directory/name.oci.tar</c> (no registry needed).</summary>
-    public sealed record OciArchives(string Directory) : ImageDestination;
-}
-
 /// <summary>One image <see cref="ImageSetBuild"/> built: where it went, for which platforms, how big, which digest.</summary>
 public sealed record BuiltImage(string Name, IReadOnlyList<Platform> Platforms, long CompressedBytes, string Digest, string Location, TimeSpan Duration)
 {
@@ -24,47 +12,21 @@ public sealed record BuiltImage(string Name, IReadOnlyList<Platform> Platforms, 
 
 /// <summary>
 /// Builds generated image definitions for all their platforms with buildx, one after the other, and reports what
-/// was built. Sizes are compressed bytes (what a pull transfers): layers plus config of every platform.
+/// was built (the image-set build of <see cref="Workflow.ImageWorkflow"/>). Sizes are compressed bytes (what a pull transfers): layers plus config of every platform.
 /// </summary>
 public static class ImageSetBuild
 {
-    /// <summary>The request that builds <paramref name="image"/> for every platform it declares.</summary>
-    public static BuildRequest RequestFor(GeneratedImage image) =>
-        new BuildRequest(image.ContextDirectory)
-            .WithDockerfile(image.DockerfilePath)
-            .WithPlatforms([.. image.Definition.Platforms]);
+    /// <summary>The request that builds <paramref name="image"/> for every platform it declares (<see cref="Workflow.ImageRequests.For(Workflow.WorkflowImage)"/>).</summary>
+    public static BuildRequest RequestFor(GeneratedImage image) => Workflow.ImageRequests.For(Workflow.WorkflowImage.From(image));
 
+    /// <summary>Builds each image in turn into <paramref name="destination"/> (<see cref="Workflow.ImageWorkflow.BuildSetAsync"/> with the default options).</summary>
     public static async Task<IReadOnlyList<BuiltImage>> RunAsync(
         IEnumerable<GeneratedImage> images, ImageDestination destination, Buildx buildx,
         IProgress<string>? log = null, CancellationToken cancellationToken = default)
     {
-        var built = new List<BuiltImage>();
-        foreach (var image in images)
-        {
-            var request = RequestFor(image);
-            var name = image.Definition.Name;
-            switch (destination)
-            {
-                case ImageDestination.Registry registry:
-                {
-                    var reference = ImageReference.Parse($"{registry.Host}/{name}:{registry.Tag}");
-                    var result = await buildx.BuildAsync(request.WithTags(reference).WithOutput(BuildOutput.Push), log, cancellationToken);
-                    built.Add(await DescribePushedAsync(buildx, name, reference, result, cancellationToken) with { Tags = [reference] });
-                    break;
-                }
-                case ImageDestination.OciArchives archives:
-                {
-                    var path = Path.Combine(archives.Directory, name.Replace('/', '-') + ".oci.tar");
-                    Directory.CreateDirectory(archives.Directory);
-                    var result = await buildx.BuildAsync(request.WithOutput(BuildOutput.OciArchive(path)), log, cancellationToken);
-                    built.Add(new BuiltImage(name, [.. image.Definition.Platforms], new FileInfo(path).Length, result.Digest ?? "", path, result.Duration));
-                    break;
-                }
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(destination), destination, "Unknown image destination.");
-            }
-        }
-        return built;
+        ArgumentNullException.ThrowIfNull(images);
+        var result = await Workflow.ImageWorkflow.BuildSetAsync(images.Select(Workflow.WorkflowImage.From), destination, buildx, log: log, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.Images;
     }
 
     /// <summary>What the registry holds under <paramref name="reference"/> after a push: platforms, compressed size, digest.</summary>

@@ -9,39 +9,16 @@ namespace Fluent.Docker.Release;
 /// </summary>
 public static class ImageRelease
 {
-    /// <summary>The build-and-push request for <paramref name="image"/> (pure: nothing runs).</summary>
-    public static BuildRequest RequestFor(GeneratedImage image, ReleaseSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(settings);
-        var definition = image.Definition;
-        var request = ImageSetBuild.RequestFor(image)
-            .WithTags([.. settings.Tags.For(settings.RepositoryFor(definition))])
-            .WithLabels(OciReleaseLabels.Create(definition.Name, settings.Tags.Version, settings.Source))
-            .WithOutput(BuildOutput.Push)
-            .WithProgress(settings.Progress);
-        if ((settings.SourceDateEpoch ?? settings.Source?.CommitTime) is { } epoch) request = request.WithSourceDateEpoch(epoch);
-        if (settings.Provenance is { } provenance) request = request.WithProvenance(provenance);
-        return request;
-    }
+    /// <summary>The build-and-push request for <paramref name="image"/> (pure: nothing runs; <see cref="Workflow.ImageRequests.ForRelease"/>).</summary>
+    public static BuildRequest RequestFor(GeneratedImage image, ReleaseSettings settings) =>
+        Workflow.ImageRequests.ForRelease(Workflow.WorkflowImage.From(image ?? throw new ArgumentNullException(nameof(image))), settings);
 
-    /// <summary>Builds and pushes each image in turn; returns what the registry now holds for each.</summary>
+    /// <summary>Builds and pushes each image in turn; returns what the registry now holds for each (<see cref="Workflow.ImageWorkflow.ReleaseAsync"/>).</summary>
     public static async Task<IReadOnlyList<BuiltImage>> RunAsync(IEnumerable<GeneratedImage> images, ReleaseSettings settings, Buildx buildx,
         IProgress<string>? log = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(buildx);
-        var requests = images.Select(image => (image, request: RequestFor(image, settings))).ToList();
-        foreach (var (_, request) in requests) request.Validate(); // every mistake before the first build
-
-        var released = new List<BuiltImage>();
-        foreach (var (image, request) in requests)
-        {
-            log?.Report($"{image.Definition.Name}: {string.Join(", ", request.Tags)}");
-            var result = await settings.Retry.RunAsync(_ => buildx.BuildAsync(request, log, cancellationToken), log, cancellationToken).ConfigureAwait(false);
-            released.Add(await ImageSetBuild.DescribePushedAsync(buildx, image.Definition.Name, request.Tags[0], result, cancellationToken).ConfigureAwait(false)
-                with { Tags = request.Tags });
-        }
-        return released;
+        var released = await Workflow.ImageWorkflow.ReleaseAsync(images.Select(Workflow.WorkflowImage.From), settings, buildx, log: log, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return released.Images;
     }
 }

@@ -40,5 +40,8 @@ public sealed record ReleaseSettings
     public ReleaseSettings WithRetry(PushRetry retry) => this with { Retry = retry ?? throw new ArgumentNullException(nameof(retry)) };
 
     /// <summary>The repository an image is pushed to: <c>registry/name</c>.</summary>
-    public ImageReference RepositoryFor(ImageDefinition definition) => ImageReference.Parse($"{Registry}/{(definition ?? throw new ArgumentNullException(nameof(definition))).Name}");
+    public ImageReference RepositoryFor(ImageDefinition definition) => RepositoryFor((definition ?? throw new ArgumentNullException(nameof(definition))).Name);
+
+    /// <summary>The repository the image called <paramref name="imageName"/> is pushed to: <c>registry/name</c>.</summary>
+    public ImageReference RepositoryFor(string imageName) => ImageReference.Of(Registry, imageName);
 }
