@@ -22,6 +22,8 @@ public abstract record ImageDestination
 
         public override IReadOnlyList<ImageReference> ReferencesFor(string name) =>
             [.. new[] { Tag }.Concat(MoreTags).Distinct(StringComparer.Ordinal).Select(tag => ImageReference.Of(Host, name, tag))];
+
+        public override string ToString() => $"push to {(string.IsNullOrWhiteSpace(Host) ? "the registry each name implies" : Host)}, tags {string.Join(", ", new[] { Tag }.Concat(MoreTags))}";
     }
 
     /// <summary>
@@ -32,6 +34,8 @@ public abstract record ImageDestination
     {
         public override IReadOnlyList<ImageReference> ReferencesFor(string name) =>
             [.. (Tags.Count == 0 ? ["latest"] : Tags).Distinct(StringComparer.Ordinal).Select(tag => ImageReference.Of(Host, name, tag))];
+
+        public override string ToString() => $"load into the engine{(string.IsNullOrWhiteSpace(Host) ? "" : " as " + Host + "/…")}, tags {(Tags.Count == 0 ? "latest" : string.Join(", ", Tags))}";
     }
 
     /// <summary>Write each image as a multi-platform OCI archive <c>directory/name.oci.tar</c> (no registry needed).</summary>
@@ -41,6 +45,8 @@ public abstract record ImageDestination
 
         /// <summary>The archive an image called <paramref name="name"/> is written to.</summary>
         public string PathFor(string name) => Path.Combine(Directory, name.Replace('/', '-') + ".oci.tar");
+
+        public override string ToString() => $"OCI archives in {Directory}";
     }
 
     /// <summary>Write each image as an OCI layout directory <c>directory/target</c> (what a bake without a registry writes).</summary>
@@ -50,5 +56,7 @@ public abstract record ImageDestination
 
         /// <summary>The layout directory of the bake target <paramref name="target"/>.</summary>
         public string PathFor(string target) => Path.Combine(Directory, target);
+
+        public override string ToString() => $"OCI layouts in {Directory}";
     }
 }
