@@ -36,25 +36,17 @@ public static class ImageDefinitionHost
         {
             var command = HostArguments.Parse(args);
             var baseDirectory = Path.GetFullPath(command.BaseDirectory ?? Directory.GetCurrentDirectory());
-            if (command.Lock is { } lockPath)
-            {
-                if (!File.Exists(lockPath)) throw new HostUsageException($"--lock {lockPath}: no such file. Fix: run 'fluent-docker lock' first.");
-                var imageLock = Pinning.ImageLock.Load(lockPath);
-                images = [.. images.Select(image => image.PinnedBy(imageLock))];
-            }
-            var manifest = HostManifest.Describe(images, baseDirectory, command.Lint);
             switch (command.Verb)
             {
                 case "generate":
-                    foreach (var image in images)
-                    {
-                        var generated = image.Generate(baseDirectory);
-                        output.WriteLine($"{image.Name}: {Relative(baseDirectory, generated.DockerfilePath)}, {Relative(baseDirectory, generated.DockerIgnorePath)}");
-                    }
-                    if (command.Output is { } written) AtomicFile.WriteAllText(written, manifest.ToJson());
+                    var generated = Workflow.ImageWorkflow.Generate(images, baseDirectory, command.Lock);
+                    foreach (var line in generated.Lines()) output.WriteLine(line);
+                    if (command.Output is { } written)
+                        AtomicFile.WriteAllText(written, HostManifest.Describe([.. generated.Images.Select(i => i.Definition)], baseDirectory, command.Lint).ToJson());
                     break;
                 case "describe":
-                    AtomicFile.WriteAllText(command.Output ?? throw new HostUsageException("describe needs --output FILE."), manifest.ToJson());
+                    var manifestPath = command.Output ?? throw new HostUsageException("describe needs --output FILE.");
+                    AtomicFile.WriteAllText(manifestPath, HostManifest.Describe(Workflow.ImageWorkflow.Pin(images, command.Lock), baseDirectory, command.Lint).ToJson());
                     break;
             }
             return Success;
@@ -65,8 +57,6 @@ public static class ImageDefinitionHost
             return InvalidDefinition;
         }
     }
-
-    private static string Relative(string baseDirectory, string path) => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/');
 
     private sealed record HostArguments(string Verb, string? BaseDirectory, string? Output, bool Lint, string? Lock)
     {

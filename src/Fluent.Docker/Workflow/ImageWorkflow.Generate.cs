@@ -16,16 +16,23 @@ public static partial class ImageWorkflow
         ArgumentNullException.ThrowIfNull(images);
         ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
         var full = Path.GetFullPath(baseDirectory);
-        var definitions = images.ToList();
-        if (lockPath is not null)
-        {
-            if (!File.Exists(lockPath))
-                throw new ImageLockException($"{lockPath}: no such lock file. Fix: lock the images first ('fluent-docker lock' or the FluentDockerLock alias).");
-            var imageLock = ImageLock.Load(lockPath);
-            definitions = [.. definitions.Select(image => image.PinnedBy(imageLock))];
-        }
+        var definitions = Pin(images, lockPath);
         _ = HostManifest.Describe(definitions, full); // validates and emits every image, and refuses two images writing one file
         return new GenerateRun(full, [.. definitions.Select(image => image.Generate(full))]);
+    }
+
+    /// <summary>
+    /// Every image pinned to the lock at <paramref name="lockPath"/> (<see cref="ImageDefinition.PinnedBy"/>); null
+    /// pins nothing. A missing lock file, or an image the lock lacks, throws <see cref="ImageLockException"/>.
+    /// </summary>
+    public static IReadOnlyList<ImageDefinition> Pin(IEnumerable<ImageDefinition> images, string? lockPath)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (lockPath is null) return [.. images];
+        if (!File.Exists(lockPath))
+            throw new ImageLockException($"{lockPath}: no such lock file. Fix: lock the images first ('fluent-docker lock', or the FluentDockerLock alias).");
+        var imageLock = ImageLock.Load(lockPath);
+        return [.. images.Select(image => image.PinnedBy(imageLock))];
     }
 
     /// <summary>
