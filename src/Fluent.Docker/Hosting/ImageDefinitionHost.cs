@@ -17,7 +17,8 @@ namespace Fluent.Docker.Hosting;
 /// <item><c>--lock FILE</c>: an <see cref="Pinning.ImageLock"/>; every image pulled by a tag is written with its locked
 /// digest (<see cref="ImageDefinition.PinnedBy"/>), and an image the lock lacks is an error.</item>
 /// </list>
-/// Exit codes: 0 done, 2 an invalid definition or bad arguments (one line each on standard error, no stack trace).
+/// Exit codes: 0 done, 2 an invalid definition or bad arguments (one line each on standard error, no stack trace; with
+/// <c>--output FILE</c>, FILE is a manifest carrying them as typed <see cref="HostManifest.Problems"/>).
 /// </summary>
 public static class ImageDefinitionHost
 {
@@ -32,9 +33,10 @@ public static class ImageDefinitionHost
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(images);
+        HostArguments? command = null;
         try
         {
-            var command = HostArguments.Parse(args);
+            command = HostArguments.Parse(args);
             var baseDirectory = Path.GetFullPath(command.BaseDirectory ?? Directory.GetCurrentDirectory());
             switch (command.Verb)
             {
@@ -54,6 +56,8 @@ public static class ImageDefinitionHost
         catch (Exception e) when (e is HostUsageException or Pinning.ImageLockException or DockerfileValidationException or DockerValueException or DockerIgnoreException or ArgumentException)
         {
             foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) error.WriteLine("error: " + line.TrimEnd('\r').Trim());
+            // The tool reads the typed problems, not these lines.
+            if (command?.Output is { } manifestPath) AtomicFile.WriteAllText(manifestPath, HostManifest.Failed(HostProblem.From(e)).ToJson());
             return InvalidDefinition;
         }
     }
