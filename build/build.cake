@@ -186,13 +186,13 @@ Task("Test")
 // ---- Pack ----
 
 Task("Pack")
-    .Description("Packs every package (Fluent.Docker, .Buildx, .Engine, .Display, .Import, .Cake) and the fluent-docker tool into artifacts/packages: dotnet tool install -g --add-source artifacts/packages fluent-docker.")
+    .Description("Packs every package (Fluent.Docker, .Buildx, .Engine, .Workflow, .Display, .Import, .Cake) and the fluent-docker tool into artifacts/packages: dotnet tool install -g --add-source artifacts/packages fluent-docker.")
     .IsDependentOn("Build")
     .Does(() =>
 {
     // One version for all (MinVer, from the git tag): the packages depend on each other at that version, and the scaffold
     // of fluent-docker init references the Fluent.Docker package of the tool's own version.
-    var packable = new[] { "Fluent.Docker", "Fluent.Docker.Buildx", "Fluent.Docker.Engine", "Fluent.Docker.Display", "Fluent.Docker.Import", "Fluent.Docker.Cake", "Fluent.Docker.Cli" };
+    var packable = new[] { "Fluent.Docker", "Fluent.Docker.Buildx", "Fluent.Docker.Engine", "Fluent.Docker.Workflow", "Fluent.Docker.Display", "Fluent.Docker.Import", "Fluent.Docker.Cake", "Fluent.Docker.Cli" };
     foreach (var project in packable.Select(name => $"src/{name}/{name}.csproj"))
     {
         DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings
@@ -348,7 +348,7 @@ Task("Default")
 {
     // Plain Console: the table should read the same in a terminal and in a CI log.
     Console.WriteLine();
-    Console.Write(ImageSetBuild.SummaryTable(builtImages, root.FullPath));
+    Console.Write(BuiltImages.SummaryTable(builtImages, root.FullPath));
 });
 
 RunTarget(target);

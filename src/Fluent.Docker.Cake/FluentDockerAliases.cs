@@ -6,7 +6,7 @@ using Fluent.Docker.Build;
 using Fluent.Docker.Display;
 using Fluent.Docker.Engine;
 using Fluent.Docker.Release;
-using Spectre.Console;
+using Fluent.Docker.Workflow;
 
 namespace Fluent.Docker.Cake;
 
@@ -22,6 +22,7 @@ namespace Fluent.Docker.Cake;
 [CakeNamespaceImport("Fluent.Docker.Release")]
 [CakeNamespaceImport("Fluent.Docker.Engine")]
 [CakeNamespaceImport("Fluent.Docker.Pinning")]
+[CakeNamespaceImport("Fluent.Docker.Workflow")]
 [CakeNamespaceImport("Fluent.Docker.Cake")]
 public static class FluentDockerAliases
 {
@@ -41,18 +42,10 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(settings);
-        var baseDirectory = (settings.BaseDirectory ?? context.Environment.WorkingDirectory).MakeAbsolute(context.Environment).FullPath;
-        var imageLock = settings.LockFile is { } lockFile ? Pinning.ImageLock.Load(lockFile.MakeAbsolute(context.Environment).FullPath) : null;
-        // Pin (and so check) every image before writing any, so a stale lock leaves no half-generated set behind.
-        var definitions = images.Select(image => imageLock is null ? image : image.PinnedBy(imageLock)).ToList();
-        var generated = new List<GeneratedImage>();
-        foreach (var image in definitions)
-        {
-            var files = image.Generate(baseDirectory);
-            context.Log.Information("{0}: {1}", image.Name, System.IO.Path.GetRelativePath(baseDirectory, files.DockerfilePath));
-            generated.Add(files);
-        }
-        return generated;
+        var generated = FileWorkflow.Generate(images, (settings.BaseDirectory ?? context.Environment.WorkingDirectory).MakeAbsolute(context.Environment).FullPath,
+            settings.LockFile?.MakeAbsolute(context.Environment).FullPath);
+        foreach (var line in generated.Lines()) context.Log.Information("{0}", line);
+        return generated.Images;
     }
 
     // ---- lock
@@ -79,19 +72,15 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(settings);
-        var definitions = images.ToList();
         var path = settings.LockFile.MakeAbsolute(context.Environment).FullPath;
         using var engine = DockerEngine.Connect();
-        var update = await Pinning.ImageLocking.LockAsync(
-            definitions.Select(d => d.Dockerfile), Pinning.ImageLock.Load(path), engine.ResolveAsync, settings.Update).ConfigureAwait(false);
-        update.Lock.Save(path);
-        foreach (var change in update.Changes)
-            context.Log.Information("{0}: {1} {2}", change.Reference, change.Kind.ToString().ToLowerInvariant(), change.NewDigest ?? change.OldDigest);
-        var gaps = definitions.SelectMany(d => Pinning.ImageLocking.PlatformGaps(d.Dockerfile, d.Platforms, update.Lock).Select(gap => $"{d.Name}: {gap}")).ToList();
-        foreach (var gap in gaps) context.Log.Warning("{0}", gap);
-        if (settings.FailOnPlatformGaps && gaps.Count > 0)
-            throw new InvalidOperationException($"{gaps.Count} base image(s) lack a platform an image is built for: {string.Join("; ", gaps)}");
-        return update;
+        var run = await ImageWorkflow.LockAsync([.. images.Select(image => WorkflowImage.From(image, context.Environment.WorkingDirectory.FullPath))], path, engine,
+            new LockOptions(Update: settings.Update)).ConfigureAwait(false);
+        foreach (var line in run.ChangeLines()) context.Log.Information("{0}", line);
+        foreach (var gap in run.PlatformGaps) context.Log.Warning("{0}", gap);
+        if (settings.FailOnPlatformGaps && run.PlatformGaps.Count > 0)
+            throw new PlatformGapsException(run.PlatformGaps);
+        return run.Update;
     }
 
     // ---- lint
@@ -117,34 +106,12 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(settings);
-        var reports = new List<Linting.LintReport>();
-        var failures = 0;
-        foreach (var image in images)
-        {
-            var problems = image.Dockerfile.Validate();
-            foreach (var problem in problems) context.Log.Error("{0}: {1}", image.Name, problem);
-            var report = Linting.Linter.Lint(image, settings.Options);
-            var file = image.DockerfileName;
-            foreach (var diagnostic in report.Diagnostics)
-            {
-                var line = diagnostic.Format(file);
-                if (diagnostic.Severity == Linting.LintSeverity.Error) context.Log.Error("{0}: {1}", image.Name, line);
-                else if (diagnostic.Severity == Linting.LintSeverity.Warning) context.Log.Warning("{0}: {1}", image.Name, line);
-                else context.Log.Information("{0}: {1}", image.Name, line);
-            }
-            if (problems.Count == 0 && report.Diagnostics.Count == 0) context.Log.Information("{0}: no problems", image.Name);
-            if (settings.SarifDirectory is { } directory)
-            {
-                var target = directory.MakeAbsolute(context.Environment).CombineWithFilePath(image.Name.Replace('/', '-') + ".sarif").FullPath;
-                System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-                IO.AtomicFile.WriteAllText(target, report.ToSarif(file));
-            }
-            failures += problems.Count + report.Errors.Count();
-            reports.Add(report);
-        }
-        if (failures > 0 && settings.FailOnProblems)
-            throw new CakeException($"{failures} Dockerfile problem(s) or lint error(s) (listed above).");
-        return reports;
+        var run = FileWorkflow.Lint(images, settings.Options);
+        foreach (var message in run.Messages()) Log(context.Log, message.Severity, message.Text);
+        if (settings.SarifDirectory is { } directory) run.WriteSarifPerFile(directory.MakeAbsolute(context.Environment).FullPath);
+        if (run.FailureCount > 0 && settings.FailOnProblems)
+            throw new CakeException($"{run.FailureCount} Dockerfile problem(s) or lint error(s) (listed above).");
+        return [.. run.Files.Select(file => file.Report)];
     }
 
     // ---- build
@@ -163,11 +130,8 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         context.Log.Information("{0}", request);
-        var buildx = BuildxFor(settings.Credentials);
-        // Live bars per platform on a terminal; in CI the Cake log, one line per step.
-        var result = AnsiConsole.Profile.Capabilities.Interactive
-            ? await BuildProgressDisplay.BuildAsync(buildx, request).ConfigureAwait(false)
-            : await buildx.BuildAsync(request, new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        // One line per step (buildx's rawjson folded into build events), through the Cake log.
+        var result = await BuildxFor(settings.Credentials).BuildAsync(request, new CakeLogProgress(context.Log)).ConfigureAwait(false);
         context.Log.Information("built {0} in {1:0.0} s", result.Digest ?? "(no image digest)", result.Duration.TotalSeconds);
         return result;
     }
@@ -189,9 +153,10 @@ public static class FluentDockerAliases
             ? new ImageDestination.OciArchives((settings.ArchiveDirectory ?? context.Environment.WorkingDirectory.Combine("artifacts/images")).MakeAbsolute(context.Environment).FullPath)
             : new ImageDestination.Registry(settings.Registry, settings.Tag);
         context.Log.Information("Building -> {0}", destination);
-        var built = await ImageSetBuild.RunAsync(images, destination, BuildxFor(settings.Credentials), new CakeLogProgress(context.Log)).ConfigureAwait(false);
-        AnsiConsole.Write(BuildReport.SummaryTable(built));
-        return built;
+        var built = await ImageWorkflow.BuildSetAsync(images.Select(WorkflowImage.From), destination, BuildxFor(settings.Credentials),
+            BuildSetOptions.Default.WithRetry(settings.Retry), log: new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        context.Log.Information("{0}", built.ToTable(context.Environment.WorkingDirectory.FullPath));
+        return built.Images;
     }
 
     // ---- bake
@@ -213,17 +178,12 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(settings);
-        var layouts = (settings.LayoutDirectory ?? context.Environment.WorkingDirectory.Combine("artifacts/images")).MakeAbsolute(context.Environment).FullPath;
-        var bake = ImageGraph.ToBake([.. images], (image, request) => string.IsNullOrEmpty(settings.Registry)
-            ? request.WithOutput(BuildOutput.OciLayout(System.IO.Path.Combine(layouts, ImageGraph.TargetName(image.Definition))))
-            : request.WithTags(ImageReference.Parse($"{settings.Registry}/{image.Definition.Name}:{settings.Tag}")).WithOutput(BuildOutput.Push));
-        foreach (var target in bake.BuildOrder())
-            context.Log.Information("{0}{1}", target.Name, target.TargetContexts.Count == 0 ? "" : " <- " + string.Join(", ", target.TargetContexts.Values));
-        var buildx = BuildxFor(settings.Credentials);
-        var progress = new CakeLogProgress(context.Log);
-        var results = await settings.Retry.RunAsync(_ => buildx.BakeAsync(bake, progress), progress, CancellationToken.None).ConfigureAwait(false);
-        foreach (var (target, result) in results.OrderBy(r => r.Key, StringComparer.Ordinal)) context.Log.Information("{0}: {1}", target, result.Digest ?? "(no digest)");
-        return results;
+        ImageDestination destination = string.IsNullOrEmpty(settings.Registry)
+            ? new ImageDestination.OciLayouts((settings.LayoutDirectory ?? context.Environment.WorkingDirectory.Combine("artifacts/images")).MakeAbsolute(context.Environment).FullPath)
+            : new ImageDestination.Registry(settings.Registry, settings.Tag);
+        var run = await ImageWorkflow.BakeAsync([.. images], destination, BuildxFor(settings.Credentials), settings.Retry, new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        context.Log.Information("{0}", run.ToTable());
+        return run.Results;
     }
 
     // ---- push (release)
@@ -248,14 +208,11 @@ public static class FluentDockerAliases
         var release = await ReleaseSettingsFor(context, settings).ConfigureAwait(false);
         context.Log.Information("Releasing to {0}: tags {1}", release.Registry, release.Tags);
         foreach (var credential in settings.Credentials) context.Log.Information("{0}", credential); // [REDACTED]
-        var buildx = BuildxFor(settings.Credentials);
-        var released = await ImageRelease.RunAsync(images, release, buildx, new CakeLogProgress(context.Log)).ConfigureAwait(false);
-        // After the push: a layer-size chart per image (its first platform, read from the registry) and the summary.
-        foreach (var image in released)
-            AnsiConsole.Write(BuildReport.LayerChart($"{image.Name} ({image.Platforms[0]}) layers, compressed",
-                await RegistryLayers.ReadAsync(buildx, image.Tags[0], image.Platforms[0]).ConfigureAwait(false)));
-        AnsiConsole.Write(BuildReport.SummaryTable(released));
-        return released;
+        // After the push: the summary, then a layer table per image (its first platform, read from the registry).
+        var released = await ImageWorkflow.ReleaseAsync(images.Select(WorkflowImage.From), release, BuildxFor(settings.Credentials),
+            log: new CakeLogProgress(context.Log), describeLayers: true).ConfigureAwait(false);
+        context.Log.Information("{0}", released.ToText());
+        return released.Images;
     }
 
     /// <summary>The library settings a push uses: the tag strategy and git facts (pure apart from reading git).</summary>
@@ -293,16 +250,22 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(settings);
         using var engine = DockerEngine.Connect();
         var inspection = await engine.InspectImageAsync(image, settings.Platform).ConfigureAwait(false);
-        context.Log.Information("{0}: {1}, {2}, user {3}", image, inspection.Platform?.ToString() ?? "?", ImageSetBuild.HumanBytes(inspection.Size), inspection.User ?? "(root)");
+        context.Log.Information("{0}: {1}, {2}, user {3}", image, inspection.Platform?.ToString() ?? "?", BuiltImages.HumanBytes(inspection.Size), inspection.User ?? "(root)");
         foreach (var (key, value) in inspection.Labels.OrderBy(l => l.Key, StringComparer.Ordinal)) context.Log.Information("  label {0}={1}", key, value);
         if (inspection.Healthcheck is { } health) context.Log.Information("  healthcheck {0}", string.Join(" ", health.Test));
         if (settings.History)
         {
             var history = await engine.HistoryAsync(inspection.Id).ConfigureAwait(false);
             context.Log.Information("{0}", LayerTable.Format(history));
-            AnsiConsole.Write(BuildReport.LayerChart($"{image} layers, uncompressed", history));
         }
         return inspection;
+    }
+
+    private static void Log(ICakeLog log, Linting.LintSeverity severity, string text)
+    {
+        if (severity == Linting.LintSeverity.Error) log.Error("{0}", text);
+        else if (severity == Linting.LintSeverity.Warning) log.Warning("{0}", text);
+        else log.Information("{0}", text);
     }
 
     private static Buildx BuildxFor(IList<RegistryCredentials> credentials) =>

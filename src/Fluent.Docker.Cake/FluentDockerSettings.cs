@@ -57,6 +57,9 @@ public sealed class FluentDockerBuildSettings
 
     /// <summary>Credentials for registries that need them (read from the environment when used).</summary>
     public IList<RegistryCredentials> Credentials { get; } = [];
+
+    /// <summary>How a push the registry failed (unreachable, a 5xx) runs again; a build error never does. Default: 4 attempts, 2 s doubling.</summary>
+    public PushRetry Retry { get; set; } = PushRetry.Default;
 }
 
 /// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerPush(global::Cake.Core.ICakeContext, IEnumerable{GeneratedImage}, FluentDockerPushSettings)"/>.</summary>

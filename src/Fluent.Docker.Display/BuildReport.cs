@@ -20,7 +20,7 @@ public static class BuildReport
             table.AddRow(
                 Markup.Escape(image.Name),
                 Markup.Escape(string.Join(", ", image.Platforms)),
-                ImageSetBuild.HumanBytes(image.CompressedBytes),
+                BuiltImages.HumanBytes(image.CompressedBytes),
                 Markup.Escape(image.Digest.StartsWith("sha256:", StringComparison.Ordinal) && image.Digest.Length > 19 ? image.Digest[7..19] : image.Digest),
                 Markup.Escape(string.Join(", ", image.Tags.Select(t => t.Tag))));
         return table;

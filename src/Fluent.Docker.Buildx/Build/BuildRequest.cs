@@ -110,8 +110,11 @@ public sealed record BuildRequest
     /// <summary>Option combinations that run but will not do all they seem to ask; the runner logs them before starting.</summary>
     public IReadOnlyList<BuildWarning> Warnings() => BuildRequestValidator.Warnings(this);
 
-    // BuildKit matches FROM names in their familiar form: docker.io/library/ and :latest dropped.
-    internal static string ContextKey(ImageReference image)
+    /// <summary>
+    /// The named-context key that overrides <c>FROM image</c>: BuildKit matches FROM names in their familiar form
+    /// (<c>docker.io/library/</c> and <c>:latest</c> dropped).
+    /// </summary>
+    public static string ContextKey(ImageReference image)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.Problem is { } problem) throw new DockerValueException(problem);

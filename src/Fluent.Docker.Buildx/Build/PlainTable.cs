@@ -3,7 +3,7 @@ using System.Text;
 namespace Fluent.Docker.Build;
 
 /// <summary>A plain-text table (header, dashes, left-aligned columns two spaces apart) that reads the same in a terminal and a CI log.</summary>
-internal static class PlainTable
+public static class PlainTable
 {
     public static string Format(string[] header, IReadOnlyList<string[]> rows)
     {

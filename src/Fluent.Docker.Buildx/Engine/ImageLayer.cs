@@ -24,12 +24,12 @@ public static class LayerTable
         var rows = history.Reverse().Select((layer, i) => new[]
         {
             (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ImageSetBuild.HumanBytes(layer.Size),
+            BuiltImages.HumanBytes(layer.Size),
             total == 0 ? "0%" : Math.Round(100.0 * layer.Size / total).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%",
             Shorten(layer.CreatedBy, instructionWidth),
         }).ToList();
         return PlainTable.Format(["STEP", "SIZE", "SHARE", "CREATED BY"], rows)
-            + $"total {ImageSetBuild.HumanBytes(total)} in {history.Count(l => l.AddsFiles)} layer(s), {history.Count} step(s){Environment.NewLine}";
+            + $"total {BuiltImages.HumanBytes(total)} in {history.Count(l => l.AddsFiles)} layer(s), {history.Count} step(s){Environment.NewLine}";
     }
 
     /// <summary>A history entry as one line in Dockerfile words (BuildKit's recorded forms made readable), cut to <paramref name="width"/> characters.</summary>

@@ -7,7 +7,7 @@ namespace Fluent.Docker.Release;
 /// The OCI image labels a release sets from git and the build (created, revision, source, version, title), the same
 /// on every CI system. <c>created</c> is the commit time by default, so a rebuild of the same commit labels the same.
 /// </summary>
-internal static class OciReleaseLabels
+public static class OciReleaseLabels
 {
     /// <summary>The labels, keyed by OCI key; a fact that is unknown (no remote, no version) is left out, not invented.</summary>
     public static ImmutableSortedDictionary<string, string> Create(string title, SemanticVersion? version, SourceInfo? source, DateTimeOffset? created = null)

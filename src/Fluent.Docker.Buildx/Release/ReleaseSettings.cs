@@ -3,7 +3,7 @@ using Fluent.Docker.Build;
 namespace Fluent.Docker.Release;
 
 /// <summary>
-/// How <see cref="ImageRelease"/> publishes images: to which registry, with which tags and labels, how reproducibly,
+/// How a release (ImageRelease, in Fluent.Docker.Workflow) publishes images: to which registry, with which tags and labels, how reproducibly,
 /// and how hard it tries. Immutable; <c>With*</c> returns new settings.
 /// </summary>
 public sealed record ReleaseSettings
@@ -36,5 +36,8 @@ public sealed record ReleaseSettings
     public ReleaseSettings WithRetry(PushRetry retry) => this with { Retry = retry ?? throw new ArgumentNullException(nameof(retry)) };
 
     /// <summary>The repository an image is pushed to: <c>registry/name</c>.</summary>
-    public ImageReference RepositoryFor(ImageDefinition definition) => ImageReference.Parse($"{Registry}/{(definition ?? throw new ArgumentNullException(nameof(definition))).Name}");
+    public ImageReference RepositoryFor(ImageDefinition definition) => RepositoryFor((definition ?? throw new ArgumentNullException(nameof(definition))).Name);
+
+    /// <summary>The repository the image called <paramref name="imageName"/> is pushed to: <c>registry/name</c>.</summary>
+    public ImageReference RepositoryFor(string imageName) => ImageReference.Of(Registry, imageName);
 }

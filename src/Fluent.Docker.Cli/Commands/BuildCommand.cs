@@ -3,9 +3,8 @@ using Fluent.Docker.Build;
 using Fluent.Docker.Cli.Definitions;
 using Fluent.Docker.Display;
 using Fluent.Docker.Engine;
-using Fluent.Docker.Hosting;
 using Fluent.Docker.Pinning;
-using Fluent.Docker.Release;
+using Fluent.Docker.Workflow;
 
 namespace Fluent.Docker.Cli.Commands;
 
@@ -56,26 +55,23 @@ internal static class BuildCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new BuildOptions(
-                [.. (parse.GetValue(platforms) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(Platform.Parse)],
-                parse.GetValue(tags) is { Length: > 0 } given ? given : ["latest"],
-                parse.GetValue(registry),
-                parse.GetValue(push),
-                [.. (parse.GetValue(secrets) ?? []).Select(ParseSecret)],
-                [.. (parse.GetValue(buildArgs) ?? []).Select(ParseBuildArg)],
-                parse.GetValue(noCache));
+            var options = BuildSetOptions.Default
+                .WithPlatforms([.. (parse.GetValue(platforms) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(Platform.Parse)])
+                .WithNoCache(parse.GetValue(noCache));
+            foreach (var secret in parse.GetValue(secrets) ?? []) options = options.AddSecret(ParseSecret(secret));
+            foreach (var (name, value) in (parse.GetValue(buildArgs) ?? []).Select(ParseBuildArg)) options = options.AddBuildArg(name, value);
+            string[] tagList = parse.GetValue(tags) is { Length: > 0 } given ? given : ["latest"];
+            ImageDestination destination = parse.GetValue(push)
+                ? new ImageDestination.Registry(parse.GetValue(registry), tagList[0]) { MoreTags = tagList[1..] }
+                : new ImageDestination.Engine(parse.GetValue(registry), tagList);
             var definitions = DefinitionsProject.Find(console, parse.GetValue(project), parse.GetValue(CliApp.Verbose));
 
             if (parse.GetValue(dryRun))
             {
                 var described = await definitions.DescribeAsync(cancellationToken);
-                foreach (var image in described.Images)
-                {
-                    // The engine is not asked which image store it has: a dry run contacts nothing.
-                    var request = options.RequestFor(image, containerdImageStore: true);
-                    request.Validate();
-                    console.Out.WriteLine(request.ToString());
-                }
+                // The engine is not asked which image store it has: a dry run contacts nothing.
+                var planned = ImageWorkflow.PlanBuildSet(described.Images.Select(WorkflowImage.From), destination, options, containerdImageStore: true);
+                console.Out.Write(string.Concat(planned.Select(build => build.Request + Environment.NewLine)));
                 return ExitCodes.Ok;
             }
 
@@ -84,61 +80,39 @@ internal static class BuildCommand
             await engine.PingAsync(cancellationToken);
             if (!await buildx.IsAvailableAsync(cancellationToken))
                 throw new CliException(ExitCodes.EngineUnavailable, "docker buildx is not available. Fix: install the buildx plugin (docker buildx version must work).");
-            var containerd = !options.Push && await engine.UsesContainerdImageStoreAsync(cancellationToken);
 
             var manifest = await definitions.GenerateAsync(cancellationToken);
-            var requests = manifest.Images.Select(image => (image, Request: options.RequestFor(image, containerd))).ToList();
-            RefuseMissingPlatforms(console, definitions, requests);
-            var built = new List<BuiltImage>();
-            foreach (var (image, request) in requests)
+            // With a lock, which knows each base's platforms, a platform a base lacks stops the build before anything runs.
+            if (File.Exists(definitions.LockPath)) options = options.WithLock(ImageLock.Load(definitions.LockPath));
+            BuildSetResult built;
+            try
             {
-                console.Error.WriteLine($"building {image.Name} for {string.Join(", ", request.Platforms)}");
-                Task<BuildResult> BuildAsync() => BuildProgressDisplay.BuildAsync(buildx, request, console.Progress, cancellationToken);
-                // A push the registry failed (unreachable, a 5xx) runs again, as releases do; build errors never do.
-                var result = request.Output is BuildOutput.RegistryPush
-                    ? await PushRetry.Default.RunAsync(_ => BuildAsync(), new RetryLog(console.Error), cancellationToken)
-                    : await BuildAsync();
-                built.Add(await DescribeAsync(image, request, result, buildx, engine, cancellationToken));
+                built = await ImageWorkflow.BuildSetAsync(manifest.Images.Select(WorkflowImage.From), destination, buildx, options, engine,
+                    run: (request, token) => BuildProgressDisplay.BuildAsync(buildx, request, console.Progress, token),
+                    log: new StatusLog(console.Error), cancellationToken: cancellationToken);
+            }
+            catch (PlatformGapsException e)
+            {
+                throw new CliException(ExitCodes.Usage,
+                    $"{e.Gaps.Count} base image(s) lack a platform asked for (per {console.Display(definitions.LockPath)}). Fix: build for the platforms the bases offer (--platform), or choose bases that offer the rest:",
+                    [.. e.Gaps.Select(gap => gap.ToString())]);
             }
             // A terminal gets the Spectre table; logs and pipes the plain one, which never wraps.
-            if (console.Interactive) console.Ansi.Write(BuildReport.SummaryTable(built));
-            else console.Out.Write(ImageSetBuild.SummaryTable(built, console.WorkingDirectory));
+            if (console.Interactive) console.Ansi.Write(BuildReport.SummaryTable(built.Images));
+            else console.Out.Write(built.ToTable(console.WorkingDirectory));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>
-    /// With a lock, which knows each base's platforms, a platform a base lacks stops the build before anything runs
-    /// (BuildKit would fail mid-way with "no match for platform in manifest").
-    /// </summary>
-    private static void RefuseMissingPlatforms(CliConsole console, DefinitionsProject definitions, IReadOnlyList<(HostManifestImage Image, BuildRequest Request)> requests)
+    /// <summary>The workflow's messages on standard error: each image's start, and a push retried (as a warning).</summary>
+    private sealed class StatusLog(TextWriter error) : IProgress<BuildEvent>
     {
-        if (!File.Exists(definitions.LockPath)) return;
-        var imageLock = ImageLock.Load(definitions.LockPath);
-        var gaps = requests
-            .SelectMany(build => ImageLocking.PlatformGaps(Dockerfile.Parse(build.Image.Dockerfile), build.Request.Platforms, imageLock)
-                .Select(gap => $"{build.Image.Name}: {gap}"))
-            .ToList();
-        if (gaps.Count > 0)
-            throw new CliException(ExitCodes.Usage,
-                $"{gaps.Count} base image(s) lack a platform asked for (per {console.Display(definitions.LockPath)}). Fix: build for the platforms the bases offer (--platform), or choose bases that offer the rest:",
-                gaps);
-    }
-
-    private sealed class RetryLog(TextWriter error) : IProgress<BuildEvent>
-    {
-        public void Report(BuildEvent value) => error.WriteLine("warning: " + value);
-    }
-
-    /// <summary>What the summary shows: pushed images as the registry holds them (compressed size), loaded ones as the engine does.</summary>
-    private static async Task<BuiltImage> DescribeAsync(HostManifestImage image, BuildRequest request, BuildResult result, Buildx buildx, DockerEngine engine, CancellationToken cancellationToken)
-    {
-        var first = request.Tags[0];
-        if (request.Output is BuildOutput.RegistryPush)
-            return await ImageSetBuild.DescribePushedAsync(buildx, image.Name, first, result, cancellationToken) with { Tags = [.. request.Tags] };
-        var inspection = await engine.InspectImageAsync(first.ToString(), cancellationToken: cancellationToken);
-        return new BuiltImage(image.Name, [.. request.Platforms], inspection.Size, result.Digest ?? inspection.Id, first.ToString(), result.Duration) { Tags = [.. request.Tags] };
+        public void Report(BuildEvent value)
+        {
+            if (value is BuildEvent.RetryScheduled) error.WriteLine("warning: " + value);
+            else if (value is BuildEvent.ImageStarted) error.WriteLine(value.ToString());
+        }
     }
 
     private static BuildSecret ParseSecret(string spec)
@@ -151,31 +125,10 @@ internal static class BuildCommand
         return fields.TryGetValue("env", out var variable) ? BuildSecret.FromEnvironment(secretId, variable) : BuildSecret.FromFile(secretId, fields["src"]);
     }
 
-    private static (string Name, string Value) ParseBuildArg(string spec)
+    private static (BuildArg Name, string Value) ParseBuildArg(string spec)
     {
         var equals = spec.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0) throw CliException.Usage($"--build-arg '{spec}' is not NAME=VALUE.");
-        return (spec[..equals], spec[(equals + 1)..]);
-    }
-
-    /// <summary>The build options of the command line, applied to each image the definitions describe.</summary>
-    private sealed record BuildOptions(
-        IReadOnlyList<Platform> Platforms, IReadOnlyList<string> Tags, string? Registry, bool Push,
-        IReadOnlyList<BuildSecret> Secrets, IReadOnlyList<(string Name, string Value)> BuildArgs, bool NoCache)
-    {
-        public BuildRequest RequestFor(HostManifestImage image, bool containerdImageStore)
-        {
-            var prefix = Registry is null ? "" : Registry.TrimEnd('/') + "/";
-            var platforms = Platforms.Count > 0 ? Platforms : [.. image.Platforms.Select(Platform.Parse)];
-            var request = new BuildRequest(image.ContextDirectory)
-                .WithDockerfile(image.DockerfilePath)
-                .WithPlatforms([.. platforms])
-                .WithTags([.. Tags.Select(tag => ImageReference.Parse($"{prefix}{image.Name}:{tag}"))])
-                .WithOutput(Push ? BuildOutput.Push : BuildOutput.Load(containerdImageStore))
-                .WithNoCache(NoCache);
-            foreach (var secret in Secrets) request = request.WithSecret(secret);
-            foreach (var (name, value) in BuildArgs) request = request.WithBuildArg(new BuildArg(name), value);
-            return request;
-        }
+        return (new BuildArg(spec[..equals]), spec[(equals + 1)..]);
     }
 }

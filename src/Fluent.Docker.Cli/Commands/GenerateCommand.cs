@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fluent.Docker.Cli.Definitions;
 using Fluent.Docker.Cli.Output;
+using Fluent.Docker.Workflow;
 
 namespace Fluent.Docker.Cli.Commands;
 
@@ -34,24 +35,18 @@ internal static class GenerateCommand
             }
 
             var manifest = await definitions.DescribeAsync(cancellationToken);
-            var stale = 0;
-            foreach (var image in manifest.Images)
+            var stale = FileWorkflow.StaleFiles(manifest);
+            foreach (var file in stale)
             {
-                foreach (var (path, expected) in new[] { (image.DockerfilePath, image.Dockerfile), (image.DockerIgnorePath, image.DockerIgnore) })
-                {
-                    var actual = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : null;
-                    if (actual == expected) continue;
-                    stale++;
-                    var shown = console.Display(path);
-                    console.Out.Write(UnifiedDiff.Create(actual, expected, $"{shown} (on disk)", $"{shown} (generated)"));
-                }
+                var shown = console.Display(file.Path);
+                console.Out.Write(UnifiedDiff.Create(file.OnDisk, file.Generated, $"{shown} (on disk)", $"{shown} (generated)"));
             }
-            if (stale == 0)
+            if (stale.Count == 0)
             {
                 console.Out.WriteLine($"{manifest.Images.Count} image(s): every generated file is up to date.");
                 return ExitCodes.Ok;
             }
-            console.Error.WriteLine($"error: {stale} generated file(s) are stale. Fix: run '{CliApp.Name} generate' and commit the result.");
+            console.Error.WriteLine($"error: {stale.Count} generated file(s) are stale. Fix: run '{CliApp.Name} generate' and commit the result.");
             return ExitCodes.Findings;
         });
         return command;

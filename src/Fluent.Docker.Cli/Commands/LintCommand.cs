@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Fluent.Docker.Cli.Linting;
 using Fluent.Docker.Cli.Definitions;
 using Fluent.Docker.Hosting;
+using Fluent.Docker.Linting;
+using Fluent.Docker.Workflow;
 
 namespace Fluent.Docker.Cli.Commands;
 
@@ -40,8 +41,8 @@ internal static class LintCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var files = await LintAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
-            return DockerfileLint.Report(console, files, parse.GetValue(format)!, parse.GetValue(failOn)!);
+            var run = await LintAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
+            return Report(console, run, parse.GetValue(format)!, parse.GetValue(failOn)!);
         });
         return command;
     }
@@ -50,7 +51,7 @@ internal static class LintCommand
     /// Lints every path given (all checked before anything is read), else the definitions (their models, in their own
     /// process: suppressions made in C# hold), else ./Dockerfile.
     /// </summary>
-    private static async Task<IReadOnlyList<LintedFile>> LintAsync(CliConsole console, string[] paths, string? project, bool verbose, CancellationToken cancellationToken)
+    private static async Task<LintRun> LintAsync(CliConsole console, string[] paths, string? project, bool verbose, CancellationToken cancellationToken)
     {
         if (paths.Length > 0)
         {
@@ -60,16 +61,35 @@ internal static class LintCommand
                 var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
                 return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
             }).ToList();
-            return files.Select(f => DockerfileLint.LintText(new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f)))).ToList();
+            return FileWorkflow.LintFiles(files.Select(f => new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f))));
         }
         if (project is not null || Directory.Exists(console.Resolve(DefinitionsProject.DefaultDirectory)))
         {
             var manifest = await DefinitionsProject.Find(console, project, verbose).DescribeAsync(cancellationToken, lint: true);
-            return manifest.Images.Select(i => new LintedFile(console.Display(i.DockerfilePath), HostLintFinding.ToReport(i.Findings ?? []))).ToList();
+            return new LintRun([.. manifest.Images.Select(i => new LintedFile(console.Display(i.DockerfilePath), HostLintFinding.ToReport(i.Findings ?? [])))]);
         }
         var here = console.Resolve("Dockerfile");
-        if (File.Exists(here)) return [DockerfileLint.LintText(new LintTarget("Dockerfile", File.ReadAllText(here), IgnoreBeside(here)))];
+        if (File.Exists(here)) return FileWorkflow.LintFiles([new LintTarget("Dockerfile", File.ReadAllText(here), IgnoreBeside(here))]);
         throw CliException.Usage($"nothing to lint here: no {DefinitionsProject.DefaultDirectory}/ and no Dockerfile. Fix: pass a PATH, or run '{CliApp.Name} init'.");
+    }
+
+    /// <summary>
+    /// Writes the run in <paramref name="format"/> and returns the exit code: 2 when BuildKit would stop reading a file
+    /// (after its findings are shown), 1 for a finding at or above <paramref name="failOn"/>, else 0.
+    /// </summary>
+    private static int Report(CliConsole console, LintRun run, string format, string failOn)
+    {
+        console.Out.Write(format switch
+        {
+            "sarif" => run.ToSarif(),
+            "json" => run.ToJson(),
+            _ => run.ToText(),
+        });
+        foreach (var file in run.Unreadable)
+            console.Error.WriteLine($"error: {file.DisplayPath}:{file.Report.ReadProblem!.Line}:{file.Report.ReadProblem.Column}: {file.Report.ReadProblem.Reason}");
+        if (run.Unreadable.Count > 0) return ExitCodes.Usage;
+        LintSeverity? threshold = failOn switch { "error" => LintSeverity.Error, "warning" => LintSeverity.Warning, "info" => LintSeverity.Info, _ => null };
+        return threshold is { } at && run.HasFindingsAtOrAbove(at) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     /// <summary>The ignore file BuildKit would use for <paramref name="dockerfile"/>: <c>NAME.dockerignore</c> beside it, else the context's.</summary>

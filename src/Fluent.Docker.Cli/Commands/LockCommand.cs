@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Net;
-using Fluent.Docker.Build;
 using Fluent.Docker.Cli.Definitions;
 using Fluent.Docker.Engine;
-using Fluent.Docker.Parsing;
 using Fluent.Docker.Pinning;
+using Fluent.Docker.Workflow;
 
 namespace Fluent.Docker.Cli.Commands;
 
@@ -34,61 +32,29 @@ internal static class LockCommand
         {
             var definitions = DefinitionsProject.Find(console, parse.GetValue(project), parse.GetValue(CliApp.Verbose));
             var manifest = await definitions.DescribeUnpinnedAsync(cancellationToken);
-            var dockerfiles = manifest.Images.Select(image => (image, Dockerfile: Read(console, image.DockerfilePath, image.Dockerfile))).ToList();
-            var existing = ImageLock.Load(definitions.LockPath);
-
             using var engine = DockerEngine.Connect();
             await engine.PingAsync(cancellationToken);
-            async Task<LockedImage> ResolveAsync(ImageReference reference, CancellationToken token)
-            {
-                try { return await engine.ResolveAsync(reference, token); }
-                catch (DockerEngineException e) when (e.StatusCode == HttpStatusCode.NotFound)
-                {
-                    throw CliException.Usage($"image not found: {reference} ({e.EngineMessage ?? "the registry has no such manifest"}). Fix: check its name and tag in the definitions.");
-                }
-            }
-            var result = await ImageLocking.LockAsync(dockerfiles.Select(d => d.Dockerfile), existing, ResolveAsync, parse.GetValue(update), cancellationToken);
             var verifying = parse.GetValue(verify);
-            if (!verifying) result.Lock.Save(definitions.LockPath);
+            var run = await ImageWorkflow.LockAsync([.. manifest.Images.Select(WorkflowImage.From)], definitions.LockPath, engine,
+                new LockOptions(Update: parse.GetValue(update), VerifyOnly: verifying), cancellationToken);
 
-            console.Out.Write(PlainTable.Format(["IMAGE", "DIGEST", "PLATFORMS", "CHANGE"], [.. result.Changes.Select(change => new[]
-            {
-                change.Reference.ToString(),
-                Short(change.NewDigest ?? change.OldDigest),
-                change.Platforms.Count == 0 ? "-" : string.Join(",", change.Platforms),
-                change.Kind switch
-                {
-                    ImageLockChangeKind.Updated => $"updated (was {Short(change.OldDigest)})",
-                    var kind => kind.ToString().ToLowerInvariant(),
-                },
-            })]));
-            var changed = result.Changes.Count(c => c.Kind != ImageLockChangeKind.Unchanged);
+            console.Out.Write(run.ToTable());
             if (verifying)
             {
-                if (changed == 0)
+                if (run.IsUpToDate)
                 {
-                    console.Out.WriteLine($"{result.Lock.Images.Count} image(s): {console.Display(definitions.LockPath)} is up to date.");
+                    console.Out.WriteLine($"{run.Lock.Images.Count} image(s): {console.Display(definitions.LockPath)} is up to date.");
                     return ExitCodes.Ok;
                 }
-                console.Error.WriteLine($"error: {console.Display(definitions.LockPath)} is out of date ({changed} change(s) above). Fix: run '{CliApp.Name} lock{(parse.GetValue(update) ? " --update" : "")}' and commit the result.");
+                console.Error.WriteLine($"error: {console.Display(definitions.LockPath)} is out of date ({run.ChangedCount} change(s) above). Fix: run '{CliApp.Name} lock{(parse.GetValue(update) ? " --update" : "")}' and commit the result.");
                 return ExitCodes.Findings;
             }
-            console.Out.WriteLine($"{result.Lock.Images.Count} image(s) locked in {console.Display(definitions.LockPath)}; {changed} change(s).");
-
-            foreach (var (image, dockerfile) in dockerfiles)
-                foreach (var gap in ImageLocking.PlatformGaps(dockerfile, image.Platforms.Select(Platform.Parse), result.Lock))
-                    console.Error.WriteLine($"warning: {image.Name}: {gap}. Fix: build {image.Name} for the platforms its bases offer, or choose a base that offers {gap.Needed}.");
-            if (changed > 0) console.Out.WriteLine($"Run '{CliApp.Name} generate' to write the pinned Dockerfiles.");
+            console.Out.WriteLine($"{run.Lock.Images.Count} image(s) locked in {console.Display(definitions.LockPath)}; {run.ChangedCount} change(s).");
+            foreach (var gap in run.PlatformGaps)
+                console.Error.WriteLine($"warning: {gap}. Fix: build {gap.ImageName} for the platforms its bases offer, or choose a base that offers {gap.Gap.Needed}.");
+            if (!run.IsUpToDate) console.Out.WriteLine($"Run '{CliApp.Name} generate' to write the pinned Dockerfiles.");
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static Dockerfile Read(CliConsole console, string path, string text)
-    {
-        try { return Dockerfile.Parse(text); }
-        catch (DockerfileParseException e) { throw CliException.Usage($"{console.Display(path)} (generated): {e.Message}"); }
-    }
-
-    private static string Short(string? digest) => digest is null ? "-" : ImageSetBuild.ShortDigest(digest);
 }

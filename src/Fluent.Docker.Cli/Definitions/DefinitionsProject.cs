@@ -74,9 +74,11 @@ public sealed class DefinitionsProject
                 .ExecuteBufferedAsync(cancellationToken);
 
             var output = Lines(result.StandardOutput).Concat(Lines(result.StandardError)).ToList();
-            if (result.ExitCode == ImageDefinitionHost.InvalidDefinition)
-                throw new CliException(ExitCodes.Usage, $"the image definitions in {_console.Display(Directory)}/ are invalid:",
-                    [.. output.Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).Select(l => l["error: ".Length..])]);
+            if (result.ExitCode == ImageDefinitionHost.InvalidDefinition && File.Exists(manifestPath))
+            {
+                var failed = Compatible(HostManifest.Parse(await File.ReadAllTextAsync(manifestPath, cancellationToken)));
+                throw new CliException(ExitCodes.Usage, $"the image definitions in {_console.Display(Directory)}/ are invalid:", [.. failed.Problems.Select(p => p.ToString())]);
+            }
             if (result.ExitCode != 0)
             {
                 var errors = output.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
@@ -89,17 +91,19 @@ public sealed class DefinitionsProject
             if (!File.Exists(manifestPath))
                 throw new CliException(ExitCodes.StepFailed,
                     $"{_console.Display(Directory)}/ ran but wrote no manifest. Fix: its Program.cs must end with 'return ImageDefinitionHost.Run(args, …);'.");
-            var manifest = HostManifest.Parse(await File.ReadAllTextAsync(manifestPath, cancellationToken));
-            if (manifest.Protocol != HostManifest.CurrentProtocol)
-                throw new CliException(ExitCodes.StepFailed,
-                    $"{_console.Display(Directory)}/ uses Fluent.Docker {manifest.LibraryVersion} (protocol {manifest.Protocol}); this tool speaks protocol {HostManifest.CurrentProtocol}. Fix: reference the Fluent.Docker version matching the tool.");
-            return manifest;
+            return Compatible(HostManifest.Parse(await File.ReadAllTextAsync(manifestPath, cancellationToken)));
         }
         finally
         {
             File.Delete(manifestPath);
         }
     }
+
+    /// <summary>The manifest, when the definitions speak this tool's protocol.</summary>
+    private HostManifest Compatible(HostManifest manifest) => manifest.Protocol == HostManifest.CurrentProtocol
+        ? manifest
+        : throw new CliException(ExitCodes.StepFailed,
+            $"{_console.Display(Directory)}/ uses Fluent.Docker {manifest.LibraryVersion} (protocol {manifest.Protocol}); this tool speaks protocol {HostManifest.CurrentProtocol}. Fix: reference the Fluent.Docker version matching the tool.");
 
     private static IEnumerable<string> Lines(string text) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);

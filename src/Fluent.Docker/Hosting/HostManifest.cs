@@ -6,12 +6,20 @@ using Fluent.Docker.Linting;
 namespace Fluent.Docker.Hosting;
 
 /// <summary>
-/// What <c>describe</c> reports: every image of a definitions project with the files it generates. The tool reads it
-/// back with <see cref="Parse"/>; <see cref="Protocol"/> changes when the shape does.
+/// What <c>describe</c> and <c>generate</c> report: every image of a definitions project with the files it generates,
+/// or, when the definitions are invalid, no images and the typed <see cref="Problems"/>. The tool reads it back with
+/// <see cref="Parse"/>; <see cref="Protocol"/> changes when the shape does (2: typed problems).
 /// </summary>
 public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnlyList<HostManifestImage> Images)
 {
-    public const int CurrentProtocol = 1;
+    public const int CurrentProtocol = 2;
+
+    /// <summary>Why the host stopped (nothing was written); empty when it succeeded.</summary>
+    public IReadOnlyList<HostProblem> Problems { get; init; } = [];
+
+    /// <summary>The manifest of a host that stopped at <paramref name="problems"/>.</summary>
+    public static HostManifest Failed(IReadOnlyList<HostProblem> problems) =>
+        new(CurrentProtocol, LibraryVersionOf(typeof(HostManifest).Assembly), []) { Problems = problems ?? throw new ArgumentNullException(nameof(problems)) };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -17,7 +17,8 @@ namespace Fluent.Docker.Hosting;
 /// <item><c>--lock FILE</c>: an <see cref="Pinning.ImageLock"/>; every image pulled by a tag is written with its locked
 /// digest (<see cref="ImageDefinition.PinnedBy"/>), and an image the lock lacks is an error.</item>
 /// </list>
-/// Exit codes: 0 done, 2 an invalid definition or bad arguments (one line each on standard error, no stack trace).
+/// Exit codes: 0 done, 2 an invalid definition or bad arguments (one line each on standard error, no stack trace; with
+/// <c>--output FILE</c>, FILE is a manifest carrying them as typed <see cref="HostManifest.Problems"/>).
 /// </summary>
 public static class ImageDefinitionHost
 {
@@ -32,29 +33,22 @@ public static class ImageDefinitionHost
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(images);
+        HostArguments? command = null;
         try
         {
-            var command = HostArguments.Parse(args);
+            command = HostArguments.Parse(args);
             var baseDirectory = Path.GetFullPath(command.BaseDirectory ?? Directory.GetCurrentDirectory());
-            if (command.Lock is { } lockPath)
-            {
-                if (!File.Exists(lockPath)) throw new HostUsageException($"--lock {lockPath}: no such file. Fix: run 'fluent-docker lock' first.");
-                var imageLock = Pinning.ImageLock.Load(lockPath);
-                images = [.. images.Select(image => image.PinnedBy(imageLock))];
-            }
-            var manifest = HostManifest.Describe(images, baseDirectory, command.Lint);
             switch (command.Verb)
             {
                 case "generate":
-                    foreach (var image in images)
-                    {
-                        var generated = image.Generate(baseDirectory);
-                        output.WriteLine($"{image.Name}: {Relative(baseDirectory, generated.DockerfilePath)}, {Relative(baseDirectory, generated.DockerIgnorePath)}");
-                    }
-                    if (command.Output is { } written) AtomicFile.WriteAllText(written, manifest.ToJson());
+                    var generated = Workflow.FileWorkflow.Generate(images, baseDirectory, command.Lock);
+                    foreach (var line in generated.Lines()) output.WriteLine(line);
+                    if (command.Output is { } written)
+                        AtomicFile.WriteAllText(written, HostManifest.Describe([.. generated.Images.Select(i => i.Definition)], baseDirectory, command.Lint).ToJson());
                     break;
                 case "describe":
-                    AtomicFile.WriteAllText(command.Output ?? throw new HostUsageException("describe needs --output FILE."), manifest.ToJson());
+                    var manifestPath = command.Output ?? throw new HostUsageException("describe needs --output FILE.");
+                    AtomicFile.WriteAllText(manifestPath, HostManifest.Describe(Workflow.FileWorkflow.Pin(images, command.Lock), baseDirectory, command.Lint).ToJson());
                     break;
             }
             return Success;
@@ -62,11 +56,11 @@ public static class ImageDefinitionHost
         catch (Exception e) when (e is HostUsageException or Pinning.ImageLockException or DockerfileValidationException or DockerValueException or DockerIgnoreException or ArgumentException)
         {
             foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) error.WriteLine("error: " + line.TrimEnd('\r').Trim());
+            // The tool reads the typed problems, not these lines.
+            if (command?.Output is { } manifestPath) AtomicFile.WriteAllText(manifestPath, HostManifest.Failed(HostProblem.From(e)).ToJson());
             return InvalidDefinition;
         }
     }
-
-    private static string Relative(string baseDirectory, string path) => Path.GetRelativePath(baseDirectory, path).Replace('\\', '/');
 
     private sealed record HostArguments(string Verb, string? BaseDirectory, string? Output, bool Lint, string? Lock)
     {

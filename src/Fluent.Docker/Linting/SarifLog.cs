@@ -14,8 +14,15 @@ internal static class SarifLog
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     private const string InformationUri = "https://github.com/fluent-docker/Fluent.Docker";
 
-    public static string Write(LintReport report, string artifactUri)
+    public static string Write(LintReport report, string artifactUri) => Write([(report, artifactUri)]);
+
+    /// <summary>
+    /// One run for several linted files: the union of their rules (in first-seen order), each result pointing at its
+    /// own file, one invocation noting every file BuildKit would stop reading.
+    /// </summary>
+    public static string Write(IReadOnlyList<(LintReport Report, string ArtifactUri)> files)
     {
+        var rules = files.SelectMany(f => f.Report.Rules).DistinctBy(r => r.Id).ToList();
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -24,13 +31,14 @@ internal static class SarifLog
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json, report.Rules);
+            WriteTool(json, rules);
             json.WriteStartArray("results");
-            var index = report.Rules.Select((rule, i) => (rule.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            foreach (var diagnostic in report.Diagnostics.Concat(report.Suppressed))
-                WriteResult(json, diagnostic, index[diagnostic.RuleId], artifactUri);
+            var index = rules.Select((rule, i) => (rule.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            foreach (var (report, artifactUri) in files)
+                foreach (var diagnostic in report.Diagnostics.Concat(report.Suppressed))
+                    WriteResult(json, diagnostic, index[diagnostic.RuleId], artifactUri);
             json.WriteEndArray();
-            WriteInvocation(json, report.ReadProblem, artifactUri);
+            WriteInvocation(json, [.. files.Where(f => f.Report.ReadProblem is not null).Select(f => (f.Report.ReadProblem!, f.ArtifactUri))]);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -38,26 +46,29 @@ internal static class SarifLog
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Whether the whole text was read; where BuildKit would stop, as an error notification.</summary>
-    private static void WriteInvocation(Utf8JsonWriter json, Parsing.DockerfileParseException? problem, string artifactUri)
+    /// <summary>Whether every text was read; where BuildKit would stop, as an error notification per file.</summary>
+    private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<(Parsing.DockerfileParseException Problem, string ArtifactUri)> problems)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
-        json.WriteBoolean("executionSuccessful", problem is null);
-        if (problem is not null)
+        json.WriteBoolean("executionSuccessful", problems.Count == 0);
+        if (problems.Count > 0)
         {
             json.WriteStartArray("toolExecutionNotifications");
-            json.WriteStartObject();
-            json.WriteString("level", "error");
-            json.WriteStartObject("message");
-            json.WriteString("text", problem.Reason);
-            json.WriteEndObject();
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            WritePhysicalLocation(json, artifactUri, problem.Line, problem.Column);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
+            foreach (var (problem, artifactUri) in problems)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", "error");
+                json.WriteStartObject("message");
+                json.WriteString("text", problem.Reason);
+                json.WriteEndObject();
+                json.WriteStartArray("locations");
+                json.WriteStartObject();
+                WritePhysicalLocation(json, artifactUri, problem.Line, problem.Column);
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
             json.WriteEndArray();
         }
         json.WriteEndObject();

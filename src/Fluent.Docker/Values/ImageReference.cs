@@ -107,6 +107,25 @@ public sealed record ImageReference : IDockerValue
         return reference.Problem is null ? reference : throw new DockerValueException(reference.Problem);
     }
 
+    /// <summary>
+    /// The image <paramref name="name"/> in <paramref name="registry"/> (<c>host[:port]</c>, optionally with a namespace:
+    /// <c>host/team</c>; null or empty: the name as it stands), tagged <paramref name="tag"/> when given. The one place
+    /// <c>registry/name:tag</c> is composed; throws <see cref="DockerValueException"/> naming the part that is wrong.
+    /// </summary>
+    public static ImageReference Of(string? registry, string name, string? tag = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var prefix = string.IsNullOrWhiteSpace(registry) ? "" : registry.Trim().TrimEnd('/') + "/";
+        var repository = Create(prefix + name);
+        if (repository.Problem is { } problem)
+            throw new DockerValueException(problem with { Message = $"The image name '{Printable(prefix + name)}' (registry '{Printable(registry ?? "")}', name '{Printable(name)}') is not valid: {problem.Message}" });
+        if (repository.Tag is not null || repository.Digest is not null)
+            throw new DockerValueException(new ValueProblem($"The image name '{Printable(name)}' already carries a tag or digest.", "give the name alone (team/app) and the tag separately."));
+        if (tag is null) return repository;
+        var tagged = repository.WithTag(tag);
+        return tagged.Problem is null ? tagged : throw new DockerValueException(tagged.Problem);
+    }
+
     public static bool TryParse(string text, out ImageReference reference)
     {
         reference = Create(text);

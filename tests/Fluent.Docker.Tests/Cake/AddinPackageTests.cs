@@ -15,7 +15,7 @@ namespace Fluent.Docker.Tests.Cake;
 [Trait("Category", "Package")]
 public sealed class AddinPackageTests : IDisposable
 {
-    private static readonly string[] Packed = ["Fluent.Docker", "Fluent.Docker.Buildx", "Fluent.Docker.Engine", "Fluent.Docker.Display", "Fluent.Docker.Cake"];
+    private static readonly string[] Packed = ["Fluent.Docker", "Fluent.Docker.Buildx", "Fluent.Docker.Engine", "Fluent.Docker.Workflow", "Fluent.Docker.Display", "Fluent.Docker.Cake"];
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "fluent-docker-addin-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -33,7 +33,7 @@ public sealed class AddinPackageTests : IDisposable
         // (Cake brings its own).
         Assert.Empty(Dependencies(feed, "Fluent.Docker", version));
         Assert.Equal(
-            ["Fluent.Docker.Buildx " + version, "Fluent.Docker.Display " + version, "Fluent.Docker.Engine " + version],
+            ["Fluent.Docker.Buildx " + version, "Fluent.Docker.Display " + version, "Fluent.Docker.Engine " + version, "Fluent.Docker.Workflow " + version],
             Dependencies(feed, "Fluent.Docker.Cake", version).Order(StringComparer.Ordinal));
 
         var script = Directory.CreateDirectory(Path.Combine(_work, "consumer")).FullName;

@@ -67,6 +67,33 @@ public sealed class ImageDefinitionHostTests : IDisposable
     }
 
     [Fact]
+    public void An_invalid_image_is_reported_to_the_tool_as_typed_problems_in_the_manifest()
+    {
+        var broken = ImageDefinition.Create("team/broken", Dockerfile.Create(Stage.Named("app").From("Busybox:1.36")));
+        var manifestPath = Path.Combine(Path.GetTempPath(), $"fluent-host-problems-{Guid.NewGuid():N}.json");
+
+        try
+        {
+            var exit = ImageDefinitionHost.Run(["generate", "--base-directory", _directory, "--output", manifestPath], [Api, broken], _output, _error);
+
+            Assert.Equal(ImageDefinitionHost.InvalidDefinition, exit);
+            var manifest = HostManifest.Parse(File.ReadAllText(manifestPath));
+            Assert.Equal(HostManifest.CurrentProtocol, manifest.Protocol);
+            Assert.Empty(manifest.Images);
+            var problem = Assert.Single(manifest.Problems);
+            Assert.Equal((HostProblemKind.Dockerfile, "app", 0), (problem.Kind, problem.Stage, problem.StageIndex));
+            Assert.Contains("uppercase", problem.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("stage 'app' (#1)", problem.ToString());
+            Assert.Contains(" Fix: ", problem.ToString());
+            Assert.Empty(Directory.EnumerateFileSystemEntries(_directory));
+        }
+        finally
+        {
+            File.Delete(manifestPath);
+        }
+    }
+
+    [Fact]
     public void Two_images_writing_the_same_file_are_refused()
     {
         var twin = ImageDefinition.Create("team/twin", Api.Dockerfile).WithContextDirectory("api");

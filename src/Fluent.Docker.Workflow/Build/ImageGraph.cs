@@ -10,7 +10,11 @@ public static class ImageGraph
 {
     /// <summary>The bake target name of an image: its name with '/' and '.' turned into '-'.</summary>
     public static string TargetName(ImageDefinition definition) =>
-        (definition ?? throw new ArgumentNullException(nameof(definition))).Name.Replace('/', '-').Replace('.', '-');
+        TargetName((definition ?? throw new ArgumentNullException(nameof(definition))).Name);
+
+    /// <summary>The bake target name of the image called <paramref name="imageName"/>.</summary>
+    public static string TargetName(string imageName) =>
+        (imageName ?? throw new ArgumentNullException(nameof(imageName))).Replace('/', '-').Replace('.', '-');
 
     /// <summary>For each image, the images of the set it reads, as (name in its Dockerfile → definition it refers to).</summary>
     public static IReadOnlyDictionary<string, ImageDefinition> DependenciesOf(ImageDefinition image, IReadOnlyCollection<ImageDefinition> set)
@@ -36,7 +40,7 @@ public static class ImageGraph
         var definitions = images.Select(i => i.Definition).ToList();
         return new BakeDefinition(images.Select(image =>
         {
-            var request = ImageSetBuild.RequestFor(image);
+            var request = Workflow.ImageRequests.For(Workflow.WorkflowImage.From(image));
             if (configure is not null) request = configure(image, request);
             var contexts = DependenciesOf(image.Definition, definitions).ToDictionary(d => d.Key, d => TargetName(d.Value), StringComparer.Ordinal);
             return new BakeTarget(TargetName(image.Definition), request, contexts);

@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Fluent.Docker.IO;
+using Fluent.Docker.Linting;
+
+namespace Fluent.Docker.Workflow;
+
+/// <summary>A Dockerfile to lint as text: the name findings are reported under, its text, and the .dockerignore its build uses.</summary>
+public sealed record LintTarget(string DisplayPath, string Text, string? DockerIgnore);
+
+/// <summary>What the rule engine found in one Dockerfile (and, for a model, the problems that keep it from being emitted).</summary>
+public sealed record LintedFile(string DisplayPath, LintReport Report)
+{
+    /// <summary>The image the Dockerfile belongs to, when it came from a definition.</summary>
+    public string? ImageName { get; init; }
+
+    /// <summary>Problems of the model itself (<see cref="Dockerfile.Validate"/>): the Dockerfile cannot be emitted until they are fixed.</summary>
+    public IReadOnlyList<DockerfileError> ModelProblems { get; init; } = [];
+}
+
+/// <summary>One line of a lint run as a log shows it, at its severity.</summary>
+public sealed record LintMessage(LintSeverity Severity, string Text)
+{
+    public override string ToString() => Text;
+}
+
+public static partial class FileWorkflow
+{
+    /// <summary>
+    /// Lints each definition: the model's problems (<see cref="Dockerfile.Validate"/>), then the rules with the image's
+    /// .dockerignore (<see cref="Linter.Lint(ImageDefinition, LintOptions?)"/>), lines pointing into the emitted Dockerfile.
+    /// </summary>
+    public static LintRun Lint(IEnumerable<ImageDefinition> images, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return new LintRun([.. images.Select(image => new LintedFile(image.DockerfileName, Linter.Lint(image, options))
+        {
+            ImageName = image.Name,
+            ModelProblems = image.Dockerfile.Validate(),
+        })]);
+    }
+
+    /// <summary>
+    /// Lints Dockerfile texts as BuildKit reads them (lines, casing and comments as written), each with the
+    /// .dockerignore its build uses. A text not even the parser reads throws <see cref="FormatException"/>
+    /// (<c>PATH:LINE:COLUMN: reason</c>); one BuildKit would stop reading part-way is reported in its
+    /// <see cref="LintReport.ReadProblem"/>.
+    /// </summary>
+    public static LintRun LintFiles(IEnumerable<LintTarget> targets, LintOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return new LintRun([.. targets.Select(target =>
+        {
+            var fileOptions = options ?? LintOptions.Default;
+            if (target.DockerIgnore is { } ignore) fileOptions = fileOptions.WithDockerIgnore(DockerIgnore.Parse(ignore));
+            try
+            {
+                return new LintedFile(target.DisplayPath, Linter.LintText(target.Text, fileOptions));
+            }
+            catch (Parsing.DockerfileParseException e)
+            {
+                throw new FormatException($"{target.DisplayPath}:{e.Line}:{e.Column}: {e.Reason}", e);
+            }
+        })]);
+    }
+}
+
+/// <summary>
+/// What a lint of several Dockerfiles found, file by file. Renders as text, JSON, or one SARIF 2.1.0 run for every
+/// file; <see cref="HasFindingsAtOrAbove"/> and <see cref="FailureCount"/> decide whether a run fails.
+/// </summary>
+public sealed record LintRun(IReadOnlyList<LintedFile> Files)
+{
+    // Messages quote names ('debian'): keep them readable rather than \u0027-escaped.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The files BuildKit would stop reading part-way.</summary>
+    public IReadOnlyList<LintedFile> Unreadable => [.. Files.Where(f => f.Report.ReadProblem is not null)];
+
+    /// <summary>Model problems plus error findings: what makes an in-process lint fail.</summary>
+    public int FailureCount => Files.Sum(f => f.ModelProblems.Count + f.Report.Errors.Count());
+
+    /// <summary>True when a finding has <paramref name="threshold"/> or a higher severity.</summary>
+    public bool HasFindingsAtOrAbove(LintSeverity threshold) => Files.Any(f => f.Report.Diagnostics.Any(d => d.Severity >= threshold));
+
+    /// <summary>Each file's findings, one line each (<see cref="LintReport.ToText"/>), with a count line per file.</summary>
+    public string ToText() => string.Concat(Files.Select(f => f.Report.ToText(f.DisplayPath)));
+
+    /// <summary>One SARIF 2.1.0 run for every file: the union of the rules, each result pointing at its own file.</summary>
+    public string ToSarif() =>
+        (Files.Count == 0 ? new LintReport([], [], Linter.Rules).ToSarif() : SarifLog.Write([.. Files.Select(f => (f.Report, f.DisplayPath))])) + "\n";
+
+    /// <summary>One object per file: its findings (rule, severity, message, line, place in the model), suppressed ones counted.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        files = Files.Select(f => new
+        {
+            file = f.DisplayPath,
+            findings = f.Report.Diagnostics.Select(d => new
+            {
+                rule = d.RuleId,
+                severity = d.Severity.ToString().ToLowerInvariant(),
+                message = d.Message,
+                line = d.Line,
+                stage = d.Stage,
+                stageIndex = d.StageIndex,
+                instruction = d.InstructionNumber,
+                keyword = d.Keyword,
+                help = d.Rule.HelpLink,
+            }),
+            suppressed = f.Report.Suppressed.Count,
+            readProblem = f.Report.ReadProblem is { } p ? $"{p.Line}:{p.Column}: {p.Reason}" : null,
+        }),
+    }, Indented) + "\n";
+
+    /// <summary>
+    /// What a build log shows, each at its severity: per image its model problems (errors), its findings
+    /// (<c>image: file:line: …</c>), or "no problems".
+    /// </summary>
+    public IReadOnlyList<LintMessage> Messages()
+    {
+        var messages = new List<LintMessage>();
+        foreach (var file in Files)
+        {
+            var prefix = (file.ImageName ?? file.DisplayPath) + ": ";
+            messages.AddRange(file.ModelProblems.Select(p => new LintMessage(LintSeverity.Error, prefix + p)));
+            messages.AddRange(file.Report.Diagnostics.Select(d => new LintMessage(d.Severity, prefix + d.Format(file.DisplayPath))));
+            if (file.Report.ReadProblem is { } read) messages.Add(new LintMessage(LintSeverity.Error, $"{prefix}{file.DisplayPath}:{read.Line}:{read.Column}: {read.Reason}"));
+            if (file.ModelProblems.Count == 0 && file.Report.Diagnostics.Count == 0 && file.Report.ReadProblem is null)
+                messages.Add(new LintMessage(LintSeverity.Info, prefix + "no problems"));
+        }
+        return messages;
+    }
+
+    /// <summary>
+    /// Writes one SARIF 2.1.0 log per file into <paramref name="directory"/>, named after its image
+    /// (<c>team-api.sarif</c>) or file; returns the paths. Each file is written atomically.
+    /// </summary>
+    public IReadOnlyList<string> WriteSarifPerFile(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        return [.. Files.Select(file =>
+        {
+            var target = Path.Combine(directory, SafeName(file.ImageName ?? file.DisplayPath) + ".sarif");
+            AtomicFile.WriteAllText(target, file.Report.ToSarif(file.DisplayPath));
+            return target;
+        })];
+    }
+
+    private static string SafeName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name) builder.Append(c is '/' or '\\' or ':' ? '-' : c);
+        return builder.ToString();
+    }
+}
