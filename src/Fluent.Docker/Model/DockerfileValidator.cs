@@ -10,8 +10,6 @@ namespace Fluent.Docker;
 /// </summary>
 internal static partial class DockerfileValidator
 {
-    private static readonly HashSet<string> ReservedStageNames = new(StringComparer.OrdinalIgnoreCase) { "scratch", "context" };
-
     public static IReadOnlyList<DockerfileError> Validate(Dockerfile file)
     {
         var errors = new List<DockerfileError>();
@@ -50,8 +48,8 @@ internal static partial class DockerfileValidator
             {
                 if (!StageNamePattern().IsMatch(name))
                     fromSite.Add("stage name", $"'{Show(name)}' is not a valid stage name.", "start with a lowercase letter; use lowercase letters, digits, '-', '_' and '.'.");
-                else if (ReservedStageNames.Contains(name))
-                    fromSite.Add("stage name", $"'{name}' is reserved by BuildKit.", "choose another name, e.g. 'build' or 'runtime'.");
+                // A reserved name ('scratch', 'context') builds: BuildKit only warns (ReservedStageName), and so does
+                // FD0009. It is not a reason to refuse the file.
                 if (seen.TryGetValue(name, out var first))
                     fromSite.Add("stage name", $"The stage name '{name}' is already used by stage #{first + 1}.", "give each stage a unique name.");
                 else seen[name] = index;

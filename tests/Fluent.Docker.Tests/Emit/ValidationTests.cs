@@ -140,8 +140,24 @@ public class ValidationTests
     [Theory]
     [InlineData("scratch")]
     [InlineData("context")]
-    public void Reserved_stage_name(string name) =>
-        AssertAt(SingleError(Stage.Named(name).From("busybox:1.36")), name, 0, null, "FROM", "stage name");
+    public void Reserved_stage_name_builds_and_is_only_a_lint_warning_as_in_BuildKit(string name)
+    {
+        var file = Dockerfile.Create(Stage.Named(name).From("busybox:1.36").Run("true"));
+
+        Assert.Empty(file.Validate());
+        Assert.Equal($"FROM busybox:1.36 AS {name}\nRUN true\n", file.Emit());
+        var finding = Assert.Single(Fluent.Docker.Linting.Linter.Lint(file).Diagnostics, d => d.RuleId == "FD0009");
+        Assert.Equal(Fluent.Docker.Linting.LintSeverity.Warning, finding.Severity);
+    }
+
+    [Fact]
+    public void A_dockerfile_with_a_stage_named_scratch_reads_as_a_typed_model()
+    {
+        var file = Dockerfile.Parse("FROM busybox:1.36 AS scratch\nRUN echo hi > /x\n\nFROM scratch\nCOPY --from=scratch /x /x\n");
+
+        Assert.Equal("scratch", file.Stages[0].Name);
+        Assert.DoesNotContain(file.Stages.SelectMany(s => s.Instructions), i => i is RawInstruction);
+    }
 
     [Fact]
     public void Duplicate_stage_name_is_reported_on_the_second_stage()
