@@ -18,7 +18,7 @@ public sealed partial class DockerEngine
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(platform);
         if (image.Problem is { } problem) throw new DockerValueException(problem);
-        if (platform.IsAutomatic) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: ask for a concrete platform such as linux/arm64.", nameof(platform));
+        if (!platform.IsConcrete) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: ask for a concrete platform such as linux/arm64.", nameof(platform));
         var local = await TryInspectAsync(image.ToString(), cancellationToken).ConfigureAwait(false);
         if (local is not null && Matches(local, platform)) return local.ToImageConfig();
         if (local is null) await PullAsync(image, platform, null, cancellationToken).ConfigureAwait(false);

@@ -66,7 +66,7 @@ public sealed partial class DockerEngine : IDisposable
     public async Task PullAsync(ImageReference image, Platform? platform = null, IProgress<string>? log = null, CancellationToken cancellationToken = default)
     {
         var reference = Pullable(image);
-        if (platform is { IsAutomatic: true }) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: pull a concrete platform such as linux/arm64.", nameof(platform));
+        if (platform is { IsConcrete: false }) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: pull a concrete platform such as linux/arm64.", nameof(platform));
         var stream = new PullProgressStream(log);
         var what = platform is null ? $"Pulling {reference}" : $"Pulling {reference} for {platform}";
         await CallAsync(what, () => _client.Images.CreateImageAsync(
@@ -84,7 +84,7 @@ public sealed partial class DockerEngine : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(imageRefOrId);
         if (platform is null)
             return ImageInspectionMapping.From(await CallAsync($"Inspecting {imageRefOrId}", () => _client.Images.InspectImageAsync(imageRefOrId, cancellationToken)).ConfigureAwait(false));
-        if (platform.IsAutomatic) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: ask for a concrete platform such as linux/arm64.", nameof(platform));
+        if (!platform.IsConcrete) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: ask for a concrete platform such as linux/arm64.", nameof(platform));
         return await InspectPlatformAsync(imageRefOrId, platform, cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,7 +103,7 @@ public sealed partial class DockerEngine : IDisposable
     {
         var reference = Pullable(image);
         if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive, e.g. TimeSpan.FromSeconds(30).");
-        if (platform is { IsAutomatic: true }) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: run a concrete platform such as linux/arm64.", nameof(platform));
+        if (platform is { IsConcrete: false }) throw new ArgumentException($"{platform} only has a meaning inside a Dockerfile: run a concrete platform such as linux/arm64.", nameof(platform));
 
         var parameters = new DockerModels.CreateContainerParameters
         {

@@ -56,7 +56,7 @@ internal static class BuildRequestValidator
         foreach (var platform in request.Platforms)
         {
             if (platform is null) Fail(nameof(BuildRequest.Platforms), "A platform is null.", "remove it.");
-            if (platform.IsAutomatic)
+            if (!platform.IsConcrete)
                 Fail(nameof(BuildRequest.Platforms), $"{platform} only has a meaning inside a Dockerfile.", "list concrete platforms such as Platform.LinuxAmd64 and Platform.LinuxArm64.");
             if (!seen.Add(platform)) Fail(nameof(BuildRequest.Platforms), $"{platform} is listed twice.", "list each platform once.");
         }

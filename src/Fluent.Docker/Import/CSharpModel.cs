@@ -86,13 +86,16 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
         };
     }
 
-    internal static string PlatformOf(Platform platform)
+    internal string PlatformOf(Platform platform)
     {
+        if (platform.Expression is { } expression) return $"Platform.Expanded({Value(expression)})";
         if (platform == Platform.BuildPlatform) return "Platform.BuildPlatform";
         if (platform == Platform.TargetPlatform) return "Platform.TargetPlatform";
         if (platform == Platform.LinuxAmd64) return "Platform.LinuxAmd64";
         if (platform == Platform.LinuxArm64) return "Platform.LinuxArm64";
         if (platform == Platform.LinuxArmV7) return "Platform.LinuxArmV7";
+        // A platform spelled otherwise (an architecture alone, e.g. arm64) keeps its spelling through Parse.
+        if (platform != Platform.Of(platform.Os, platform.Architecture, platform.Variant)) return $"Platform.Parse({CSharpText.String(platform.ToString())})";
         return $"Platform.Of({CSharpText.String(platform.Os)}, {CSharpText.String(platform.Architecture)}"
                + (platform.Variant is { } v ? ", " + CSharpText.String(v) : "") + ")";
     }

@@ -108,7 +108,7 @@ internal sealed record BuildInputs(
 
     internal static Dictionary<string, string> AutomaticArgs(Platform platform)
     {
-        var concrete = platform.IsAutomatic ? Platform.LinuxAmd64 : platform;
+        var concrete = platform.IsConcrete ? platform : Platform.LinuxAmd64;
         var build = Platform.LinuxAmd64;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {

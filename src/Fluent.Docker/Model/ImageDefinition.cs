@@ -77,7 +77,7 @@ public sealed partial record ImageDefinition
     }
     public ImageDefinition WithPlatforms(params Platform[] platforms)
     {
-        if (platforms.Length == 0 || platforms.Any(p => p is null || p.IsAutomatic))
+        if (platforms.Length == 0 || platforms.Any(p => p is null || !p.IsConcrete))
             throw new ArgumentException("Give at least one concrete platform such as Platform.LinuxAmd64.", nameof(platforms));
         return this with { Platforms = ValueList.Of(platforms) };
     }

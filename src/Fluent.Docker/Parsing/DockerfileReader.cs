@@ -208,7 +208,10 @@ public static partial class DockerfileReader
     internal static HashSet<string> StageNames(DockerfileSyntaxTree tree) =>
         [.. tree.Instructions.Where(i => i.Command == "from" && i.Arguments.Count == 3).Select(i => i.Arguments[2].ToLowerInvariant())];
 
-    /// <summary><c>--platform</c>: os/arch[/variant], or $BUILDPLATFORM / $TARGETPLATFORM.</summary>
+    /// <summary>
+    /// <c>--platform</c>: os/arch[/variant] or an architecture alone (as written), $BUILDPLATFORM / $TARGETPLATFORM, or any
+    /// other expression BuildKit expands (e.g. <c>${BUILDPLATFORM:-linux/amd64}</c>), kept verbatim.
+    /// </summary>
     internal static Platform ReadPlatform(string text, Context context)
     {
         var value = context.Analyze(text);
@@ -226,7 +229,8 @@ public static partial class DockerfileReader
                 // reported below
             }
         }
-        throw new InstructionSyntaxException($"FROM --platform={text}: the model holds os/arch[/variant] (e.g. linux/arm64), $BUILDPLATFORM or $TARGETPLATFORM");
+        else if (value.Parts.Count > 0 && value.ToString() == text) return Platform.Expanded(value);
+        throw new InstructionSyntaxException($"FROM --platform={text}: the model holds os/arch[/variant] or a known architecture (e.g. linux/arm64, arm64), $BUILDPLATFORM, $TARGETPLATFORM or an expression such as ${{BUILDPLATFORM:-linux/amd64}}");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z][a-z0-9-_.]*\z")]

@@ -82,7 +82,7 @@ public static class ImageLocking
             {
                 null => targets,
                 { IsAutomatic: true } when stage.Platform == Platform.TargetPlatform => targets,
-                { IsAutomatic: true } => [],
+                { IsConcrete: false } => [],
                 var fixedPlatform => [fixedPlatform],
             };
             foreach (var platform in needed)

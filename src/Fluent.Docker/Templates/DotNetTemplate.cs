@@ -121,7 +121,7 @@ public static class DotNetTemplate
     public static string RuntimeIdentifier(Platform platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        if (platform.IsAutomatic || platform.Os != "linux")
+        if (!platform.IsConcrete || platform.Os != "linux")
             throw new ArgumentException($"{platform} has no .NET runtime identifier here; give a concrete linux platform such as linux/arm64.", nameof(platform));
         return platform.Architecture switch
         {

@@ -66,7 +66,7 @@ public abstract record TemplateOptions
             yield return new TemplateProblem(nameof(ContextDirectory), "The context directory is empty.", "use '.' for the directory given to Generate, or a folder below it.");
         foreach (var problem in User.Problems()) yield return problem;
         foreach (var problem in Metadata.Problems()) yield return problem;
-        foreach (var platform in Platforms.Where(p => p.IsAutomatic))
+        foreach (var platform in Platforms.Where(p => !p.IsConcrete))
             yield return new TemplateProblem(nameof(Platforms), $"{platform} is not a concrete platform.", "list platforms such as Platform.LinuxAmd64 and Platform.LinuxArm64.");
     }
 }

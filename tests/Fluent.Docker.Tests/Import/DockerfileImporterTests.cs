@@ -103,6 +103,36 @@ public class DockerfileImporterTests
     }
 
     [Fact]
+    public void Platform_expressions_and_architectures_alone_import_to_code_that_rebuilds_them()
+    {
+        const string text = """
+            FROM --platform=${BUILDPLATFORM:-linux/amd64} golang:1.24 AS build
+
+            FROM --platform=arm64 busybox:1.36
+            COPY --from=build /src /src
+
+            """;
+
+        var code = DockerfileImporter.ToCSharp(text);
+        var (image, diagnostics) = SnippetCompiler.EmitAssembly("Platforms", [("Platforms.cs", code)]);
+
+        Assert.True(image is not null, string.Join("\n", diagnostics) + "\n" + code);
+        Assert.Contains("Platform.Parse(\"arm64\")", code, StringComparison.Ordinal);
+        var context = new AssemblyLoadContext("platforms", isCollectible: true);
+        try
+        {
+            var built = (Dockerfile)context.LoadFromStream(new MemoryStream(image!)).GetType("Imported.ImportedDockerfile")!
+                .GetMethod("Create")!.Invoke(null, null)!;
+            Assert.Equal(Dockerfile.Parse(text), built);
+            Assert.Equal(text, built.Emit());
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
     public void An_invalid_model_or_bad_names_are_refused()
     {
         Assert.Throws<DockerfileValidationException>(() => DockerfileImporter.ToCSharp(Dockerfile.Create()));

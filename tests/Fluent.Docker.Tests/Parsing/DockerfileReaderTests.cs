@@ -97,6 +97,42 @@ public class DockerfileReaderTests
     }
 
     [Fact]
+    public void From_platform_expressions_and_architectures_alone_read_typed_and_emit_as_written()
+    {
+        // Both build with BuildKit (issue 13): an expression with a default, and an architecture without an OS.
+        const string text = """
+            FROM --platform=${BUILDPLATFORM:-linux/amd64} golang:1.24 AS build
+
+            FROM --platform=arm64 busybox:1.36
+
+            FROM --platform=aarch64 scratch AS bare
+
+            """;
+
+        var file = Dockerfile.Parse(text);
+
+        var expression = file.Stages[0].Platform!;
+        Assert.False(expression.IsConcrete);
+        Assert.Equal(Platform.Expanded(Expandable.Raw("${BUILDPLATFORM:-linux/amd64}")), expression);
+        Assert.Equal("${BUILDPLATFORM:-linux/amd64}", expression.ToString());
+        var arm64 = file.Stages[1].Platform!;
+        Assert.Equal(("linux", "arm64", (string?)null, true, "arm64"), (arm64.Os, arm64.Architecture, arm64.Variant, arm64.IsConcrete, arm64.ToString()));
+        Assert.IsType<BaseImage.Image>(file.Stages[1].Base);
+        Assert.Equal(("linux", "arm64", "aarch64"), (file.Stages[2].Platform!.Os, file.Stages[2].Platform!.Architecture, file.Stages[2].Platform!.ToString()));
+        Assert.Empty(file.Validate());
+        Assert.Equal(text, file.Emit());
+        Assert.Equal(file, Dockerfile.Parse(file.Emit()));
+    }
+
+    [Fact]
+    public void From_platform_an_os_alone_or_an_unknown_word_is_still_refused()
+    {
+        Assert.Throws<FormatException>(() => Platform.Parse("linux"));
+        Assert.Throws<FormatException>(() => Platform.Parse("sparkle"));
+        Assert.Throws<ArgumentException>(() => Platform.Expanded(Expandable.Literal("linux/amd64")));
+    }
+
+    [Fact]
     public void Run_reads_shell_exec_and_heredoc_scripts_with_their_options()
     {
         var run = Read("""

@@ -12,7 +12,7 @@ internal sealed class ConstantFromPlatformRule() : StageRule(RuleIds.ConstantFro
 
     private protected override IEnumerable<Finding> Check(StageContext stage)
     {
-        if (stage.Stage.Platform is not { IsAutomatic: false } platform) yield break;
+        if (stage.Stage.Platform is not { IsConcrete: true } platform) yield break;
         var name = stage.Stage.Name?.ToLowerInvariant() ?? "";
         if (name.Contains(platform.Os, StringComparison.Ordinal) || name.Contains(platform.Architecture, StringComparison.Ordinal)) yield break;
         yield return AtFrom(stage, stage.DisplayName, platform.ToString());

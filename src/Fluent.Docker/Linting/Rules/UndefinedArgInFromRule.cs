@@ -26,5 +26,8 @@ internal sealed class UndefinedArgInFromRule() : StageRule(RuleIds.UndefinedArgI
             foreach (var name in VariableReferences.In(expanded.Reference))
                 yield return name;
         if (stage.Platform is { AutomaticArgument: { } argument }) yield return argument;
+        if (stage.Platform is { Expression: { } expression })
+            foreach (var name in VariableReferences.In(expression))
+                yield return name;
     }
 }
