@@ -30,7 +30,7 @@ internal sealed class ArgCodec : InstructionCodec<ArgInstruction>
     protected override void Check(DockerfileValidator.Scope scope, ArgInstruction arg)
     {
         scope.Site.Value($"ARG {arg.Arg.Name}", arg.Arg);
-        if (arg.Arg.DefaultValue is { } value) scope.Site.SingleLine($"default of ARG {arg.Arg.Name}", value);
+        if (arg.Arg.DefaultValue is { } value) scope.Site.SingleWord($"default of ARG {arg.Arg.Name}", value);
     }
 
     protected override BuildState ApplyTo(BuildState state, ArgInstruction instruction, BuildInputs inputs)

@@ -49,14 +49,30 @@ internal sealed partial class DockerfileSyntax(EscapeToken escape)
 
     private static bool IsBareRun(string text) => text.Length > 0 && text.All(IsBareChar);
 
-    /// <summary>A raw expression stands bare when BuildKit's word splitter keeps it whole: no blanks, no quotes.</summary>
-    private static bool IsBareRaw(string expression) => !expression.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'');
+    /// <summary>
+    /// A raw expression stands bare when BuildKit's word splitter keeps it whole: no blanks or quotes, or its
+    /// blanks are inside balanced quotes (<c>${X:+"a b"}</c>, which BuildKit reads as one word).
+    /// </summary>
+    private static bool IsBareRaw(string expression) =>
+        !expression.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') || KeptWhole(expression);
+
+    /// <summary>BuildKit's parseWords (ENV, LABEL, ARG) reads the expression as exactly itself, one word, with either escape token.</summary>
+    private static bool KeptWhole(string expression) =>
+        Parsing.InstructionLineParser.Words(expression, '\\') is [var backslash] && backslash == expression
+        && Parsing.InstructionLineParser.Words(expression, '`') is [var backtick] && backtick == expression;
 
     /// <summary>
-    /// True when a raw expression can be written in a one-word slot: bare, or inside double quotes (where a
-    /// <c>"</c> would end the quoting early).
+    /// True when a raw expression can be written in any one-word slot: inside double quotes (when it has no
+    /// <c>"</c>, which would end the quoting early), or bare without blanks (slots split on blanks whatever the quotes).
     /// </summary>
-    public static bool CanWriteRaw(string expression) => IsBareRaw(expression) || !expression.Contains('"', StringComparison.Ordinal);
+    public static bool CanWriteRaw(string expression) =>
+        !expression.Contains('"', StringComparison.Ordinal) || (KeptWhole(expression) && !expression.Any(char.IsWhiteSpace));
+
+    /// <summary>
+    /// True when a raw expression can be written as a word of ENV, LABEL or ARG, which BuildKit splits with
+    /// parseWords: there blanks inside quotes do not split, so <c>ARG X=${X:+"a b"}</c> stands bare.
+    /// </summary>
+    internal static bool CanWriteRawWord(string expression) => CanWriteRaw(expression) || KeptWhole(expression);
 
     /// <summary>
     /// A value in a whitespace-split list the lexer expands word by word (COPY/ADD paths, VOLUME):

@@ -24,13 +24,7 @@ internal static partial class DockerfileValidator
             if (value is not null && Encoding.UTF8.GetByteCount(value) > DockerfileEmitter.MaxLineBytes - 16)
                 errors.Add(new DockerfileError(null, null, null, null, $"{name} directive", $"The {name} directive is longer than BuildKit's {DockerfileEmitter.MaxLineBytes}-byte line.", "shorten it."));
 
-        foreach (var arg in file.GlobalArgs)
-        {
-            var at = new Site(errors, null, null, null, "ARG");
-            at.Value($"global ARG {arg.Name}", arg);
-            if (arg.DefaultValue is { } value && at.SingleLine($"default of ARG {arg.Name}", value))
-                CheckLineLength(at, syntax, DockerfileEmitter.Arg(syntax, arg));
-        }
+        foreach (var arg in file.GlobalArgs) CheckGlobalArg(errors, syntax, arg);
 
         if (file.Stages.Count == 0)
             errors.Add(new DockerfileError(null, null, null, null, "stages", "The Dockerfile has no stage.", "add one: Stage.Named(\"app\").From(\"debian:bookworm-slim\")."));
@@ -99,6 +93,15 @@ internal static partial class DockerfileValidator
     /// lexer (always with the backslash escape): a line it cannot split opens no heredoc at all, and a word that looks
     /// like <c>&lt;&lt;X</c> opens one.
     /// </summary>
+    /// <summary>One global ARG's checks; the reader runs them per ARG to report an error on the ARG's line.</summary>
+    internal static void CheckGlobalArg(List<DockerfileError> errors, DockerfileSyntax syntax, BuildArg arg)
+    {
+        var at = new Site(errors, null, null, null, "ARG");
+        at.Value($"global ARG {arg.Name}", arg);
+        if (arg.DefaultValue is { } value && at.SingleWord($"default of ARG {arg.Name}", value))
+            CheckLineLength(at, syntax, DockerfileEmitter.Arg(syntax, arg));
+    }
+
     internal static void CheckEmittedLine(Site site, DockerfileSyntax syntax, Instruction instruction)
     {
         var (header, _) = DockerfileEmitter.Instruction(syntax, instruction);
@@ -330,10 +333,15 @@ internal static partial class DockerfileValidator
             return ValidUnicode(slot, text);
         }
 
-        public bool SingleLine(string slot, Expandable value)
+        public bool SingleLine(string slot, Expandable value) => SingleLine(slot, value, DockerfileSyntax.CanWriteRaw);
+
+        /// <summary>A value written as one word of ENV, LABEL or ARG, where blanks inside quotes do not split.</summary>
+        public bool SingleWord(string slot, Expandable value) => SingleLine(slot, value, DockerfileSyntax.CanWriteRawWord);
+
+        private bool SingleLine(string slot, Expandable value, Func<string, bool> canWriteRaw)
         {
             if (!value.Parts.All(p => p.IsVariable || SingleLine(slot, p.Text))) return false;
-            if (value.Parts.FirstOrDefault(p => p.IsRaw && !DockerfileSyntax.CanWriteRaw(p.Text)) is { Text: { } raw })
+            if (value.Parts.FirstOrDefault(p => p.IsRaw && !canWriteRaw(p.Text)) is { Text: { } raw })
             {
                 Add(slot, $"The raw expression '{Show(raw)}' has both blanks and a double quote; it cannot be written as one word.", "use a BuildArg reference, or an expression without '\"'.");
                 return false;

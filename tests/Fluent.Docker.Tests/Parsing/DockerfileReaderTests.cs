@@ -293,6 +293,57 @@ public class DockerfileReaderTests
         Assert.Equal("FROM busybox\nRUN <<A <<B python3\nprint(1)\nA\nx\nB\nEXPOSE 8000-8010\n", emitted);
     }
 
+    // Issue 13: BuildKit reads ARG X=${X:+"a b"} as one word (parseWords keeps blanks inside quotes) and expands
+    // the modifier's word with its quotes removed (lab engine: ${Y:+"un supported"} with Y=1 gives "un supported").
+    [Theory]
+    [InlineData("${X:+\"unsupported\"}")]
+    [InlineData("${X:+\"un supported\"}")]
+    [InlineData("${X:-'a b'}")]
+    public void An_arg_default_that_is_a_raw_expression_with_quotes_reads_typed_and_emits_as_read(string expression)
+    {
+        var text = $"FROM busybox:1.36\nARG X={expression}\nRUN echo $X\n";
+
+        var file = Dockerfile.Parse(text);
+
+        var arg = Assert.IsType<ArgInstruction>(file.Stages.Single().Instructions[0]);
+        Assert.Equal(new BuildArg("X", Expandable.Raw(expression)), arg.Arg);
+        Assert.Empty(file.Validate());
+        Assert.Equal(text, file.Emit());
+    }
+
+    [Theory]
+    [InlineData("${X:+\"unsupported\"}")]
+    [InlineData("${X:+\"un supported\"}")]
+    public void A_global_arg_default_that_is_a_raw_expression_with_quotes_reads_and_emits_as_read(string expression)
+    {
+        var text = $"ARG X={expression}\n\nFROM busybox:1.36\nARG X\nRUN echo $X\n";
+
+        var file = Dockerfile.Parse(text);
+
+        Assert.Equal(new BuildArg("X", Expandable.Raw(expression)), Assert.Single(file.GlobalArgs));
+        Assert.Equal(text, file.Emit());
+    }
+
+    [Fact]
+    public void A_modelled_arg_default_with_a_quoted_raw_expression_is_written_bare()
+    {
+        var file = Dockerfile.Create(Stage.Named("app").From("busybox:1.36").Arg(new BuildArg("X", Expandable.Raw("${X:+\"un supported\"}"))));
+
+        Assert.Contains("\nARG X=${X:+\"un supported\"}\n", file.Emit(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_left_on_a_global_arg_is_reported_on_its_line()
+    {
+        // Kept whole by parseWords with the backslash escape but not with the backtick: the model cannot write it.
+        const string text = "# syntax=docker/dockerfile:1\n\nARG A=1\nARG X=${X:+\"a\"\\ b}\nFROM busybox:1.36\n";
+
+        var error = Assert.Throws<DockerfileParseException>(() => Dockerfile.Parse(text));
+
+        Assert.Equal((4, 1), (error.Line, error.Column));
+        Assert.Contains("default of ARG X", error.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("RUN a\nRUN b", "line")]
     [InlineData("  ", "line")]
@@ -316,11 +367,11 @@ public class DockerfileReaderTests
             .Select(r => r.Line.Length > 60 ? r.Line[..60] : r.Line)
             .ToList();
 
-        // ADD of a git ref held in a variable (8), a bind mount without a target (2), an ARG default whose raw
-        // expression has blanks and quotes (1). Everything else in the 47 files reads into typed instructions.
+        // ADD of a git ref held in a variable (8), a bind mount without a target (2). Everything else in the 47
+        // files reads into typed instructions, ARG GOGCFLAGS=${BUILDKIT_DEBUG:+"all=-N -l"} too (issue 13).
         Assert.Equal(8, raw.Count(r => r.StartsWith("ADD --keep-git-dir=true \"https://github.com/", StringComparison.Ordinal)));
         Assert.Equal(2, raw.Count(r => r.StartsWith("RUN --mount=from=binaries", StringComparison.Ordinal)));
-        Assert.Equal(["ARG GOGCFLAGS=${BUILDKIT_DEBUG:+\"all=-N -l\"}"], raw.Where(r => r.StartsWith("ARG", StringComparison.Ordinal)));
-        Assert.Equal(11, raw.Count);
+        Assert.DoesNotContain(raw, r => r.StartsWith("ARG", StringComparison.Ordinal));
+        Assert.Equal(10, raw.Count);
     }
 }
