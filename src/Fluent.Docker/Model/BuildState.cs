@@ -96,14 +96,19 @@ internal sealed record BuildInputs(
     public static BuildInputs For(Dockerfile file, Platform? platform, IReadOnlyDictionary<string, string>? buildArgs)
     {
         var args = buildArgs ?? new Dictionary<string, string>();
+        var automatic = AutomaticArgs(platform ?? Platform.LinuxAmd64);
         // Global ARG defaults are in scope for FROM only, and for stages that redeclare them without a value.
         var global = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A default reads the platform ARGs and the global ARGs above it, as BuildKit's meta args do (ARG X=${TARGETARCH}).
+        var defaultScope = new Dictionary<string, string>(automatic, StringComparer.Ordinal);
         foreach (var arg in file.GlobalArgs)
         {
-            var value = args.TryGetValue(arg.Name, out var given) ? given : arg.DefaultValue is { } d ? BuildState.Expand(d, global) : null;
-            if (value is not null) global[arg.Name] = value;
+            var value = args.TryGetValue(arg.Name, out var given) ? given : arg.DefaultValue is { } d ? BuildState.Expand(d, defaultScope) : null;
+            if (value is null) continue;
+            global[arg.Name] = value;
+            defaultScope[arg.Name] = value;
         }
-        return new BuildInputs(args, global, AutomaticArgs(platform ?? Platform.LinuxAmd64), new DockerfileSyntax(file.Escape));
+        return new BuildInputs(args, global, automatic, new DockerfileSyntax(file.Escape));
     }
 
     internal static Dictionary<string, string> AutomaticArgs(Platform platform)

@@ -27,6 +27,28 @@ public class TextLintTests
         Assert.Empty(Findings("FROM alpine:3.20 AS base-linux\nARG\u0020X\nFROM scratch\nARG OS=linux\n", "FD0110"));
     }
 
+    [Theory]
+    [InlineData("ARG FLAVOR=${TARGETARCH}\nFROM busybox:1.36-${FLAVOR}\n")]
+    [InlineData("ARG FLAVOR=${TARGETARCH}\nFROM busybox:${FLAVOR}\n")]
+    [InlineData("ARG OS=$TARGETOS\nARG IMAGE=busybox:${OS}\nFROM ${IMAGE}\n")]
+    [InlineData("ARG PLATFORM=${BUILDPLATFORM}\nFROM --platform=${PLATFORM} busybox:1.36\n")]
+    public void Global_arg_defaults_read_the_automatic_platform_args_as_BuildKit_does(string text)
+    {
+        // BuildKit evaluates global ARG defaults with TARGETARCH, BUILDPLATFORM… in scope and reports nothing here (issue 13).
+        var checks = Linter.LintText(text).Diagnostics.Where(d => d.Rule.BuildKitCheck is not null);
+        Assert.Empty(checks.Select(d => $"{d.RuleId}@{d.Line}: {d.Message}"));
+    }
+
+    [Fact]
+    public void FD0110_still_reports_a_default_that_reads_an_undefined_variable()
+    {
+        // BuildKit: `ARG FLAVOR=${NOPE}` gives FLAVOR "", so `busybox:${FLAVOR}` is `busybox:` (InvalidDefaultArgInFrom)…
+        var finding = Assert.Single(Findings("ARG FLAVOR=${NOPE}\nFROM busybox:${FLAVOR}\n", "FD0110"));
+        Assert.Contains("'busybox:'", finding.Message);
+        // …and `busybox:1.36-` is still a valid reference, so BuildKit reports nothing for it.
+        Assert.Empty(Findings("ARG FLAVOR=${NOPE}\nFROM busybox:1.36-${FLAVOR}\n", "FD0110"));
+    }
+
     [Fact]
     public void FD0110_reports_a_model_from_with_a_global_arg_without_default()
     {
