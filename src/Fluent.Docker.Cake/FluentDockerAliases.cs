@@ -261,10 +261,10 @@ public static class FluentDockerAliases
         return inspection;
     }
 
-    private static void Log(ICakeLog log, Linting.LintSeverity severity, string text)
+    private static void Log(ICakeLog log, ProblemSeverity severity, string text)
     {
-        if (severity == Linting.LintSeverity.Error) log.Error("{0}", text);
-        else if (severity == Linting.LintSeverity.Warning) log.Warning("{0}", text);
+        if (severity == ProblemSeverity.Error) log.Error("{0}", text);
+        else if (severity == ProblemSeverity.Warning) log.Warning("{0}", text);
         else log.Information("{0}", text);
     }
 

@@ -24,7 +24,7 @@ public static class ErrorReport
         Pinning.ImageLockException locked => (ExitCodes.Usage, OneLine(locked.Message), []),
         Workflow.ImageNotFoundException missing => (ExitCodes.Usage, OneLine(missing.Message), []),
         Workflow.PlatformGapsException gaps => (ExitCodes.Usage, $"{gaps.Gaps.Count} base image(s) lack a platform asked for. Fix: build for the platforms the bases offer (--platform), or choose bases that offer the rest:", [.. gaps.Gaps.Select(g => g.ToString())]),
-        DockerfileValidationException invalid => (ExitCodes.Usage, $"the Dockerfile model has {invalid.Errors.Count} problem(s):", [.. invalid.Errors.Select(e => e.ToString())]),
+        DockerfileValidationException invalid => (ExitCodes.Usage, $"the Dockerfile model has {invalid.Problems.Count} problem(s):", [.. invalid.Problems.Select(e => e.ToString())]),
         // Values parsed from the command line (platforms, image references, secrets) throw format errors.
         FormatException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),
         Release.PushFailedException pushFailed => (ExitCodes.StepFailed, OneLine(pushFailed.Message), []),

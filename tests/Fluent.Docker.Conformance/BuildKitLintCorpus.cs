@@ -43,7 +43,7 @@ public sealed class BuildKitLintCorpus : ICorpus
 
         if (expected.RootElement.TryGetProperty("BuildErr", out var error) && error.GetString() is { } message && message.StartsWith(LintViolation, StringComparison.Ordinal))
         {
-            var failing = build.Errors.Select(d => d.Rule.BuildKitCheck).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            var failing = build.Errors.Select(d => build.RuleOf(d).BuildKitCheck).OfType<string>().Distinct().Order(StringComparer.Ordinal);
             var listed = message[LintViolation.Length..].Split(", ").Order(StringComparer.Ordinal);
             if (!failing.SequenceEqual(listed)) failure ??= $"error=true: errors {string.Join(",", failing)}, BuildKit fails on {string.Join(",", listed)}";
         }
@@ -56,7 +56,7 @@ public sealed class BuildKitLintCorpus : ICorpus
             : [];
 
     private static List<(string Check, int? Line)> Found(LintReport report) =>
-        [.. report.Diagnostics.Where(d => d.Rule.BuildKitCheck is not null).Select(d => (d.Rule.BuildKitCheck!, d.Line))];
+        [.. report.Diagnostics.Where(d => report.RuleOf(d).BuildKitCheck is not null).Select(d => (report.RuleOf(d).BuildKitCheck!, d.Location.Line))];
 
     private static string? Compare(string view, List<(string Check, int? Line)> expected, List<(string Check, int? Line)> found, bool withLines)
     {

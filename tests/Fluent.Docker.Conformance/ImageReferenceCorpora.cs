@@ -101,7 +101,7 @@ internal sealed class ParseNamedCanonicalCorpus() : TableCorpus("image-reference
         ImageReference? value = null;
         var error = Throws<DockerValueException>(() => value = ImageReference.ParseCanonical(row["input"]));
         var expected = ReferenceErrors.Parse(row["err"]);
-        if (expected is not null) return Same("error", expected, error?.Problem.Code as ImageReferenceError?);
+        if (expected is not null) return Same("error", expected, error?.Problem.Kind as ImageReferenceError?);
         return All(Same("error", null, error?.Message), Same("domain", row["domain"], value!.Domain), Same("path", row["path"], value.Path));
     }
 }
@@ -149,7 +149,7 @@ internal sealed class SerializationCorpus() : TableCorpus("image-reference", "se
         if (expected is not null)
         {
             var error = Throws<JsonException>(() => JsonSerializer.Deserialize<Field>(json));
-            return Same("error", expected, (error?.InnerException as DockerValueException)?.Problem.Code as ImageReferenceError?);
+            return Same("error", expected, (error?.InnerException as DockerValueException)?.Problem.Kind as ImageReferenceError?);
         }
         var field = JsonSerializer.Deserialize<Field>(json)!;
         return All(

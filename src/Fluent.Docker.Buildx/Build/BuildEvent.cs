@@ -59,7 +59,7 @@ public abstract record BuildEvent
     public sealed record Warning(string Message, IReadOnlyList<string> Detail, Uri? Url, SourceLine? Location) : BuildEvent;
 
     /// <summary>The request will run but not do all it seems to ask (reported before buildx starts); <paramref name="Target"/> names the bake target.</summary>
-    public sealed record RequestWarning(BuildWarning Value, string? Target) : BuildEvent;
+    public sealed record RequestWarning(Problem Value, string? Target) : BuildEvent;
 
     /// <summary>The registry failed a push; attempt <paramref name="Attempt"/> of <paramref name="Attempts"/> runs again after <paramref name="Delay"/>.</summary>
     public sealed record RetryScheduled(int Attempt, int Attempts, TimeSpan Delay, string Reason) : BuildEvent;

@@ -40,7 +40,7 @@ public static class BuildEventText
             + (e.Total is { } total ? "/" + total.ToString(CultureInfo.InvariantCulture) : "") + (e.Completed ? " done" : ""),
         BuildEvent.ContextTransferred e => $"build context: {e.Bytes.ToString(CultureInfo.InvariantCulture)} bytes",
         BuildEvent.Warning e => $"warning: {e.Message}" + (e.Url is null ? "" : $" ({e.Url})"),
-        BuildEvent.RequestWarning e => e.Target is null ? e.Value.ToString() : $"{e.Target}: {e.Value}",
+        BuildEvent.RequestWarning e => e.Target is null ? $"warning: {e.Value}" : $"{e.Target}: warning: {e.Value}",
         BuildEvent.RetryScheduled e => $"push attempt {e.Attempt}/{e.Attempts} failed ({e.Reason}); retrying in {e.Delay.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s",
         BuildEvent.ImageStarted e => e.Tags.Count == 0 ? e.Image : $"{e.Image}: {string.Join(", ", e.Tags)}",
         BuildEvent.BuildFailed e => "ERROR: " + e.Message,

@@ -104,11 +104,14 @@ public sealed record BuildRequest
     public BuildRequest WithSecret(BuildSecret secret) => this with { Secrets = Secrets.Append(secret) };
     public BuildRequest WithBuilder(string builder) => this with { Builder = builder };
 
-    /// <summary>Throws <see cref="BuildRequestException"/> naming the first bad option and how to fix it.</summary>
+    /// <summary>Throws <see cref="BuildRequestException"/> with every bad option and how to fix it.</summary>
     public void Validate() => BuildRequestValidator.Validate(this);
 
+    /// <summary>Every error buildx would reject or misread (<see cref="ProblemCodes.BuildRequest"/>, the option as the slot); empty when the request is valid.</summary>
+    public IReadOnlyList<Problem> Problems() => BuildRequestValidator.Problems(this);
+
     /// <summary>Option combinations that run but will not do all they seem to ask; the runner logs them before starting.</summary>
-    public IReadOnlyList<BuildWarning> Warnings() => BuildRequestValidator.Warnings(this);
+    public IReadOnlyList<Problem> Warnings() => BuildRequestValidator.Warnings(this);
 
     /// <summary>
     /// The named-context key that overrides <c>FROM image</c>: BuildKit matches FROM names in their familiar form

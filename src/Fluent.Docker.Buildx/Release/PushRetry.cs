@@ -66,8 +66,13 @@ public sealed record PushRetry(int Attempts, TimeSpan InitialDelay)
 /// </summary>
 public sealed class PushFailedException(int attempts, BuildxException lastError) : Exception(
     $"The push failed after {attempts} attempt(s): the registry did not take it ({lastError.ErrorLine}). No tag was written: the index is tagged only after every platform's manifest is stored. Fix: check that the registry is up and reachable, then run again.",
-    lastError)
+    lastError), IProblemException
 {
     public int Attempts { get; } = attempts;
+
+    /// <summary>The <see cref="ProblemCodes.PushFailed"/> problem.</summary>
+    public IReadOnlyList<Problem> Problems { get; } =
+        [Problem.Error(ProblemCodes.PushFailed, ProblemLocation.None, $"The push failed after {attempts} attempt(s): the registry did not take it ({lastError.ErrorLine}). No tag was written.",
+            "check that the registry is up and reachable, then run again.")];
     public BuildxException LastError { get; } = lastError;
 }

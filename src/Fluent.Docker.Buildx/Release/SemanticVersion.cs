@@ -31,7 +31,7 @@ public sealed partial record SemanticVersion
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="DockerValueException"/> naming what is wrong.</summary>
     public static SemanticVersion Parse(string text) =>
-        TryParse(text, out var version) ? version : throw new DockerValueException(new ValueProblem(
+        TryParse(text, out var version) ? version : throw new DockerValueException(Problem.InvalidValue(
             $"'{ImageReference.Printable(text ?? "")}' is not a semantic version.",
             "write MAJOR.MINOR.PATCH with optional -prerelease and +build parts, e.g. 1.2.3, v1.2.3 or 2.0.0-rc.1."));
 

@@ -50,7 +50,7 @@ public sealed record TagStrategy
         ArgumentNullException.ThrowIfNull(commit);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 4);
         if (commit.Length < 4 || !commit.All(char.IsAsciiHexDigit))
-            throw new DockerValueException(new ValueProblem($"'{ImageReference.Printable(commit)}' is not a commit id.", "pass the hex id from `git rev-parse HEAD` (SourceInfo.Commit)."));
+            throw new DockerValueException(Problem.InvalidValue($"'{ImageReference.Printable(commit)}' is not a commit id.", "pass the hex id from `git rev-parse HEAD` (SourceInfo.Commit)."));
         return this with { ShortCommit = commit[..Math.Min(length, commit.Length)].ToLowerInvariant() };
     }
 
@@ -101,7 +101,7 @@ public sealed record TagStrategy
         if (BuildNumber is not null) tags.Add("build-" + Sanitize(BuildNumber, "build number"));
 
         if (tags.Count == 0)
-            throw new DockerValueException(new ValueProblem("The tag strategy yields no tag.",
+            throw new DockerValueException(Problem.InvalidValue("The tag strategy yields no tag.",
                 "give a version (TagStrategy.ForVersion(\"1.2.3\")), WithLatest(), WithSource(source), WithBranch(…) or WithBuildNumber(…)."));
 
         var prefix = EnvironmentPrefix is null ? "" : Sanitize(EnvironmentPrefix, "environment prefix") + "-";
@@ -115,7 +115,7 @@ public sealed record TagStrategy
         ArgumentNullException.ThrowIfNull(repository);
         if (repository.Problem is { } problem) throw new DockerValueException(problem);
         if (repository.Tag is not null || repository.Digest is not null)
-            throw new DockerValueException(new ValueProblem($"'{repository}' already has a tag or digest.", "pass the repository alone, e.g. 127.0.0.1:5000/team/app."));
+            throw new DockerValueException(Problem.InvalidValue($"'{repository}' already has a tag or digest.", "pass the repository alone, e.g. 127.0.0.1:5000/team/app."));
         return ValueList.From(Tags().Select(repository.WithTag));
     }
 
@@ -132,14 +132,14 @@ public sealed record TagStrategy
         foreach (var c in text) builder.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' ? c : '-');
         var sanitized = builder.ToString().TrimStart('.', '-');
         if (sanitized.Length == 0)
-            throw new DockerValueException(new ValueProblem($"The {what} '{ImageReference.Printable(text)}' has nothing a tag can hold.", "use letters, digits, '_', '.' or '-'."));
+            throw new DockerValueException(Problem.InvalidValue($"The {what} '{ImageReference.Printable(text)}' has nothing a tag can hold.", "use letters, digits, '_', '.' or '-'."));
         return sanitized.Length > 128 ? sanitized[..128] : sanitized;
     }
 
     private static string Check(string tag)
     {
         if (tag.Length > 128)
-            throw new DockerValueException(new ValueProblem($"The tag '{tag[..40]}…' is {tag.Length} characters; a registry accepts at most 128.", "use a shorter environment prefix or branch name."));
+            throw new DockerValueException(Problem.InvalidValue($"The tag '{tag[..40]}…' is {tag.Length} characters; a registry accepts at most 128.", "use a shorter environment prefix or branch name."));
         return tag;
     }
 }

@@ -66,7 +66,7 @@ internal static class LintCommand
         if (project is not null || Directory.Exists(console.Resolve(DefinitionsProject.DefaultDirectory)))
         {
             var manifest = await DefinitionsProject.Find(console, project, verbose).DescribeAsync(cancellationToken, lint: true);
-            return new LintRun([.. manifest.Images.Select(i => new LintedFile(console.Display(i.DockerfilePath), HostLintFinding.ToReport(i.Findings ?? [])))]);
+            return new LintRun([.. manifest.Images.Select(i => new LintedFile(console.Display(i.DockerfilePath), i.LintReport()))]);
         }
         var here = console.Resolve("Dockerfile");
         if (File.Exists(here)) return FileWorkflow.LintFiles([new LintTarget("Dockerfile", File.ReadAllText(here), IgnoreBeside(here))]);
@@ -86,9 +86,9 @@ internal static class LintCommand
             _ => run.ToText(),
         });
         foreach (var file in run.Unreadable)
-            console.Error.WriteLine($"error: {file.DisplayPath}:{file.Report.ReadProblem!.Line}:{file.Report.ReadProblem.Column}: {file.Report.ReadProblem.Reason}");
+            console.Error.WriteLine($"error: {file.DisplayPath}:{file.Report.ReadProblem!.Location.Line}:{file.Report.ReadProblem.Location.Column}: {file.Report.ReadProblem.Message}");
         if (run.Unreadable.Count > 0) return ExitCodes.Usage;
-        LintSeverity? threshold = failOn switch { "error" => LintSeverity.Error, "warning" => LintSeverity.Warning, "info" => LintSeverity.Info, _ => null };
+        ProblemSeverity? threshold = failOn switch { "error" => ProblemSeverity.Error, "warning" => ProblemSeverity.Warning, "info" => ProblemSeverity.Info, _ => null };
         return threshold is { } at && run.HasFindingsAtOrAbove(at) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

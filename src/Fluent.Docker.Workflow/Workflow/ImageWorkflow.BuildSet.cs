@@ -125,7 +125,13 @@ public sealed record ImageLayers(string ImageName, ImageReference Reference, Pla
 
 /// <summary>A base image lacks a platform an image is to be built for; nothing ran.</summary>
 public sealed class PlatformGapsException(IReadOnlyList<ImagePlatformGap> gaps) : InvalidOperationException(
-    $"{gaps.Count} base image(s) lack a platform asked for: {string.Join("; ", gaps)}. Fix: build for the platforms the bases offer, or choose bases that offer the rest.")
+    $"{gaps.Count} base image(s) lack a platform asked for: {string.Join("; ", gaps)}. Fix: {GapFix}"), IProblemException
 {
+    private const string GapFix = "build for the platforms the bases offer, or choose bases that offer the rest.";
+
     public IReadOnlyList<ImagePlatformGap> Gaps { get; } = gaps;
+
+    /// <summary>One <see cref="ProblemCodes.PlatformGap"/> per gap.</summary>
+    public IReadOnlyList<Problem> Problems { get; } =
+        [.. gaps.Select(g => Problem.Error(ProblemCodes.PlatformGap, ProblemLocation.None, $"A base image lacks a platform asked for: {g}.", GapFix))];
 }

@@ -84,7 +84,12 @@ public sealed record LockRun(string LockPath, ImageLockUpdate Update, bool Writt
 
 /// <summary>The registry has no image under a reference the definitions pull; nothing was written.</summary>
 public sealed class ImageNotFoundException(ImageReference reference, string? registryMessage, Exception? innerException = null) : Exception(
-    $"image not found: {reference} ({registryMessage ?? "the registry has no such manifest"}). Fix: check its name and tag in the definitions.", innerException)
+    $"image not found: {reference} ({registryMessage ?? "the registry has no such manifest"}). Fix: check its name and tag in the definitions.", innerException), IProblemException
 {
     public ImageReference Reference { get; } = reference;
+
+    /// <summary>The <see cref="ProblemCodes.ImageNotFound"/> problem, the reference as the slot.</summary>
+    public IReadOnlyList<Problem> Problems { get; } =
+        [Problem.Error(ProblemCodes.ImageNotFound, ProblemLocation.InSlot(reference.ToString()),
+            $"image not found ({registryMessage ?? "the registry has no such manifest"}).", "check its name and tag in the definitions.")];
 }

@@ -8,17 +8,17 @@ namespace Fluent.Docker.Hosting;
 /// <summary>
 /// What <c>describe</c> and <c>generate</c> report: every image of a definitions project with the files it generates,
 /// or, when the definitions are invalid, no images and the typed <see cref="Problems"/>. The tool reads it back with
-/// <see cref="Parse"/>; <see cref="Protocol"/> changes when the shape does (2: typed problems).
+/// <see cref="Parse"/>; <see cref="Protocol"/> changes when the shape does (2: typed problems; 3: one <see cref="Problem"/> type for problems and lint findings).
 /// </summary>
 public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnlyList<HostManifestImage> Images)
 {
-    public const int CurrentProtocol = 2;
+    public const int CurrentProtocol = 3;
 
     /// <summary>Why the host stopped (nothing was written); empty when it succeeded.</summary>
-    public IReadOnlyList<HostProblem> Problems { get; init; } = [];
+    public IReadOnlyList<Problem> Problems { get; init; } = [];
 
     /// <summary>The manifest of a host that stopped at <paramref name="problems"/>.</summary>
-    public static HostManifest Failed(IReadOnlyList<HostProblem> problems) =>
+    public static HostManifest Failed(IReadOnlyList<Problem> problems) =>
         new(CurrentProtocol, LibraryVersionOf(typeof(HostManifest).Assembly), []) { Problems = problems ?? throw new ArgumentNullException(nameof(problems)) };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -42,12 +42,13 @@ public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnly
                 Path.Combine(context, image.DockerfileName), Path.Combine(context, image.IgnoreFileName),
                 image.Dockerfile.Emit(), image.Ignore.Emit())
             {
-                Findings = lint ? HostLintFinding.From(Linter.Lint(image)) : null,
+                Findings = lint ? Linter.Lint(image) is var report ? [.. report.Diagnostics, .. report.Suppressed] : null : null,
             };
         }).ToList();
         var clash = described.SelectMany(i => new[] { i.DockerfilePath, i.DockerIgnorePath }).GroupBy(p => p).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
-            throw new ArgumentException($"Two images write {clash.Key}. Fix: give each image its own context directory or Dockerfile name (WithDockerfileName).");
+            throw new ProblemException(Problem.Error(ProblemCodes.Definition, ProblemLocation.None, $"Two images write {clash.Key}.",
+                "give each image its own context directory or Dockerfile name (WithDockerfileName)."));
         return new HostManifest(CurrentProtocol, LibraryVersionOf(typeof(HostManifest).Assembly), described);
     }
 
@@ -72,29 +73,14 @@ public sealed record HostManifestImage(
     string DockerfilePath, string DockerIgnorePath, string Dockerfile, string DockerIgnore)
 {
     /// <summary>The model's lint findings, suppressed ones included (with their reasons); null unless <c>describe --lint</c>.</summary>
-    public IReadOnlyList<HostLintFinding>? Findings { get; init; }
-}
+    public IReadOnlyList<Problem>? Findings { get; init; }
 
-/// <summary>A <see cref="LintDiagnostic"/> as the manifest carries it; <see cref="ToReport"/> rebuilds the report.</summary>
-public sealed record HostLintFinding(
-    string RuleId, LintSeverity Severity, string Message, int? Line, string? Stage, int? StageIndex, int? InstructionNumber, string? Keyword,
-    string? SuppressedBecause)
-{
-    public static IReadOnlyList<HostLintFinding> From(LintReport report) =>
-        [.. report.Diagnostics.Concat(report.Suppressed).Select(d => new HostLintFinding(
-            d.RuleId, d.Severity, d.Message, d.Line, d.Stage, d.StageIndex, d.InstructionNumber, d.Keyword, d.SuppressedBecause))];
-
-    /// <summary>The report the findings came from, with this library's rules (the manifest's protocol guarantees the same ids).</summary>
-    public static LintReport ToReport(IReadOnlyList<HostLintFinding> findings)
+    /// <summary>The lint report the <see cref="Findings"/> came from, with this library's rules (the manifest's protocol guarantees the same ids).</summary>
+    public LintReport LintReport()
     {
-        var rules = Linter.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var diagnostics = findings.Select(f => new LintDiagnostic(
-            rules.TryGetValue(f.RuleId, out var rule) ? rule : throw new FormatException($"The definitions report rule {f.RuleId}, which this Fluent.Docker does not know."),
-            f.Severity, f.Message)
-        {
-            Stage = f.Stage, StageIndex = f.StageIndex, InstructionNumber = f.InstructionNumber, Keyword = f.Keyword, Line = f.Line,
-            SuppressedBecause = f.SuppressedBecause,
-        }).ToList();
-        return new LintReport([.. diagnostics.Where(d => d.SuppressedBecause is null)], [.. diagnostics.Where(d => d.SuppressedBecause is not null)], Linter.Rules);
+        var findings = Findings ?? [];
+        var unknown = findings.FirstOrDefault(f => !Linter.Rules.Any(r => r.Id == f.Code));
+        if (unknown is not null) throw new FormatException($"The definitions report rule {unknown.Code}, which this Fluent.Docker does not know.");
+        return new LintReport([.. findings.Where(d => d.SuppressedBecause is null)], [.. findings.Where(d => d.SuppressedBecause is not null)], Linter.Rules);
     }
 }

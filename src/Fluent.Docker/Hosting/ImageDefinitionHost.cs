@@ -47,17 +47,17 @@ public static class ImageDefinitionHost
                         AtomicFile.WriteAllText(written, HostManifest.Describe([.. generated.Images.Select(i => i.Definition)], baseDirectory, command.Lint).ToJson());
                     break;
                 case "describe":
-                    var manifestPath = command.Output ?? throw new HostUsageException("describe needs --output FILE.");
+                    var manifestPath = command.Output ?? throw HostUsage("describe needs --output FILE.", "pass --output FILE.");
                     AtomicFile.WriteAllText(manifestPath, HostManifest.Describe(Workflow.FileWorkflow.Pin(images, command.Lock), baseDirectory, command.Lint).ToJson());
                     break;
             }
             return Success;
         }
-        catch (Exception e) when (e is HostUsageException or Pinning.ImageLockException or DockerfileValidationException or DockerValueException or DockerIgnoreException or ArgumentException)
+        catch (Exception e) when (e is IProblemException or ArgumentException)
         {
             foreach (var line in e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries)) error.WriteLine("error: " + line.TrimEnd('\r').Trim());
             // The tool reads the typed problems, not these lines.
-            if (command?.Output is { } manifestPath) AtomicFile.WriteAllText(manifestPath, HostManifest.Failed(HostProblem.From(e)).ToJson());
+            if (command?.Output is { } manifestPath) AtomicFile.WriteAllText(manifestPath, HostManifest.Failed(ProblemException.Of(e)).ToJson());
             return InvalidDefinition;
         }
     }
@@ -68,24 +68,26 @@ public static class ImageDefinitionHost
         {
             var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "generate";
             if (verb is not ("generate" or "describe"))
-                throw new HostUsageException($"Unknown command '{verb}'. Fix: use 'generate' or 'describe'.");
+                throw HostUsage($"Unknown command '{verb}'.", "use 'generate' or 'describe'.");
             string? baseDirectory = null, output = null, lockFile = null;
             var lint = false;
             for (var i = verb == args.FirstOrDefault() ? 1 : 0; i < args.Length; i++)
             {
-                string Value() => i + 1 < args.Length ? args[++i] : throw new HostUsageException($"{args[i]} needs a value.");
+                string Value() => i + 1 < args.Length ? args[++i] : throw HostUsage($"{args[i]} needs a value.", $"pass {args[i]} VALUE.");
                 switch (args[i])
                 {
                     case "--base-directory": baseDirectory = Value(); break;
                     case "--output": output = Value(); break;
                     case "--lint": lint = true; break;
                     case "--lock": lockFile = Value(); break;
-                    default: throw new HostUsageException($"Unknown option '{args[i]}'. Fix: use --base-directory DIR, --output FILE, --lint or --lock FILE.");
+                    default: throw HostUsage($"Unknown option '{args[i]}'.", "use --base-directory DIR, --output FILE, --lint or --lock FILE.");
                 }
             }
             return new HostArguments(verb, baseDirectory, output, lint, lockFile);
         }
     }
 
-    private sealed class HostUsageException(string message) : Exception(message);
+    /// <summary>The host's arguments are wrong: a <see cref="ProblemCodes.Definition"/> problem on the argument.</summary>
+    private static ProblemException HostUsage(string message, string fix) =>
+        new(Problem.Error(ProblemCodes.Definition, ProblemLocation.None, message, fix));
 }

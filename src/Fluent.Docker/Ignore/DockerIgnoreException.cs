@@ -15,8 +15,14 @@ public enum DockerIgnoreError
 
 /// <summary>A .dockerignore BuildKit would refuse, naming the pattern, where it is, and the fix.</summary>
 public sealed class DockerIgnoreException(DockerIgnoreError error, string pattern, int? number, string reason, string fix)
-    : FormatException($"{(number is null ? "" : $"pattern {number} ")}'{ImageReference.Printable(pattern)}': {reason} Fix: {fix}")
+    : FormatException($"{(number is null ? "" : $"pattern {number} ")}'{ImageReference.Printable(pattern)}': {reason} Fix: {fix}"), IProblemException
 {
+    /// <summary>The same as a <see cref="Fluent.Docker.Problem"/>: <see cref="ProblemCodes.InvalidDockerIgnore"/>, the pattern's line, the class as its <see cref="Problem.Kind"/>.</summary>
+    public Problem Problem { get; } = Problem.Error(ProblemCodes.InvalidDockerIgnore,
+        new ProblemLocation { File = ".dockerignore", Line = number, Slot = $"pattern '{ImageReference.Printable(pattern)}'" }, reason, fix) with { Kind = error };
+
+    IReadOnlyList<Problem> IProblemException.Problems => [Problem];
+
     public DockerIgnoreError Error { get; } = error;
 
     /// <summary>The pattern as given (or the line, for <see cref="DockerIgnoreError.LineTooLong"/>).</summary>

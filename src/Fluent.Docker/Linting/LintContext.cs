@@ -140,14 +140,15 @@ internal sealed class InstructionContext(StageContext stage, int number, Instruc
     public SourceInstruction? Source => Stage.File.Source?.Instruction(Stage.Index, Number);
 }
 
-/// <summary>Where a finding points: a global ARG, a stage's FROM (instruction 0) or one of its instructions, or a bare line.</summary>
-internal sealed record LintLocation(int? StageIndex, int? InstructionNumber, int? GlobalArgIndex = null, int? Line = null)
+/// <summary>Where a finding points, as a <see cref="ProblemLocation"/>: a global ARG, a stage's FROM (instruction 0) or one of its instructions, or a bare line.</summary>
+internal static class LintLocation
 {
-    public static LintLocation Of(InstructionContext instruction) => new(instruction.Stage.Index, instruction.Number);
-    public static LintLocation From(StageContext stage) => new(stage.Index, 0);
-    public static LintLocation GlobalArg(int index) => new(null, null, index);
-    public static LintLocation AtLine(int line, int? stageIndex = null, int? instructionNumber = null) => new(stageIndex, instructionNumber, null, line);
+    public static ProblemLocation Of(InstructionContext instruction) => new() { StageIndex = instruction.Stage.Index, InstructionNumber = instruction.Number };
+    public static ProblemLocation From(StageContext stage) => new() { StageIndex = stage.Index, InstructionNumber = 0 };
+    public static ProblemLocation GlobalArg(int index) => new() { GlobalArgIndex = index };
+    public static ProblemLocation AtLine(int line, int? stageIndex = null, int? instructionNumber = null) =>
+        new() { Line = line, StageIndex = stageIndex, InstructionNumber = instructionNumber };
 }
 
 /// <summary>What a rule found: where, and the arguments of the rule's message.</summary>
-internal sealed record Finding(LintLocation Location, object?[] MessageArguments);
+internal sealed record Finding(ProblemLocation Location, object?[] MessageArguments);

@@ -31,7 +31,7 @@ public sealed record LintOptions
 
     public static LintOptions Default { get; } = new();
 
-    public ImmutableDictionary<string, LintSeverity> Severities { get; private init; } = ImmutableDictionary<string, LintSeverity>.Empty;
+    public ImmutableDictionary<string, ProblemSeverity> Severities { get; private init; } = ImmutableDictionary<string, ProblemSeverity>.Empty;
     public ImmutableHashSet<string> DisabledRules { get; private init; } = ImmutableHashSet<string>.Empty;
 
     /// <summary>Experimental rules turned on (BuildKit's <c>experimental=</c>).</summary>
@@ -48,7 +48,7 @@ public sealed record LintOptions
     public LintScope Scope { get; private init; } = LintScope.AllStages;
 
     /// <summary>Reports <paramref name="rule"/> at <paramref name="severity"/> instead of its default.</summary>
-    public LintOptions WithSeverity(string rule, LintSeverity severity) =>
+    public LintOptions WithSeverity(string rule, ProblemSeverity severity) =>
         this with { Severities = Severities.SetItem(RuleSuppression.ResolveRuleId(rule), severity) };
 
     /// <summary>Turns <paramref name="rule"/> off everywhere (prefer <see cref="Suppress"/>, which records why).</summary>

@@ -24,14 +24,17 @@ public abstract class LintRule
     public string Title => Definition.Title;
     public string Description => Definition.Description;
 
+    /// <summary>The fix a finding of this rule carries: the rule's title and its page.</summary>
+    public string Fix => $"{Title} (see {Definition.DocumentationPath}).";
+
     /// <summary>Security, Reproducibility, Correctness, Size or Maintainability.</summary>
     public string Category => Definition.Category;
 
-    public LintSeverity DefaultSeverity => Definition.Severity switch
+    public ProblemSeverity DefaultSeverity => Definition.Severity switch
     {
-        RuleSeverity.Error => LintSeverity.Error,
-        RuleSeverity.Warning => LintSeverity.Warning,
-        _ => LintSeverity.Info,
+        RuleSeverity.Error => ProblemSeverity.Error,
+        RuleSeverity.Warning => ProblemSeverity.Warning,
+        _ => ProblemSeverity.Info,
     };
 
     /// <summary>The rule's page, <c>docs/rules/FDxxxx.md</c>.</summary>

@@ -83,7 +83,7 @@ public static class Linter
         ArgumentNullException.ThrowIfNull(dockerfile);
         var tree = Parsing.DockerfileSyntaxTree.Parse(dockerfile);
         var import = Parsing.DockerfileReader.ReadForLint(tree);
-        return Run(import.File, options ?? LintOptions.Default, DockerfileSourceReader.From(tree, import)) with { ReadProblem = import.Problem };
+        return Run(import.File, options ?? LintOptions.Default, DockerfileSourceReader.From(tree, import)) with { ReadProblem = import.Problem?.Problem };
     }
 
     /// <summary>Lints the image's Dockerfile with its .dockerignore (unless <paramref name="options"/> names another).</summary>
@@ -97,8 +97,8 @@ public static class Linter
     internal static LintReport Run(Dockerfile dockerfile, LintOptions options, DockerfileSource? source)
     {
         var context = LintContext.Create(dockerfile, options, source);
-        var diagnostics = new List<LintDiagnostic>();
-        var suppressed = new List<LintDiagnostic>();
+        var diagnostics = new List<Problem>();
+        var suppressed = new List<Problem>();
         foreach (var rule in Rules)
         {
             if (!Runs(rule, context)) continue;
@@ -114,9 +114,9 @@ public static class Linter
         return new LintReport(Order(diagnostics), Order(suppressed), Rules.Where(r => Runs(r, context)).ToList());
     }
 
-    private static List<LintDiagnostic> Order(IEnumerable<LintDiagnostic> diagnostics) =>
-        diagnostics.OrderBy(d => d.Line ?? int.MaxValue).ThenBy(d => d.StageIndex ?? -1).ThenBy(d => d.InstructionNumber ?? -1)
-            .ThenBy(d => d.RuleId, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
+    private static List<Problem> Order(IEnumerable<Problem> diagnostics) =>
+        diagnostics.OrderBy(d => d.Location.Line ?? int.MaxValue).ThenBy(d => d.Location.StageIndex ?? -1).ThenBy(d => d.Location.InstructionNumber ?? -1)
+            .ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
 
     /// <summary>Turned off by the options, or by the check directive (BuildKit checks only; experimental ones must be turned on).</summary>
     private static bool Runs(LintRule rule, LintContext context)
@@ -133,14 +133,14 @@ public static class Linter
         names.Any(n => n == rule.BuildKitCheck || string.Equals(n, rule.Id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Checks BuildKit runs while building a stage do not see stages the build target does not need.</summary>
-    private static bool InScope(LintRule rule, LintLocation at, LintContext context) =>
+    private static bool InScope(LintRule rule, ProblemLocation at, LintContext context) =>
         rule.Phase == RulePhase.Read || at.StageIndex is not { } stage || context.Stages[stage].IsReachable;
 
-    private static LintDiagnostic Diagnostic(LintRule rule, Finding finding, LintContext context)
+    private static Problem Diagnostic(LintRule rule, Finding finding, LintContext context)
     {
         var at = finding.Location;
         var severity = context.Options.Severities.TryGetValue(rule.Id, out var chosen) ? chosen
-            : rule.BuildKitCheck is not null && context.Checks.Error ? LintSeverity.Error
+            : rule.BuildKitCheck is not null && context.Checks.Error ? ProblemSeverity.Error
             : rule.DefaultSeverity;
         var stage = at.StageIndex is { } index ? context.Stages[index] : null;
         var keyword = at switch
@@ -150,17 +150,17 @@ public static class Linter
             { InstructionNumber: { } n } when stage is not null && n <= stage.Instructions.Count => stage.Instructions[n - 1].Instruction.Keyword,
             _ => null,
         };
-        return new LintDiagnostic(rule, severity, rule.Message(finding.MessageArguments))
+        var location = at with
         {
             Stage = stage?.Stage.Name,
             StageIndex = stage?.Index,
-            InstructionNumber = at.InstructionNumber,
             Keyword = keyword,
             Line = at.Line ?? SourceOf(at, context)?.Line,
         };
+        return new Problem(rule.Id, severity, location, rule.Message(finding.MessageArguments), rule.Fix);
     }
 
-    private static SourceInstruction? SourceOf(LintLocation at, LintContext context) => at switch
+    private static SourceInstruction? SourceOf(ProblemLocation at, LintContext context) => at switch
     {
         { GlobalArgIndex: { } arg } => context.Source?.GlobalArg(arg),
         { StageIndex: { } stage, InstructionNumber: 0 } => context.Source?.From(stage),
@@ -169,7 +169,7 @@ public static class Linter
     };
 
     /// <summary>A <c># check=skip=…</c> comment right above the instruction turns BuildKit checks off for it alone.</summary>
-    private static bool SkippedByComment(LintRule rule, LintLocation at, LintContext context)
+    private static bool SkippedByComment(LintRule rule, ProblemLocation at, LintContext context)
     {
         foreach (var comment in SourceOf(at, context)?.Comments ?? [])
         {
@@ -190,7 +190,7 @@ public static class Linter
     }
 
     /// <summary>The justification when the options, the file or the finding's stage suppress the rule; null otherwise.</summary>
-    private static string? Suppression(LintRule rule, LintLocation at, LintContext context)
+    private static string? Suppression(LintRule rule, ProblemLocation at, LintContext context)
     {
         var stage = at.StageIndex is { } index ? context.File.Stages[index].Suppressions : ValueList<RuleSuppression>.Empty;
         return context.Options.Suppressions.Concat(context.File.Suppressions).Concat(stage)

@@ -36,7 +36,7 @@ internal static class SarifLog
             var index = rules.Select((rule, i) => (rule.Id, i)).ToDictionary(x => x.Id, x => x.i);
             foreach (var (report, artifactUri) in files)
                 foreach (var diagnostic in report.Diagnostics.Concat(report.Suppressed))
-                    WriteResult(json, diagnostic, index[diagnostic.RuleId], artifactUri);
+                    WriteResult(json, diagnostic, index[diagnostic.Code], artifactUri);
             json.WriteEndArray();
             WriteInvocation(json, [.. files.Where(f => f.Report.ReadProblem is not null).Select(f => (f.Report.ReadProblem!, f.ArtifactUri))]);
             json.WriteEndObject();
@@ -47,7 +47,7 @@ internal static class SarifLog
     }
 
     /// <summary>Whether every text was read; where BuildKit would stop, as an error notification per file.</summary>
-    private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<(Parsing.DockerfileParseException Problem, string ArtifactUri)> problems)
+    private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<(Problem Problem, string ArtifactUri)> problems)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
@@ -60,11 +60,11 @@ internal static class SarifLog
                 json.WriteStartObject();
                 json.WriteString("level", "error");
                 json.WriteStartObject("message");
-                json.WriteString("text", problem.Reason);
+                json.WriteString("text", problem.Message);
                 json.WriteEndObject();
                 json.WriteStartArray("locations");
                 json.WriteStartObject();
-                WritePhysicalLocation(json, artifactUri, problem.Line, problem.Column);
+                WritePhysicalLocation(json, artifactUri, problem.Location.Line, problem.Location.Column);
                 json.WriteEndObject();
                 json.WriteEndArray();
                 json.WriteEndObject();
@@ -109,10 +109,10 @@ internal static class SarifLog
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, LintDiagnostic diagnostic, int ruleIndex, string artifactUri)
+    private static void WriteResult(Utf8JsonWriter json, Problem diagnostic, int ruleIndex, string artifactUri)
     {
         json.WriteStartObject();
-        json.WriteString("ruleId", diagnostic.RuleId);
+        json.WriteString("ruleId", diagnostic.Code);
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", Level(diagnostic.Severity));
         json.WriteStartObject("message");
@@ -120,11 +120,11 @@ internal static class SarifLog
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        WritePhysicalLocation(json, artifactUri, diagnostic.Line, null);
+        WritePhysicalLocation(json, artifactUri, diagnostic.Location.Line, null);
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
-        json.WriteString("fullyQualifiedName", diagnostic.Location);
-        json.WriteString("kind", diagnostic.InstructionNumber is null ? "module" : "member");
+        json.WriteString("fullyQualifiedName", diagnostic.Location.ModelPlace is { Length: > 0 } place ? place : "file");
+        json.WriteString("kind", diagnostic.Location.InstructionNumber is null ? "module" : "member");
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -158,10 +158,10 @@ internal static class SarifLog
         json.WriteEndObject();
     }
 
-    private static string Level(LintSeverity severity) => severity switch
+    private static string Level(ProblemSeverity severity) => severity switch
     {
-        LintSeverity.Error => "error",
-        LintSeverity.Warning => "warning",
+        ProblemSeverity.Error => "error",
+        ProblemSeverity.Warning => "warning",
         _ => "note",
     };
 }

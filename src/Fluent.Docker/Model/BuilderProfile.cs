@@ -27,7 +27,7 @@ public sealed partial record BuilderProfile
     public static BuilderProfile DockerfileFrontend(string version)
     {
         if (version is null || !VersionPattern().IsMatch(version))
-            throw new DockerValueException(new ValueProblem($"'{version}' is not a docker/dockerfile version.", "pin a version such as \"1.7\" or \"1.7.1\" (optionally with -labs)."));
+            throw new DockerValueException(Problem.InvalidValue($"'{version}' is not a docker/dockerfile version.", "pin a version such as \"1.7\" or \"1.7.1\" (optionally with -labs)."));
         return new BuilderProfile(version, "docker/dockerfile:" + version);
     }
 
@@ -38,7 +38,7 @@ public sealed partial record BuilderProfile
     public static BuilderProfile CustomFrontend(string image)
     {
         if (string.IsNullOrWhiteSpace(image) || image.Any(c => char.IsControl(c)) || image != image.Trim())
-            throw new DockerValueException(new ValueProblem($"'{image}' is not a frontend image reference.", "pass an image such as \"docker/dockerfile-upstream:master\"."));
+            throw new DockerValueException(Problem.InvalidValue($"'{image}' is not a frontend image reference.", "pass an image such as \"docker/dockerfile-upstream:master\"."));
         var known = KnownFrontend().Match(image);
         return known.Success && VersionPattern().IsMatch(known.Groups[1].Value) ? DockerfileFrontend(known.Groups[1].Value) : new BuilderProfile(null, image);
     }
@@ -98,5 +98,5 @@ public sealed record CheckDirective
     }
 
     private static DockerValueException Invalid(string message) =>
-        new(new ValueProblem(message, "write the check directive like skip=JSONArgsRecommended,StageNameCasing;error=true;experimental=all."));
+        new(Problem.InvalidValue(message, "write the check directive like skip=JSONArgsRecommended,StageNameCasing;error=true;experimental=all."));
 }

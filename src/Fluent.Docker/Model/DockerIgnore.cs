@@ -90,7 +90,7 @@ public sealed record DockerIgnore
 
     /// <summary>
     /// The patterns as BuildKit will match them, compiled. Throws <see cref="DockerfileValidationException"/> listing
-    /// every problem (each <see cref="DockerfileError.Code"/> is a <see cref="DockerIgnoreError"/> where BuildKit has one).
+    /// every problem (each <see cref="Problem.Kind"/> is a <see cref="DockerIgnoreError"/> where BuildKit has one).
     /// </summary>
     public DockerIgnoreMatcher Compile()
     {
@@ -99,14 +99,14 @@ public sealed record DockerIgnore
         return DockerIgnoreMatcher.Compile(Patterns.Select(IgnoreFileReader.CleanLine).OfType<string>());
     }
 
-    public IReadOnlyList<DockerfileError> Validate()
+    public IReadOnlyList<Problem> Validate()
     {
-        var errors = new List<DockerfileError>();
+        var errors = new List<Problem>();
         for (var i = 0; i < Patterns.Count; i++)
         {
             var pattern = Patterns[i];
             void Add(string message, string fix, DockerIgnoreError? code = null) =>
-                errors.Add(new DockerfileError(null, null, i + 1, FileName, $"pattern {i + 1}", message, fix) { Code = code });
+                errors.Add(Problem.Error(ProblemCodes.InvalidDockerIgnore, new ProblemLocation { File = FileName, Slot = $"pattern {i + 1}" }, message, fix) with { Kind = code });
 
             if (pattern.IndexOfAny(['\r', '\n', '\0']) >= 0)
                 Add("The pattern contains a line break or NUL.", "pass one pattern per entry.");

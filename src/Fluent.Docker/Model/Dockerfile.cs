@@ -52,7 +52,7 @@ public sealed record Dockerfile
     public Stage? FinalStage => Stages.Count == 0 ? null : Stages[^1];
 
     /// <summary>Every problem in the model, with the stage, instruction and slot it belongs to. Empty when valid.</summary>
-    public IReadOnlyList<DockerfileError> Validate() => DockerfileValidator.Validate(this);
+    public IReadOnlyList<Problem> Validate() => DockerfileValidator.Validate(this);
 
     /// <summary>
     /// Every image this file pulls by a tag (FROM, <c>COPY --from</c>, <c>RUN --mount=…,from=</c>, also inside ONBUILD), in

@@ -10,24 +10,24 @@ namespace Fluent.Docker;
 /// </summary>
 internal static partial class DockerfileValidator
 {
-    public static IReadOnlyList<DockerfileError> Validate(Dockerfile file)
+    public static IReadOnlyList<Problem> Validate(Dockerfile file)
     {
-        var errors = new List<DockerfileError>();
+        var errors = new List<Problem>();
         var syntax = new DockerfileSyntax(file.Escape);
 
         if (file.Checks is { } checks)
             foreach (var skip in checks.Skip.Concat(checks.Experimental))
                 if (!CheckName().IsMatch(skip))
-                    errors.Add(new DockerfileError(null, null, null, null, "check directive", $"'{Show(skip)}' is not a BuildKit check name.", "use a check name such as JSONArgsRecommended."));
+                    errors.Add(Problem.Error(ProblemCodes.InvalidModel, ProblemLocation.InSlot("check directive"), $"'{Show(skip)}' is not a BuildKit check name.", "use a check name such as JSONArgsRecommended."));
         // Directive lines cannot be continued: each must fit BuildKit's line limit.
         foreach (var (name, value) in new[] { ("syntax", file.Frontend.SyntaxDirective), ("check", file.Checks is { } c ? DockerfileEmitter.CheckValue(c) : null) })
             if (value is not null && Encoding.UTF8.GetByteCount(value) > DockerfileEmitter.MaxLineBytes - 16)
-                errors.Add(new DockerfileError(null, null, null, null, $"{name} directive", $"The {name} directive is longer than BuildKit's {DockerfileEmitter.MaxLineBytes}-byte line.", "shorten it."));
+                errors.Add(Problem.Error(ProblemCodes.InvalidModel, ProblemLocation.InSlot($"{name} directive"), $"The {name} directive is longer than BuildKit's {DockerfileEmitter.MaxLineBytes}-byte line.", "shorten it."));
 
-        foreach (var arg in file.GlobalArgs) CheckGlobalArg(errors, syntax, arg);
+        for (var i = 0; i < file.GlobalArgs.Count; i++) CheckGlobalArg(errors, syntax, file.GlobalArgs[i], i);
 
         if (file.Stages.Count == 0)
-            errors.Add(new DockerfileError(null, null, null, null, "stages", "The Dockerfile has no stage.", "add one: Stage.Named(\"app\").From(\"debian:bookworm-slim\")."));
+            errors.Add(Problem.Error(ProblemCodes.InvalidModel, ProblemLocation.InSlot("stages"), "The Dockerfile has no stage.", "add one: Stage.Named(\"app\").From(\"debian:bookworm-slim\")."));
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var allNames = file.Stages.Select((s, i) => (s.Name, i)).Where(x => x.Name is not null)
@@ -36,7 +36,7 @@ internal static partial class DockerfileValidator
         for (var index = 0; index < file.Stages.Count; index++)
         {
             var stage = file.Stages[index];
-            var fromSite = new Site(errors, stage.Name, index, null, "FROM");
+            var fromSite = new Site(errors, ProblemLocation.InStage(stage.Name, index, 0, "FROM"));
 
             if (stage.Name is { } name)
             {
@@ -77,7 +77,7 @@ internal static partial class DockerfileValidator
             foreach (var instruction in stage.Instructions)
             {
                 instructionNumber++;
-                var site = new Site(errors, stage.Name, index, instructionNumber, instruction.Keyword);
+                var site = new Site(errors, ProblemLocation.InStage(stage.Name, index, instructionNumber, instruction.Keyword));
                 var before = errors.Count;
                 new Scope(site, syntax, stage, index, allNames, InsideOnBuild: false).Check(instruction);
                 if (errors.Count == before) CheckEmittedLine(site, syntax, instruction);
@@ -94,9 +94,9 @@ internal static partial class DockerfileValidator
     /// like <c>&lt;&lt;X</c> opens one.
     /// </summary>
     /// <summary>One global ARG's checks; the reader runs them per ARG to report an error on the ARG's line.</summary>
-    internal static void CheckGlobalArg(List<DockerfileError> errors, DockerfileSyntax syntax, BuildArg arg)
+    internal static void CheckGlobalArg(List<Problem> errors, DockerfileSyntax syntax, BuildArg arg, int index)
     {
-        var at = new Site(errors, null, null, null, "ARG");
+        var at = new Site(errors, ProblemLocation.InGlobalArg(index));
         at.Value($"global ARG {arg.Name}", arg);
         if (arg.DefaultValue is { } value && at.SingleWord($"default of ARG {arg.Name}", value))
             CheckLineLength(at, syntax, DockerfileEmitter.Arg(syntax, arg));
@@ -134,13 +134,13 @@ internal static partial class DockerfileValidator
     /// Flags the Dockerfile frontend must understand. The builtin frontend of the oldest engine we target
     /// (BuildKit 0.13, Docker 26) rejects <c>--exclude</c> and <c>--parents</c>: they need a labs frontend there.
     /// </summary>
-    internal static void CheckFrontendFeatures(Dockerfile file, List<DockerfileError> errors)
+    internal static void CheckFrontendFeatures(Dockerfile file, List<Problem> errors)
     {
         for (var index = 0; index < file.Stages.Count; index++)
         {
             var stage = file.Stages[index];
             for (var i = 0; i < stage.Instructions.Count; i++)
-                CheckFrontendFeatures(file.Frontend, new Site(errors, stage.Name, index, i + 1, stage.Instructions[i].Keyword), stage.Instructions[i]);
+                CheckFrontendFeatures(file.Frontend, new Site(errors, ProblemLocation.InStage(stage.Name, index, i + 1, stage.Instructions[i].Keyword)), stage.Instructions[i]);
         }
     }
 
@@ -161,13 +161,13 @@ internal static partial class DockerfileValidator
     /// The problems of one instruction about to be appended to <paramref name="stage"/> (stage #<paramref name="stageIndex"/>
     /// of <paramref name="file"/>, whose earlier stages are in place): what <see cref="Validate"/> would report for it.
     /// </summary>
-    internal static IReadOnlyList<DockerfileError> ValidateInstruction(Dockerfile file, Stage stage, int stageIndex, Instruction instruction)
+    internal static IReadOnlyList<Problem> ValidateInstruction(Dockerfile file, Stage stage, int stageIndex, Instruction instruction)
     {
-        var errors = new List<DockerfileError>();
+        var errors = new List<Problem>();
         var syntax = new DockerfileSyntax(file.Escape);
         var names = file.Stages.Take(stageIndex).Append(stage).Select((s, i) => (s.Name, i)).Where(x => x.Name is not null)
             .GroupBy(x => x.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
-        var site = new Site(errors, stage.Name, stageIndex, stage.Instructions.Count + 1, instruction.Keyword);
+        var site = new Site(errors, ProblemLocation.InStage(stage.Name, stageIndex, stage.Instructions.Count + 1, instruction.Keyword));
         new Scope(site, syntax, stage, stageIndex, names, InsideOnBuild: false).Check(instruction);
         if (errors.Count == 0) CheckEmittedLine(site, syntax, instruction);
         CheckFrontendFeatures(file.Frontend, site, instruction);
@@ -306,19 +306,22 @@ internal static partial class DockerfileValidator
     private static partial Regex CheckName();
 
     /// <summary>Where a check happens; collects errors with that location.</summary>
-    internal sealed class Site(List<DockerfileError> errors, string? stage, int? stageIndex, int? instruction, string keyword)
+    internal sealed class Site(List<Problem> errors, ProblemLocation location)
     {
         public int ErrorCount => errors.Count;
 
-        public string Keyword => keyword;
+        public string Keyword => location.Keyword ?? "";
 
         public void Add(string slot, string message, string fix) =>
-            errors.Add(new DockerfileError(stage, stageIndex, instruction, keyword, slot, message, fix));
+            errors.Add(Problem.Error(ProblemCodes.InvalidModel, location.WithSlot(slot), message, fix));
+
+        /// <summary>A fact that is a catalogue rule as well as a reason to refuse the model: reported with the rule's id.</summary>
+        public void Add(string ruleId, string slot, string message, string fix) =>
+            errors.Add(Problem.Error(ruleId, location.WithSlot(slot), message, fix));
 
         public void Value(string slot, IDockerValue? value)
         {
-            if (value?.Problem is { } problem)
-                errors.Add(new DockerfileError(stage, stageIndex, instruction, keyword, slot, problem.Message, problem.Fix) { Code = problem.Code });
+            if (value?.Problem is { } problem) errors.Add(problem.At(location.WithSlot(slot)));
         }
 
         /// <summary>Raw CR/LF/NUL (and unpaired surrogates) cannot be written into a single-line slot.</summary>

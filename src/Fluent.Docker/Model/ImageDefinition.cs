@@ -53,7 +53,7 @@ public sealed partial record ImageDefinition
     public static ImageDefinition Create(string name, Dockerfile dockerfile)
     {
         if (!IsRepositoryName(name))
-            throw new DockerValueException(new ValueProblem($"'{name}' is not a repository name.", "use lowercase path components such as 'team/api' (no registry, no tag)."));
+            throw new DockerValueException(Problem.InvalidValue($"'{name}' is not a repository name.", "use lowercase path components such as 'team/api' (no registry, no tag)."));
         return new ImageDefinition(name, dockerfile ?? throw new ArgumentNullException(nameof(dockerfile)));
     }
 
@@ -72,7 +72,7 @@ public sealed partial record ImageDefinition
     public ImageDefinition WithDockerfileName(string fileName)
     {
         if (string.IsNullOrWhiteSpace(fileName) || fileName is "." or ".." || fileName.IndexOfAny(['/', '\\', '\0', '\r', '\n']) >= 0 || fileName != fileName.Trim())
-            throw new DockerValueException(new ValueProblem($"'{ImageReference.Printable(fileName ?? "")}' is not a Dockerfile name.", "give a plain file name in the context directory, such as 'api.Dockerfile'."));
+            throw new DockerValueException(Problem.InvalidValue($"'{ImageReference.Printable(fileName ?? "")}' is not a Dockerfile name.", "give a plain file name in the context directory, such as 'api.Dockerfile'."));
         return this with { DockerfileName = fileName };
     }
     public ImageDefinition WithPlatforms(params Platform[] platforms)
@@ -91,7 +91,8 @@ public sealed partial record ImageDefinition
         var pinned = Pinning.ImagePinning.Pin(Dockerfile, imageLock, out var unlocked);
         if (unlocked.Count > 0)
             throw new Pinning.ImageLockException(
-                $"{Name}: {string.Join(", ", unlocked)} {(unlocked.Count == 1 ? "is" : "are")} not in {Pinning.ImageLock.FileName}. Fix: run 'fluent-docker lock' (or ImageLocking.LockAsync) to add {(unlocked.Count == 1 ? "it" : "them")}.");
+                $"{Name}: {string.Join(", ", unlocked)} {(unlocked.Count == 1 ? "is" : "are")} not in {Pinning.ImageLock.FileName}.",
+                $"run 'fluent-docker lock' (or ImageLocking.LockAsync) to add {(unlocked.Count == 1 ? "it" : "them")}.");
         return WithDockerfile(pinned);
     }
 

@@ -23,7 +23,7 @@ public sealed record RuleSuppression
     public static RuleSuppression Create(string rule, string justification)
     {
         if (string.IsNullOrWhiteSpace(justification))
-            throw new DockerValueException(new ValueProblem($"The suppression of '{rule}' has no justification.",
+            throw new DockerValueException(Problem.InvalidValue($"The suppression of '{rule}' has no justification.",
                 "say why the rule does not apply here, e.g. Suppress(\"FD0011\", \"the entrypoint drops privileges itself\")."));
         return new RuleSuppression(ResolveRuleId(rule), justification.Trim());
     }
@@ -39,7 +39,7 @@ public sealed record RuleSuppression
                     || (rule.HadolintRule?.Split(", ").Contains(name, StringComparer.OrdinalIgnoreCase) ?? false))
                     return rule.Id;
         }
-        throw new DockerValueException(new ValueProblem($"'{name}' names no lint rule.",
+        throw new DockerValueException(Problem.InvalidValue($"'{name}' names no lint rule.",
             "use a rule id such as FD0014, a BuildKit check such as JSONArgsRecommended, or a hadolint rule such as DL3008 (see docs/rules)."));
     }
 }

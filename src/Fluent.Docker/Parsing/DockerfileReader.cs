@@ -35,25 +35,12 @@ public static partial class DockerfileReader
         // What remains are file-level problems (directives, stage names): report them where they are.
         if (file.Validate() is [var error, ..])
         {
-            var at = error.StageIndex is { } s ? locations.GetValueOrDefault((s, error.InstructionNumber ?? 0))
-                : error.Keyword == "ARG" ? FailingGlobalArg(file, locations) : null;
+            var at = error.Location.StageIndex is { } s ? locations.GetValueOrDefault((s, error.Location.InstructionNumber ?? 0))
+                : error.Location.GlobalArgIndex is { } arg ? locations.GetValueOrDefault((-1, arg + 1)) : null;
             var line = at?.StartLine ?? (tree.Directives.Count > 0 ? tree.Directives[0].Line : 1);
-            throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Slot}: {error.Message} Fix: {error.Fix}");
+            throw new DockerfileParseException(line, at?.Column ?? 1, $"{error.Location.Slot}: {error.Message} Fix: {error.Fix}");
         }
         return (file, locations);
-    }
-
-    /// <summary>The node of the first global ARG (keyed (-1, n)) that fails its checks, so its error carries its line.</summary>
-    private static InstructionNode? FailingGlobalArg(Dockerfile file, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> locations)
-    {
-        var syntax = new Emit.DockerfileSyntax(file.Escape);
-        for (var i = 0; i < file.GlobalArgs.Count; i++)
-        {
-            var errors = new List<DockerfileError>();
-            DockerfileValidator.CheckGlobalArg(errors, syntax, file.GlobalArgs[i]);
-            if (errors.Count > 0) return locations.GetValueOrDefault((-1, i + 1));
-        }
-        return null;
     }
 
     /// <summary>

@@ -42,11 +42,11 @@ public sealed record ImageLock
     public ImageLock With(LockedImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (image.Reference.Problem is { } problem) throw new ImageLockException($"'{image.Reference}' cannot be locked: {problem.Message}");
+        if (image.Reference.Problem is { } problem) throw new ImageLockException($"'{image.Reference}' cannot be locked: {problem.Message}", problem.Fix);
         if (image.Reference.Digest is not null)
-            throw new ImageLockException($"'{image.Reference}' already names a digest; the lock keys references by tag. Fix: write the image with its tag only.");
+            throw new ImageLockException($"'{image.Reference}' already names a digest; the lock keys references by tag.", $"write the image with its tag only.");
         if (ImageReference.Parse("lock").WithDigest(image.Digest).Problem is not null)
-            throw new ImageLockException($"'{image.Digest}' (for {image.Reference}) is not a digest. Fix: use the form sha256:<64 hex digits>.");
+            throw new ImageLockException($"'{image.Digest}' (for {image.Reference}) is not a digest.", $"use the form sha256:<64 hex digits>.");
         return new ImageLock(_images.SetItem(image.Reference.ToString(), image));
     }
 
@@ -77,14 +77,14 @@ public sealed record ImageLock
         ArgumentNullException.ThrowIfNull(json);
         JsonNode? root;
         try { root = JsonNode.Parse(json); }
-        catch (JsonException e) { throw new ImageLockException($"{source} is not valid JSON ({e.Message}). Fix: restore it from source control, or delete it and run 'fluent-docker lock'."); }
+        catch (JsonException e) { throw new ImageLockException($"{source} is not valid JSON ({e.Message}).", $"restore it from source control, or delete it and run 'fluent-docker lock'."); }
         if (root?["version"] is not JsonValue version || !version.TryGetValue<int>(out var number) || number != FormatVersion)
-            throw new ImageLockException($"{source} has no \"version\": {FormatVersion}. Fix: delete it and run 'fluent-docker lock' to write it again.");
+            throw new ImageLockException($"{source} has no \"version\": {FormatVersion}.", $"delete it and run 'fluent-docker lock' to write it again.");
         var result = Empty;
         foreach (var (entry, index) in (root["images"] as JsonArray ?? []).Select((e, i) => (e, i)))
         {
             if (Text(entry?["reference"]) is not { } reference || Text(entry?["digest"]) is not { } digest)
-                throw new ImageLockException($"{source}: entry {index + 1} needs \"reference\" and \"digest\". Fix: run 'fluent-docker lock' to write it again.");
+                throw new ImageLockException($"{source}: entry {index + 1} needs \"reference\" and \"digest\".", $"run 'fluent-docker lock' to write it again.");
             LockedImage image;
             try
             {
@@ -93,7 +93,7 @@ public sealed record ImageLock
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
-                throw new ImageLockException($"{source}: entry {index + 1} ({reference}) is malformed: {e.Message} Fix: run 'fluent-docker lock' to write it again.");
+                throw new ImageLockException($"{source}: entry {index + 1} ({reference}) is malformed: {e.Message}", $"run 'fluent-docker lock' to write it again.");
             }
             result = result.With(image);
         }
@@ -113,4 +113,10 @@ public sealed record ImageLock
 }
 
 /// <summary>A lock file or lock entry that cannot be used; the message names it and the fix.</summary>
-public sealed class ImageLockException(string message) : Exception(message);
+public sealed class ImageLockException(string message, string fix) : Exception($"{message} Fix: {fix}"), IProblemException
+{
+    /// <summary>The lock problem: <see cref="ProblemCodes.ImageLock"/>, with the fix.</summary>
+    public Problem Problem { get; } = Problem.Error(ProblemCodes.ImageLock, ProblemLocation.None, message, fix);
+
+    IReadOnlyList<Problem> IProblemException.Problems => [Problem];
+}

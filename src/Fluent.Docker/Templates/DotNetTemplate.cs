@@ -51,17 +51,17 @@ public sealed record DotNetOptions : TemplateOptions
         ? $"mcr.microsoft.com/dotnet/aspnet:{SdkVersion}"
         : $"mcr.microsoft.com/dotnet/runtime:{SdkVersion}");
 
-    internal IEnumerable<TemplateProblem> DotNetProblems()
+    internal IEnumerable<Problem> DotNetProblems()
     {
         if (TemplateKit.RelativePathProblem(nameof(Project), Project, "Api.csproj") is { } project) yield return project;
         else if (Path.GetExtension(Project) is not (".csproj" or ".fsproj" or ".vbproj"))
-            yield return new TemplateProblem(nameof(Project), $"'{Project}' is not a project file.", "name the .csproj (or .fsproj/.vbproj) to publish, e.g. 'src/Api/Api.csproj'.");
+            yield return TemplateKit.OptionProblem(nameof(Project), $"'{Project}' is not a project file.", "name the .csproj (or .fsproj/.vbproj) to publish, e.g. 'src/Api/Api.csproj'.");
         if (string.IsNullOrEmpty(SdkVersion) || !SdkVersion.All(c => char.IsAsciiDigit(c) || c == '.'))
-            yield return new TemplateProblem(nameof(SdkVersion), $"'{SdkVersion}' is not a .NET version.", "give a version such as '10.0'.");
+            yield return TemplateKit.OptionProblem(nameof(SdkVersion), $"'{SdkVersion}' is not a .NET version.", "give a version such as '10.0'.");
         else
         {
-            if (Sdk.Problem is { } sdk) yield return new TemplateProblem(nameof(SdkImage), sdk.Message, sdk.Fix);
-            if (Runtime.Problem is { } runtime) yield return new TemplateProblem(nameof(RuntimeImage), runtime.Message, runtime.Fix);
+            if (Sdk.Problem is { } sdk) yield return TemplateKit.OptionProblem(nameof(SdkImage), sdk.Message, sdk.Fix);
+            if (Runtime.Problem is { } runtime) yield return TemplateKit.OptionProblem(nameof(RuntimeImage), runtime.Message, runtime.Fix);
         }
         foreach (var input in RestoreInputs)
             if (TemplateKit.RelativePathProblem(nameof(RestoreInputs), input, "Directory.Build.props") is { } problem) yield return problem;

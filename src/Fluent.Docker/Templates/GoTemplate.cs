@@ -31,14 +31,14 @@ public sealed record GoOptions : TemplateOptions
     /// <summary>Copies the toolchain image's CA bundle into scratch so the binary can call HTTPS services.</summary>
     public bool CaCertificates { get; init; } = true;
 
-    internal IEnumerable<TemplateProblem> GoProblems()
+    internal IEnumerable<Problem> GoProblems()
     {
         if (TemplateKit.VersionProblem(nameof(GoVersion), GoVersion, "Go", "1.24") is { } version) yield return version;
-        else if (BuildImage.Problem is { } build) yield return new TemplateProblem(nameof(BuildImage), build.Message, build.Fix);
-        if (DistrolessImage.Problem is { } runtime) yield return new TemplateProblem(nameof(DistrolessImage), runtime.Message, runtime.Fix);
+        else if (BuildImage.Problem is { } build) yield return TemplateKit.OptionProblem(nameof(BuildImage), build.Message, build.Fix);
+        if (DistrolessImage.Problem is { } runtime) yield return TemplateKit.OptionProblem(nameof(DistrolessImage), runtime.Message, runtime.Fix);
         if (TemplateKit.AbsolutePathProblem(nameof(Binary), Binary, "/app") is { } binary) yield return binary;
         if (Package != "." && (!Package.StartsWith("./", StringComparison.Ordinal) || TemplateKit.RelativePathProblem(nameof(Package), Package[2..], "./cmd/api") is not null))
-            yield return new TemplateProblem(nameof(Package), $"'{Package}' is not a package path inside the module.", "use '.' or a path starting with './', e.g. './cmd/api' (without './' Go reads it as an import path).");
+            yield return TemplateKit.OptionProblem(nameof(Package), $"'{Package}' is not a package path inside the module.", "use '.' or a path starting with './', e.g. './cmd/api' (without './' Go reads it as an import path).");
     }
 }
 

@@ -28,16 +28,16 @@ public sealed record ImageMetadata
     /// <summary>The build argument that carries the version (<c>ARG VERSION=…</c> in the final stage).</summary>
     public BuildArg VersionArg => new("VERSION", Version);
 
-    internal IEnumerable<TemplateProblem> Problems()
+    internal IEnumerable<Problem> Problems()
     {
         if (string.IsNullOrWhiteSpace(Version))
-            yield return new TemplateProblem("Metadata.Version", "The version is empty; the label would be empty too.", "give a default such as '0.1.0' (release builds override it with --build-arg VERSION=…).");
+            yield return TemplateKit.OptionProblem("Metadata.Version", "The version is empty; the label would be empty too.", "give a default such as '0.1.0' (release builds override it with --build-arg VERSION=…).");
         foreach (var (name, value) in new[] { ("Title", Title), ("Description", Description), ("Version", Version), ("Revision", Revision), ("Licenses", Licenses), ("Vendor", Vendor), ("Authors", Authors) })
             if (value is not null && value.IndexOfAny(['\r', '\n', '\0']) >= 0)
-                yield return new TemplateProblem("Metadata." + name, "The value contains a line break or NUL; a label value is one line.", "put it on one line.");
+                yield return TemplateKit.OptionProblem("Metadata." + name, "The value contains a line break or NUL; a label value is one line.", "put it on one line.");
         foreach (var (name, uri) in new[] { ("Source", Source), ("Documentation", Documentation) })
             if (uri is not null && !uri.IsAbsoluteUri)
-                yield return new TemplateProblem("Metadata." + name, $"'{uri}' is not an absolute URL.", "give the full URL, e.g. https://example.com/team/app.");
+                yield return TemplateKit.OptionProblem("Metadata." + name, $"'{uri}' is not an absolute URL.", "give the full URL, e.g. https://example.com/team/app.");
     }
 
     /// <summary>The labels, in the OCI spec's order, for an image named <paramref name="imageName"/> on <paramref name="baseImage"/>.</summary>

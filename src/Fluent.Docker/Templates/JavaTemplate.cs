@@ -70,42 +70,42 @@ public sealed record JavaOptions : TemplateOptions
     /// <summary>Arguments that make the jar probe its own health endpoint and exit 0 when healthy (JRE images have no curl).</summary>
     public ValueList<string> HealthcheckArguments { get; init; } = ["--healthcheck"];
 
-    internal IEnumerable<TemplateProblem> JavaProblems()
+    internal IEnumerable<Problem> JavaProblems()
     {
-        if (JavaVersion is < 8 or > 99) yield return new TemplateProblem(nameof(JavaVersion), $"{JavaVersion} is not a Java feature release.", "give a release such as 21.");
-        else if (JdkImage.Problem is { } jdk) yield return new TemplateProblem(nameof(JdkImage), jdk.Message, jdk.Fix);
+        if (JavaVersion is < 8 or > 99) yield return TemplateKit.OptionProblem(nameof(JavaVersion), $"{JavaVersion} is not a Java feature release.", "give a release such as 21.");
+        else if (JdkImage.Problem is { } jdk) yield return TemplateKit.OptionProblem(nameof(JdkImage), jdk.Message, jdk.Fix);
         switch (Build)
         {
             case JavaBuild.Javac javac:
                 if (string.IsNullOrEmpty(javac.MainClass) || !javac.MainClass.Split('.').All(IsJavaIdentifier))
-                    yield return new TemplateProblem("Build.MainClass", $"'{javac.MainClass}' is not a fully qualified class name.", "give the class with main(), e.g. 'com.example.App'.");
+                    yield return TemplateKit.OptionProblem("Build.MainClass", $"'{javac.MainClass}' is not a fully qualified class name.", "give the class with main(), e.g. 'com.example.App'.");
                 if (TemplateKit.RelativePathProblem("Build.SourceDirectory", javac.SourceDirectory, "src") is { } source) yield return source;
                 break;
             case JavaBuild.Maven maven:
-                if (maven.Image.Problem is { } image) yield return new TemplateProblem("Build.Image", image.Message, image.Fix);
+                if (maven.Image.Problem is { } image) yield return TemplateKit.OptionProblem("Build.Image", image.Message, image.Fix);
                 if (string.IsNullOrEmpty(maven.JarPattern) || maven.JarPattern.IndexOfAny(['/', ' ', '\'', '"', '$', '\n']) >= 0)
-                    yield return new TemplateProblem("Build.JarPattern", $"'{maven.JarPattern}' is not a file pattern in target/.", "give a name or glob such as 'app-*.jar'.");
+                    yield return TemplateKit.OptionProblem("Build.JarPattern", $"'{maven.JarPattern}' is not a file pattern in target/.", "give a name or glob such as 'app-*.jar'.");
                 break;
             case null:
-                yield return new TemplateProblem(nameof(Build), "No build is set.", "use new JavaBuild.Javac(\"com.example.App\") or new JavaBuild.Maven().");
+                yield return TemplateKit.OptionProblem(nameof(Build), "No build is set.", "use new JavaBuild.Javac(\"com.example.App\") or new JavaBuild.Maven().");
                 break;
         }
         switch (Runtime)
         {
             case JavaRuntime.Jre jre when jre.Image.Problem is { } image:
-                yield return new TemplateProblem("Runtime.Image", image.Message, image.Fix);
+                yield return TemplateKit.OptionProblem("Runtime.Image", image.Message, image.Fix);
                 break;
             case JavaRuntime.Jlink jlink:
                 if (jlink.Modules.IsEmpty || !jlink.Modules.All(m => m.Split('.').All(IsJavaIdentifier)))
-                    yield return new TemplateProblem("Runtime.Modules", "The module list is empty or has a name that is not a module name.", "list modules such as java.base, jdk.httpserver (jdeps --print-module-deps app.jar prints them).");
-                if (jlink.BaseImage.Problem is { } baseImage) yield return new TemplateProblem("Runtime.BaseImage", baseImage.Message, baseImage.Fix);
+                    yield return TemplateKit.OptionProblem("Runtime.Modules", "The module list is empty or has a name that is not a module name.", "list modules such as java.base, jdk.httpserver (jdeps --print-module-deps app.jar prints them).");
+                if (jlink.BaseImage.Problem is { } baseImage) yield return TemplateKit.OptionProblem("Runtime.BaseImage", baseImage.Message, baseImage.Fix);
                 break;
             case null:
-                yield return new TemplateProblem(nameof(Runtime), "No runtime is set.", "use JavaRuntime.DefaultJre or new JavaRuntime.Jlink([\"java.base\"]).");
+                yield return TemplateKit.OptionProblem(nameof(Runtime), "No runtime is set.", "use JavaRuntime.DefaultJre or new JavaRuntime.Jlink([\"java.base\"]).");
                 break;
         }
         foreach (var option in JvmOptions.Where(o => !o.StartsWith('-')))
-            yield return new TemplateProblem(nameof(JvmOptions), $"'{option}' is not a JVM option.", "JVM options start with '-', e.g. -XX:MaxRAMPercentage=75.");
+            yield return TemplateKit.OptionProblem(nameof(JvmOptions), $"'{option}' is not a JVM option.", "JVM options start with '-', e.g. -XX:MaxRAMPercentage=75.");
     }
 
     private static bool IsJavaIdentifier(string part) =>

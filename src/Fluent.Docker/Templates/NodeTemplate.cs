@@ -29,12 +29,12 @@ public sealed record NodeOptions : TemplateOptions
     /// <summary>The command that starts the application, run from <c>/app</c>.</summary>
     public ValueList<string> Command { get; init; } = ["node", "server.js"];
 
-    internal IEnumerable<TemplateProblem> NodeProblems()
+    internal IEnumerable<Problem> NodeProblems()
     {
         if (TemplateKit.VersionProblem(nameof(NodeVersion), NodeVersion, "Node.js", "20") is { } version) yield return version;
-        else if (Image.Problem is { } image) yield return new TemplateProblem(nameof(Image), image.Message, image.Fix);
+        else if (Image.Problem is { } image) yield return TemplateKit.OptionProblem(nameof(Image), image.Message, image.Fix);
         if (BuildScript is not null && (BuildScript.Length == 0 || !BuildScript.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.')))
-            yield return new TemplateProblem(nameof(BuildScript), $"'{BuildScript}' is not a package.json script name.", "give the name of a script in package.json, e.g. 'build', or null when there is no build step.");
+            yield return TemplateKit.OptionProblem(nameof(BuildScript), $"'{BuildScript}' is not a package.json script name.", "give the name of a script in package.json, e.g. 'build', or null when there is no build step.");
         if (TemplateKit.RelativePathProblem(nameof(BuildOutput), BuildOutput, "dist") is { } output) yield return output;
         foreach (var problem in TemplateKit.CommandProblems(nameof(Command), Command, "[\"node\", \"server.js\"]")) yield return problem;
     }

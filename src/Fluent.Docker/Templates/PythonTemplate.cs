@@ -37,10 +37,10 @@ public sealed record PythonOptions : TemplateOptions
     /// <summary>The command that starts the application, run from <c>/app</c>.</summary>
     public ValueList<string> Command { get; init; } = ["python", "app.py"];
 
-    internal IEnumerable<TemplateProblem> PythonProblems()
+    internal IEnumerable<Problem> PythonProblems()
     {
         if (TemplateKit.VersionProblem(nameof(PythonVersion), PythonVersion, "Python", "3.13") is { } version) yield return version;
-        else if (Image.Problem is { } image) yield return new TemplateProblem(nameof(Image), image.Message, image.Fix);
+        else if (Image.Problem is { } image) yield return TemplateKit.OptionProblem(nameof(Image), image.Message, image.Fix);
         if (TemplateKit.RelativePathProblem(nameof(RequirementsFile), RequirementsFile, "requirements.txt") is { } requirements) yield return requirements;
         foreach (var problem in TemplateKit.CommandProblems(nameof(Command), Command, "[\"python\", \"app.py\"]")) yield return problem;
     }

@@ -32,23 +32,23 @@ public sealed record StaticSiteOptions : TemplateOptions
     /// <summary>Where the files are served from in the image.</summary>
     public string DocumentRoot { get; init; } = "/srv/www";
 
-    internal IEnumerable<TemplateProblem> SiteProblems()
+    internal IEnumerable<Problem> SiteProblems()
     {
-        if (ServerImage.Problem is { } server) yield return new TemplateProblem(nameof(ServerImage), server.Message, server.Fix);
+        if (ServerImage.Problem is { } server) yield return TemplateKit.OptionProblem(nameof(ServerImage), server.Message, server.Fix);
         if (TemplateKit.AbsolutePathProblem(nameof(DocumentRoot), DocumentRoot, "/srv/www") is { } root) yield return root;
         switch (Build)
         {
             case StaticSiteBuild.Npm npm:
-                if (npm.Image.Problem is { } image) yield return new TemplateProblem("Build.Image", image.Message, image.Fix);
+                if (npm.Image.Problem is { } image) yield return TemplateKit.OptionProblem("Build.Image", image.Message, image.Fix);
                 if (npm.Script.Length == 0 || !npm.Script.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.'))
-                    yield return new TemplateProblem("Build.Script", $"'{npm.Script}' is not a package.json script name.", "give the name of the build script, e.g. 'build'.");
+                    yield return TemplateKit.OptionProblem("Build.Script", $"'{npm.Script}' is not a package.json script name.", "give the name of the build script, e.g. 'build'.");
                 if (TemplateKit.RelativePathProblem("Build.OutputDirectory", npm.OutputDirectory, "dist") is { } output) yield return output;
                 break;
             case StaticSiteBuild.Prebuilt prebuilt:
                 if (TemplateKit.RelativePathProblem("Build.Directory", prebuilt.Directory, "public") is { } directory) yield return directory;
                 break;
             case null:
-                yield return new TemplateProblem(nameof(Build), "No build is set.", "use new StaticSiteBuild.Npm() or new StaticSiteBuild.Prebuilt(\"public\").");
+                yield return TemplateKit.OptionProblem(nameof(Build), "No build is set.", "use new StaticSiteBuild.Npm() or new StaticSiteBuild.Prebuilt(\"public\").");
                 break;
         }
     }

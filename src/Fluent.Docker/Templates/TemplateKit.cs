@@ -5,19 +5,23 @@ namespace Fluent.Docker.Templates;
 /// <summary>The parts every template assembles the same way: checks, accounts, the metadata tail of the final stage, the definition.</summary>
 internal static class TemplateKit
 {
+    /// <summary>A template option that cannot produce a working image: <see cref="ProblemCodes.TemplateOption"/> on the option.</summary>
+    public static Problem OptionProblem(string option, string message, string fix) =>
+        Problem.Error(ProblemCodes.TemplateOption, ProblemLocation.InSlot(option), message, fix);
+
     /// <summary>A language version that names an image tag (<c>20</c>, <c>3.13</c>, <c>1.24</c>): digits separated by single dots.</summary>
-    public static TemplateProblem? VersionProblem(string slot, string? version, string language, string example) =>
+    public static Problem? VersionProblem(string slot, string? version, string language, string example) =>
         !string.IsNullOrEmpty(version) && version.Split('.').All(part => part.Length > 0 && part.All(char.IsAsciiDigit))
             ? null
-            : new TemplateProblem(slot, $"'{version}' is not a {language} version.", $"give a version such as '{example}', or set the image itself.");
+            : TemplateKit.OptionProblem(slot, $"'{version}' is not a {language} version.", $"give a version such as '{example}', or set the image itself.");
 
     /// <summary>Throws <see cref="TemplateOptionsException"/> listing every problem of the shared and the template's own options.</summary>
-    public static void Check(string template, string imageName, TemplateOptions options, IEnumerable<TemplateProblem> own)
+    public static void Check(string template, string imageName, TemplateOptions options, IEnumerable<Problem> own)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Problems().Concat(own).ToList();
         if (imageName is null || !ImageReference.TryParse(imageName, out var reference) || reference.Domain is not null || reference.Tag is not null || reference.Digest is not null)
-            problems.Insert(0, new TemplateProblem("name", $"'{imageName}' is not a repository name.", "use lowercase path components such as 'team/api' (no registry, no tag)."));
+            problems.Insert(0, TemplateKit.OptionProblem("name", $"'{imageName}' is not a repository name.", "use lowercase path components such as 'team/api' (no registry, no tag)."));
         if (problems.Count > 0) throw new TemplateOptionsException(template, problems);
     }
 
@@ -73,25 +77,25 @@ internal static class TemplateKit
             .WithIgnoreFor(language, [.. alsoExclude, .. options.ExtraIgnorePatterns]);
 
     /// <summary>A problem when <paramref name="path"/> is not a plain relative path inside the build context.</summary>
-    public static TemplateProblem? RelativePathProblem(string option, string? path, string example)
+    public static Problem? RelativePathProblem(string option, string? path, string example)
     {
         if (string.IsNullOrWhiteSpace(path))
-            return new TemplateProblem(option, "The path is empty.", $"give a path relative to the build context, e.g. '{example}'.");
+            return TemplateKit.OptionProblem(option, "The path is empty.", $"give a path relative to the build context, e.g. '{example}'.");
         if (path.StartsWith('/') || path.Split('/').Contains("..") || path.IndexOfAny(['\\', '\n', '\r', '\0', '$', '"', '\'', ' ', '*', '?']) >= 0)
-            return new TemplateProblem(option, $"'{path}' is not a plain relative path inside the build context.", $"use forward slashes, no '..', spaces, quotes, globs or variables, e.g. '{example}'.");
+            return TemplateKit.OptionProblem(option, $"'{path}' is not a plain relative path inside the build context.", $"use forward slashes, no '..', spaces, quotes, globs or variables, e.g. '{example}'.");
         return null;
     }
 
     /// <summary>A problem when <paramref name="path"/> is not a literal absolute path (exec forms do not expand variables).</summary>
-    public static TemplateProblem? AbsolutePathProblem(string option, string? path, string example) =>
+    public static Problem? AbsolutePathProblem(string option, string? path, string example) =>
         path is null || !path.StartsWith('/') || path.IndexOfAny([' ', '\t', '\n', '\r', '\0', '$', '"', '\'', '\\']) >= 0
-            ? new TemplateProblem(option, $"'{path}' is not a literal absolute path.", $"give an absolute path without spaces, quotes or variables, e.g. '{example}'.")
+            ? TemplateKit.OptionProblem(option, $"'{path}' is not a literal absolute path.", $"give an absolute path without spaces, quotes or variables, e.g. '{example}'.")
             : null;
 
-    public static IEnumerable<TemplateProblem> CommandProblems(string option, ValueList<string> command, string example)
+    public static IEnumerable<Problem> CommandProblems(string option, ValueList<string> command, string example)
     {
         if (command.IsEmpty || string.IsNullOrWhiteSpace(command[0]))
-            yield return new TemplateProblem(option, "The command is empty.", $"give the program and its arguments, e.g. {example}.");
+            yield return TemplateKit.OptionProblem(option, "The command is empty.", $"give the program and its arguments, e.g. {example}.");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -54,19 +54,19 @@ public abstract record TemplateOptions
         (image.Tag is null ? "" : ":" + image.Tag) + (image.Digest is null ? "" : "@" + image.Digest);
 
     /// <summary>Every problem with the shared options; each template adds its own.</summary>
-    internal virtual IEnumerable<TemplateProblem> Problems()
+    internal virtual IEnumerable<Problem> Problems()
     {
         if (BaseRegistry is not null && !IsRegistryHost(BaseRegistry))
-            yield return new TemplateProblem(nameof(BaseRegistry), $"'{BaseRegistry}' is not a registry host.", "give host[:port] only, e.g. 'mirror.example.com' or '127.0.0.1:5000' (no scheme, no path).");
+            yield return TemplateKit.OptionProblem(nameof(BaseRegistry), $"'{BaseRegistry}' is not a registry host.", "give host[:port] only, e.g. 'mirror.example.com' or '127.0.0.1:5000' (no scheme, no path).");
         if (Port.Problem is { } port)
-            yield return new TemplateProblem(nameof(Port), port.Message, port.Fix);
+            yield return TemplateKit.OptionProblem(nameof(Port), port.Message, port.Fix);
         if (string.IsNullOrEmpty(HealthPath) || !HealthPath.StartsWith('/') || HealthPath.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '\\'))
-            yield return new TemplateProblem(nameof(HealthPath), $"'{HealthPath}' is not a URL path.", "start it with '/' and leave out spaces, quotes and backslashes, e.g. '/health'.");
+            yield return TemplateKit.OptionProblem(nameof(HealthPath), $"'{HealthPath}' is not a URL path.", "start it with '/' and leave out spaces, quotes and backslashes, e.g. '/health'.");
         if (string.IsNullOrWhiteSpace(ContextDirectory))
-            yield return new TemplateProblem(nameof(ContextDirectory), "The context directory is empty.", "use '.' for the directory given to Generate, or a folder below it.");
+            yield return TemplateKit.OptionProblem(nameof(ContextDirectory), "The context directory is empty.", "use '.' for the directory given to Generate, or a folder below it.");
         foreach (var problem in User.Problems()) yield return problem;
         foreach (var problem in Metadata.Problems()) yield return problem;
         foreach (var platform in Platforms.Where(p => !p.IsConcrete))
-            yield return new TemplateProblem(nameof(Platforms), $"{platform} is not a concrete platform.", "list platforms such as Platform.LinuxAmd64 and Platform.LinuxArm64.");
+            yield return TemplateKit.OptionProblem(nameof(Platforms), $"{platform} is not a concrete platform.", "list platforms such as Platform.LinuxAmd64 and Platform.LinuxArm64.");
     }
 }

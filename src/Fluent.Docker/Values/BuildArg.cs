@@ -15,7 +15,7 @@ public sealed record BuildArg : IDockerValue
     public string Name { get; }
     /// <summary>The default: literal text, or text with references to earlier ARGs (<c>ARG B=${A}-x</c>), which BuildKit expands.</summary>
     public Expandable? DefaultValue { get; }
-    public ValueProblem? Problem => VariableName.Check(Name, "ARG name") ?? DefaultValue?.Problem;
+    public Problem? Problem => VariableName.Check(Name, "ARG name") ?? DefaultValue?.Problem;
 
     public BuildArg WithDefault(Expandable? value) => new(Name, value);
 
@@ -38,11 +38,11 @@ public sealed record BuildArg : IDockerValue
 public static class VariableName
 {
     /// <summary>ARG/ENV names BuildKit can reference as ${NAME}: a letter or '_' then letters, digits, '_'.</summary>
-    public static ValueProblem? Check(string name, string slot)
+    public static Problem? Check(string name, string slot)
     {
-        if (name.Length == 0) return new ValueProblem($"The {slot} is empty.", "give it a name like APP_VERSION.");
+        if (name.Length == 0) return Problem.InvalidValue($"The {slot} is empty.", "give it a name like APP_VERSION.");
         if (!(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            return new ValueProblem($"The {slot} '{ImageReference.Printable(name)}' is not a variable name BuildKit can reference.",
+            return Problem.InvalidValue($"The {slot} '{ImageReference.Printable(name)}' is not a variable name BuildKit can reference.",
                 "use ASCII letters, digits and '_', not starting with a digit (e.g. APP_VERSION).");
         return null;
     }

@@ -103,7 +103,7 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
 
     public readonly IEnumerable<string> VariableNames => Parts.Where(p => p.IsVariable).Select(p => p.Text);
 
-    public readonly ValueProblem? Problem =>
+    public readonly Problem? Problem =>
         Parts.Select(p => p.IsVariable ? VariableName.Check(p.Text, "variable reference") : p.IsRaw ? RawProblem(p.Text) : null)
             .FirstOrDefault(p => p is not null);
 
@@ -111,9 +111,9 @@ public struct Expandable : IEquatable<Expandable>, IDockerValue
     /// A raw expression must be exactly one BuildKit <c>${…}</c> expansion that a plain reference cannot say, read
     /// the same with either escape token (so it means the same in any file it is written into).
     /// </summary>
-    private static ValueProblem? RawProblem(string expression)
+    private static Problem? RawProblem(string expression)
     {
-        var problem = new ValueProblem($"The raw expression '{ImageReference.Printable(expression)}' is not one BuildKit ${{…}} expansion.",
+        var problem = Problem.InvalidValue($"The raw expression '{ImageReference.Printable(expression)}' is not one BuildKit ${{…}} expansion.",
             "write one expansion such as ${VERSION:-1.0}; for a plain ${NAME} use a BuildArg or Expandable.Variable.");
         if (expression.Length < 4 || !expression.StartsWith("${", StringComparison.Ordinal) || !expression.EndsWith('}')
             || expression.IndexOfAny(['\r', '\n', '\0']) >= 0)

@@ -10,13 +10,13 @@ public readonly record struct FilePermissions
     public static FilePermissions Octal(string octal)
     {
         if (string.IsNullOrEmpty(octal) || octal.Length > 5 || !octal.All(c => c is >= '0' and <= '7'))
-            throw new DockerValueException(new ValueProblem($"'{octal}' is not an octal file mode.", "write it like \"0755\" or \"644\"."));
+            throw new DockerValueException(Problem.InvalidValue($"'{octal}' is not an octal file mode.", "write it like \"0755\" or \"644\"."));
         return new FilePermissions(Convert.ToInt32(octal, 8));
     }
 
     public static FilePermissions FromBits(int bits) => bits is >= 0 and <= 0xFFF
         ? new FilePermissions(bits)
-        : throw new DockerValueException(new ValueProblem($"{bits} is outside the Unix mode bits 0-07777.", "use FilePermissions.Octal(\"0755\")."));
+        : throw new DockerValueException(Problem.InvalidValue($"{bits} is outside the Unix mode bits 0-07777.", "use FilePermissions.Octal(\"0755\")."));
 
     public static FilePermissions Executable { get; } = new(0x1ED); // 0755
     public static FilePermissions ReadOnly { get; } = new(0x1A4);   // 0644

@@ -16,7 +16,7 @@ namespace Fluent.Docker;
 [JsonConverter(typeof(ImageReferenceJsonConverter))]
 public sealed record ImageReference : IDockerValue
 {
-    private ImageReference(string? domain, string path, string? tag, string? digest, ValueProblem? problem, string original)
+    private ImageReference(string? domain, string path, string? tag, string? digest, Problem? problem, string original)
     {
         Domain = domain;
         Path = path;
@@ -39,10 +39,10 @@ public sealed record ImageReference : IDockerValue
 
     public string? Tag { get; }
     public string? Digest { get; }
-    public ValueProblem? Problem { get; }
+    public Problem? Problem { get; }
 
     /// <summary>The error class of <see cref="Problem"/>; null when the reference is valid.</summary>
-    public ImageReferenceError? Error => Problem?.Code as ImageReferenceError?;
+    public ImageReferenceError? Error => Problem?.Kind as ImageReferenceError?;
 
     /// <summary>The repository as written, without tag or digest (<c>domain/path</c>).</summary>
     public string Name => Domain is null ? Path : Domain + "/" + Path;
@@ -120,7 +120,7 @@ public sealed record ImageReference : IDockerValue
         if (repository.Problem is { } problem)
             throw new DockerValueException(problem with { Message = $"The image name '{Printable(prefix + name)}' (registry '{Printable(registry ?? "")}', name '{Printable(name)}') is not valid: {problem.Message}" });
         if (repository.Tag is not null || repository.Digest is not null)
-            throw new DockerValueException(new ValueProblem($"The image name '{Printable(name)}' already carries a tag or digest.", "give the name alone (team/app) and the tag separately."));
+            throw new DockerValueException(Problem.InvalidValue($"The image name '{Printable(name)}' already carries a tag or digest.", "give the name alone (team/app) and the tag separately."));
         if (tag is null) return repository;
         var tagged = repository.WithTag(tag);
         return tagged.Problem is null ? tagged : throw new DockerValueException(tagged.Problem);
@@ -137,8 +137,8 @@ public sealed record ImageReference : IDockerValue
     {
         var reference = Parse(text);
         if (reference.IsCanonical) return reference;
-        throw new DockerValueException(new ValueProblem(
-            $"'{Printable(text)}' is not a fully qualified image reference.", $"write it as '{reference.Normalized}'.") { Code = ImageReferenceError.NameNotCanonical });
+        throw new DockerValueException(Problem.InvalidValue(
+            $"'{Printable(text)}' is not a fully qualified image reference.", $"write it as '{reference.Normalized}'.") with { Kind = ImageReferenceError.NameNotCanonical });
     }
 
     /// <summary>

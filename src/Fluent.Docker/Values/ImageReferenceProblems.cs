@@ -5,7 +5,7 @@ internal static class ImageReferenceProblems
 {
     private const string Example = "write it like 'golang:1.19', 'debian:bookworm-slim' or '127.0.0.1:5000/team/app:1.0'.";
 
-    public static ValueProblem Describe(ImageReferenceError error, string text, string part, DigestAlgorithms algorithms)
+    public static Problem Describe(ImageReferenceError error, string text, string part, DigestAlgorithms algorithms)
     {
         var (message, fix) = error switch
         {
@@ -28,7 +28,7 @@ internal static class ImageReferenceProblems
                 "write the algorithm and the hex digits in lowercase, e.g. 'sha256:<64 hex digits>'."),
             _ => (WhyInvalid(text), Example),
         };
-        return new ValueProblem(message, fix) { Code = error };
+        return Problem.InvalidValue(message, fix) with { Kind = error };
     }
 
     private static (string Message, string Fix) Uppercase(string text)

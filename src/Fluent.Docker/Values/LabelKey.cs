@@ -9,8 +9,8 @@ public sealed record LabelKey : IDockerValue
 
     public static implicit operator LabelKey(string key) => new(key);
 
-    public ValueProblem? Problem => Key.Length == 0
-        ? new ValueProblem("The label key is empty.", "use a reverse-DNS key such as com.example.team, or an OciLabels key.")
+    public Problem? Problem => Key.Length == 0
+        ? Problem.InvalidValue("The label key is empty.", "use a reverse-DNS key such as com.example.team, or an OciLabels key.")
         : null;
 
     public override string ToString() => Key;

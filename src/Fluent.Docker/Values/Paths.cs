@@ -29,16 +29,16 @@ public struct AbsolutePath : IDockerValue, IEquatable<AbsolutePath>
     public static implicit operator AbsolutePath(string path) => new(path);
     public static implicit operator AbsolutePath(Expandable path) => new(path);
 
-    public readonly ValueProblem? Problem
+    public readonly Problem? Problem
     {
         get
         {
             if (Value.Problem is { } p) return p;
-            if (Value.Parts.Count == 0) return new ValueProblem("The path is empty.", "use an absolute path such as /app.");
+            if (Value.Parts.Count == 0) return Problem.InvalidValue("The path is empty.", "use an absolute path such as /app.");
             var first = Value.Parts[0];
             // A leading variable may expand to an absolute path; only a leading literal can be checked.
             if (!first.IsVariable && !first.Text.StartsWith('/'))
-                return new ValueProblem($"The path '{ImageReference.Printable(Value.ToString())}' is relative.", $"use an absolute path, e.g. '/{Value}'.");
+                return Problem.InvalidValue($"The path '{ImageReference.Printable(Value.ToString())}' is relative.", $"use an absolute path, e.g. '/{Value}'.");
             return null;
         }
     }
@@ -75,8 +75,8 @@ public struct ContainerPath : IDockerValue, IEquatable<ContainerPath>
     public static implicit operator ContainerPath(Expandable path) => new(path);
     public static implicit operator ContainerPath(AbsolutePath path) => new(path.Value);
 
-    public readonly ValueProblem? Problem => Value.Problem ??
-        (Value.Parts.Count == 0 ? new ValueProblem("The destination path is empty.", "use '.' for the working directory, or an absolute path.") : null);
+    public readonly Problem? Problem => Value.Problem ??
+        (Value.Parts.Count == 0 ? Problem.InvalidValue("The destination path is empty.", "use '.' for the working directory, or an absolute path.") : null);
 
     public readonly bool Equals(ContainerPath other) => Value.Equals(other.Value);
     public override readonly bool Equals(object? obj) => obj is ContainerPath other && Equals(other);
@@ -109,8 +109,8 @@ public struct SourcePath : IDockerValue, IEquatable<SourcePath>
     public static implicit operator SourcePath(string path) => new(path);
     public static implicit operator SourcePath(Expandable path) => new(path);
 
-    public readonly ValueProblem? Problem => Value.Problem ??
-        (Value.Parts.Count == 0 ? new ValueProblem("The source path is empty.", "use '.' for the whole context, or a path/glob such as 'src/'.") : null);
+    public readonly Problem? Problem => Value.Problem ??
+        (Value.Parts.Count == 0 ? Problem.InvalidValue("The source path is empty.", "use '.' for the whole context, or a path/glob such as 'src/'.") : null);
 
     public readonly bool Equals(SourcePath other) => Value.Equals(other.Value);
     public override readonly bool Equals(object? obj) => obj is SourcePath other && Equals(other);

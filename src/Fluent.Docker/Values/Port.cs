@@ -20,8 +20,8 @@ public readonly record struct Port : IDockerValue
 
     public static implicit operator Port(int number) => new(number);
 
-    public ValueProblem? Problem => Number is < 1 or > 65535
-        ? new ValueProblem($"Port {Number} is outside 1-65535.", "expose the port the application listens on, e.g. 8080.")
+    public Problem? Problem => Number is < 1 or > 65535
+        ? Problem.InvalidValue($"Port {Number} is outside 1-65535.", "expose the port the application listens on, e.g. 8080.")
         : null;
 
     /// <summary>The image-config key: <c>8080/tcp</c>.</summary>

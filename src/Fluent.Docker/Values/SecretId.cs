@@ -10,9 +10,9 @@ public sealed record SecretId : IDockerValue
 
     public string Id { get; }
 
-    public ValueProblem? Problem => Id.Length > 0 && Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+    public Problem? Problem => Id.Length > 0 && Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
         ? null
-        : new ValueProblem($"'{ImageReference.Printable(Id)}' is not a secret id.", "use letters, digits, '_', '-' and '.' (e.g. npm_token).");
+        : Problem.InvalidValue($"'{ImageReference.Printable(Id)}' is not a secret id.", "use letters, digits, '_', '-' and '.' (e.g. npm_token).");
 
     public override string ToString() => Id;
 }
@@ -24,9 +24,9 @@ public sealed record NamedContext : IDockerValue
 
     public string Name { get; }
 
-    public ValueProblem? Problem => Name.Length > 0 && Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/')
+    public Problem? Problem => Name.Length > 0 && Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/')
         ? null
-        : new ValueProblem($"'{ImageReference.Printable(Name)}' is not a build-context name.", "use letters, digits, '_', '-', '.' and '/'.");
+        : Problem.InvalidValue($"'{ImageReference.Printable(Name)}' is not a build-context name.", "use letters, digits, '_', '-', '.' and '/'.");
 
     public override string ToString() => Name;
 }

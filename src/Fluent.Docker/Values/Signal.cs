@@ -19,11 +19,11 @@ public sealed record Signal : IDockerValue
     public static Signal Named(string name) => new(name ?? "");
     public static Signal Number(int number) => new(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public ValueProblem? Problem =>
+    public Problem? Problem =>
         Text.Length > 0 && (Text.All(char.IsAsciiDigit) && int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) is > 0 and < 65
                             || Text.StartsWith("SIG", StringComparison.Ordinal) && Text.Length > 3 && Text.Skip(3).All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '+' or '-'))
             ? null
-            : new ValueProblem($"'{ImageReference.Printable(Text)}' is not a signal.", "use a name such as SIGTERM or a number from 1 to 64.");
+            : Problem.InvalidValue($"'{ImageReference.Printable(Text)}' is not a signal.", "use a name such as SIGTERM or a number from 1 to 64.");
 
     public override string ToString() => Text;
 }

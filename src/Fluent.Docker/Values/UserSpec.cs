@@ -59,16 +59,16 @@ public sealed record UserSpec : IDockerValue
     /// <summary>True for <c>root</c> and uid <c>0</c>.</summary>
     public bool IsRoot => User.LiteralText is "root" or "0";
 
-    public ValueProblem? Problem
+    public Problem? Problem
     {
         get
         {
             if (User.Problem is { } p) return p;
             if (Group?.Problem is { } g) return g;
-            if (User.LiteralText is "") return new ValueProblem("The user is empty.", "name a user (e.g. \"app\") or a uid (e.g. 10001).");
-            if (Group?.LiteralText is "") return new ValueProblem("The group is empty.", "name a group or gid, or leave it out.");
+            if (User.LiteralText is "") return Problem.InvalidValue("The user is empty.", "name a user (e.g. \"app\") or a uid (e.g. 10001).");
+            if (Group?.LiteralText is "") return Problem.InvalidValue("The group is empty.", "name a group or gid, or leave it out.");
             if (Group is not null && User.LiteralText?.Contains(':') == true)
-                return new ValueProblem("The user name contains ':' and a group is also given.", "pass the group separately, not inside the user name.");
+                return Problem.InvalidValue("The user name contains ':' and a group is also given.", "pass the group separately, not inside the user name.");
             return null;
         }
     }

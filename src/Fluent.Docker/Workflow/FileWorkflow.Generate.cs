@@ -30,7 +30,7 @@ public static partial class FileWorkflow
         ArgumentNullException.ThrowIfNull(images);
         if (lockPath is null) return [.. images];
         if (!File.Exists(lockPath))
-            throw new ImageLockException($"{lockPath}: no such lock file. Fix: lock the images first ('fluent-docker lock', or the FluentDockerLock alias).");
+            throw new ImageLockException($"{lockPath}: no such lock file.", $"lock the images first ('fluent-docker lock', or the FluentDockerLock alias).");
         var imageLock = ImageLock.Load(lockPath);
         return [.. images.Select(image => image.PinnedBy(imageLock))];
     }

@@ -16,11 +16,11 @@ public sealed record LintedFile(string DisplayPath, LintReport Report)
     public string? ImageName { get; init; }
 
     /// <summary>Problems of the model itself (<see cref="Dockerfile.Validate"/>): the Dockerfile cannot be emitted until they are fixed.</summary>
-    public IReadOnlyList<DockerfileError> ModelProblems { get; init; } = [];
+    public IReadOnlyList<Problem> ModelProblems { get; init; } = [];
 }
 
 /// <summary>One line of a lint run as a log shows it, at its severity.</summary>
-public sealed record LintMessage(LintSeverity Severity, string Text)
+public sealed record LintMessage(ProblemSeverity Severity, string Text)
 {
     public override string ToString() => Text;
 }
@@ -82,7 +82,7 @@ public sealed record LintRun(IReadOnlyList<LintedFile> Files)
     public int FailureCount => Files.Sum(f => f.ModelProblems.Count + f.Report.Errors.Count());
 
     /// <summary>True when a finding has <paramref name="threshold"/> or a higher severity.</summary>
-    public bool HasFindingsAtOrAbove(LintSeverity threshold) => Files.Any(f => f.Report.Diagnostics.Any(d => d.Severity >= threshold));
+    public bool HasFindingsAtOrAbove(ProblemSeverity threshold) => Files.Any(f => f.Report.Diagnostics.Any(d => d.Severity >= threshold));
 
     /// <summary>Each file's findings, one line each (<see cref="LintReport.ToText"/>), with a count line per file.</summary>
     public string ToText() => string.Concat(Files.Select(f => f.Report.ToText(f.DisplayPath)));
@@ -99,18 +99,18 @@ public sealed record LintRun(IReadOnlyList<LintedFile> Files)
             file = f.DisplayPath,
             findings = f.Report.Diagnostics.Select(d => new
             {
-                rule = d.RuleId,
+                rule = d.Code,
                 severity = d.Severity.ToString().ToLowerInvariant(),
                 message = d.Message,
-                line = d.Line,
-                stage = d.Stage,
-                stageIndex = d.StageIndex,
-                instruction = d.InstructionNumber,
-                keyword = d.Keyword,
-                help = d.Rule.HelpLink,
+                line = d.Location.Line,
+                stage = d.Location.Stage,
+                stageIndex = d.Location.StageIndex,
+                instruction = d.Location.InstructionNumber,
+                keyword = d.Location.Keyword,
+                help = f.Report.RuleOf(d).HelpLink,
             }),
             suppressed = f.Report.Suppressed.Count,
-            readProblem = f.Report.ReadProblem is { } p ? $"{p.Line}:{p.Column}: {p.Reason}" : null,
+            readProblem = f.Report.ReadProblem is { } p ? $"{p.Location.Line}:{p.Location.Column}: {p.Message}" : null,
         }),
     }, Indented) + "\n";
 
@@ -124,11 +124,11 @@ public sealed record LintRun(IReadOnlyList<LintedFile> Files)
         foreach (var file in Files)
         {
             var prefix = (file.ImageName ?? file.DisplayPath) + ": ";
-            messages.AddRange(file.ModelProblems.Select(p => new LintMessage(LintSeverity.Error, prefix + p)));
+            messages.AddRange(file.ModelProblems.Select(p => new LintMessage(ProblemSeverity.Error, prefix + p)));
             messages.AddRange(file.Report.Diagnostics.Select(d => new LintMessage(d.Severity, prefix + d.Format(file.DisplayPath))));
-            if (file.Report.ReadProblem is { } read) messages.Add(new LintMessage(LintSeverity.Error, $"{prefix}{file.DisplayPath}:{read.Line}:{read.Column}: {read.Reason}"));
+            if (file.Report.ReadProblem is { } read) messages.Add(new LintMessage(ProblemSeverity.Error, $"{prefix}{file.DisplayPath}:{read.Location.Line}:{read.Location.Column}: {read.Message}"));
             if (file.ModelProblems.Count == 0 && file.Report.Diagnostics.Count == 0 && file.Report.ReadProblem is null)
-                messages.Add(new LintMessage(LintSeverity.Info, prefix + "no problems"));
+                messages.Add(new LintMessage(ProblemSeverity.Info, prefix + "no problems"));
         }
         return messages;
     }

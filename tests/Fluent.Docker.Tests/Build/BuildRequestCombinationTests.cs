@@ -15,7 +15,7 @@ public class BuildRequestCombinationTests
     {
         var e = Invalid(Minimal.WithSourceDateEpoch(Epoch).WithBuildArg(new BuildArg("SOURCE_DATE_EPOCH"), "1"));
         Assert.Equal("BuildArgs", e.Option);
-        Assert.Contains("WithSourceDateEpoch", e.Fix);
+        Assert.Contains("WithSourceDateEpoch", e.Problems[0].Fix);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class BuildRequestCombinationTests
     {
         var e = Invalid(Minimal.WithNamedContext(new NamedContext("base"), BuildContextSource.Image("Not Valid")));
         Assert.Equal("NamedContexts", e.Option);
-        Assert.Contains("repository name", e.Problem);
+        Assert.Contains("repository name", e.Problems[0].Message);
     }
 
     [Fact]
@@ -53,14 +53,14 @@ public class BuildRequestCombinationTests
     {
         var e = Invalid(Minimal.WithSsh(BuildSsh.FromAgent("a", "AGENT_A")).WithSsh(BuildSsh.FromAgent("b", "AGENT_B")));
         Assert.Equal("Ssh", e.Option);
-        Assert.Contains("FromFile", e.Fix);
+        Assert.Contains("FromFile", e.Problems[0].Fix);
     }
 
     [Fact]
     public void LoadWithProvenanceWarns()
     {
         var warning = Assert.Single(Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.Max).Warnings());
-        Assert.Equal("Output", warning.Option);
+        Assert.Equal("BuildRequest.Output", warning.Location.Slot);
         Assert.Contains("--load", warning.Message);
     }
 
@@ -77,12 +77,12 @@ public class BuildRequestCombinationTests
     public void SourceDateEpochWithPushWarnsThatLayerTimesAreKept()
     {
         var warnings = Minimal.WithTags("r:5000/a:1").WithOutput(BuildOutput.Push).WithProvenance(ProvenanceMode.None).WithSourceDateEpoch(Epoch).Warnings();
-        Assert.Contains(warnings, w => w.Option == "SourceDateEpoch" && w.Message.Contains("OciLayout", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Location.Slot == "BuildRequest.SourceDateEpoch" && w.Message.Contains("OciLayout", StringComparison.Ordinal));
     }
 
     [Fact]
     public void SourceDateEpochWithProvenanceWarnsThatTheIndexDiffers() =>
-        Assert.Contains(Minimal.WithOutput(BuildOutput.OciLayout("o")).WithSourceDateEpoch(Epoch).Warnings(), w => w.Option == "Provenance");
+        Assert.Contains(Minimal.WithOutput(BuildOutput.OciLayout("o")).WithSourceDateEpoch(Epoch).Warnings(), w => w.Location.Slot == "BuildRequest.Provenance");
 
     [Fact]
     public void ReproducibleOciBuildHasNoWarning() =>
@@ -90,5 +90,6 @@ public class BuildRequestCombinationTests
 
     [Fact]
     public void WarningReadsAsAWarningNamingTheOption() =>
-        Assert.StartsWith("warning: BuildRequest.Output: ", Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.Min).Warnings()[0].ToString());
+        Assert.StartsWith("warning FD2007: Attestations", Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.Min).Warnings()[0].Format()
+            .Replace("[BuildRequest.Output]", "", StringComparison.Ordinal));
 }

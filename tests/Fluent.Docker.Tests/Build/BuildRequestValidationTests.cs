@@ -14,7 +14,7 @@ public class BuildRequestValidationTests
     {
         var e = Invalid(Minimal.WithOutput(BuildOutput.Push));
         Assert.Equal("Output", e.Option);
-        Assert.Contains("WithTags", e.Fix);
+        Assert.Contains("WithTags", e.Problems[0].Fix);
         Assert.StartsWith("BuildRequest.Output: ", e.Message);
         Assert.Contains(" Fix: ", e.Message);
     }
@@ -27,7 +27,7 @@ public class BuildRequestValidationTests
     {
         var e = Invalid(Minimal.WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64).WithOutput(BuildOutput.Load()));
         Assert.Equal("Output", e.Option);
-        Assert.Contains("containerdImageStore: true", e.Fix);
+        Assert.Contains("containerdImageStore: true", e.Problems[0].Fix);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class BuildRequestValidationTests
     {
         var e = Invalid(Minimal.WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64).WithOutput(BuildOutput.DockerArchive("a.tar")));
         Assert.Equal("Output", e.Option);
-        Assert.Contains("OciArchive", e.Fix);
+        Assert.Contains("OciArchive", e.Problems[0].Fix);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class BuildRequestValidationTests
     {
         var e = Invalid(Minimal.WithTags("Bad Name:1"));
         Assert.Equal("Tags", e.Option);
-        Assert.Contains("repository name", e.Problem);
+        Assert.Contains("repository name", e.Problems[0].Message);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public class RunDeviceTests
         var file = WithDevices(version is null ? BuilderProfile.Builtin : BuilderProfile.DockerfileFrontend(version), new RunDevice("nvidia.com/gpu=all"));
 
         var error = Assert.Single(file.Validate());
-        Assert.Equal("--device", error.Slot);
+        Assert.Equal("--device", error.Location.Slot);
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
         Assert.Contains("1.14-labs", error.Fix, StringComparison.Ordinal);
     }
@@ -121,7 +121,7 @@ public class RunDeviceTests
     {
         var error = Assert.Single(WithDevices(Labs, new RunDevice(name)).Validate());
 
-        Assert.Equal("--device", error.Slot);
+        Assert.Equal("--device", error.Location.Slot);
         Assert.Contains("nvidia.com/gpu=all", error.Fix, StringComparison.Ordinal);
     }
 

@@ -197,7 +197,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
         Assert.Equal(["/bin/sh", "-c", "printf x"], inspection.Cmd);
         var errors = Dockerfile.Create(Stage.Named("app").From("busybox:1.36").EntrypointShell(entrypoint).CmdShell(cmd))
             .WithEscape(EscapeToken.Backtick).Validate();
-        Assert.Equal(["ENTRYPOINT", "CMD"], errors.Where(e => e.Slot == "command" && e.Message.Contains("BuildKit strips blanks", StringComparison.Ordinal)).Select(e => e.Keyword));
+        Assert.Equal(["ENTRYPOINT", "CMD"], errors.Where(e => e.Location.Slot == "command" && e.Message.Contains("BuildKit strips blanks", StringComparison.Ordinal)).Select(e => e.Location.Keyword));
     }
 
     /// <summary>Hex blocks ended by '=' lines, and the other marker lines (D1/D0) in order.</summary>
@@ -286,7 +286,7 @@ public class AdversarialValidationTests
         var first = value.IndexOfAny(['\r', '\n', '\0']);
         var what = value[first] switch { '\r' => "carriage return", '\n' => "line feed", _ => "NUL" };
         void AssertNamesTheSlot(DockerfileValidationException e) =>
-            Assert.Contains(e.Errors, error => error.Keyword == keyword && error.Slot == slotName && error.Message.Contains(what, StringComparison.Ordinal));
+            Assert.Contains(e.Problems, error => error.Location.Keyword == keyword && error.Location.Slot == slotName && error.Message.Contains(what, StringComparison.Ordinal));
 
         // Fresh directory: WriteTo and Generate throw, and leave nothing behind (not even the directory they would create).
         var fresh = Directory.CreateTempSubdirectory("fluent-docker-newline-").FullName;
@@ -337,7 +337,7 @@ public class AdversarialValidationTests
             var errors = Dockerfile.Create(stage).WithEscape(EscapeToken.Backtick).Validate();
             var error = Assert.Single(errors);
             Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-            Assert.Contains(error.Slot, new[] { "command", "test" });
+            Assert.Contains(error.Location.Slot, new[] { "command", "test" });
         }
     }
 

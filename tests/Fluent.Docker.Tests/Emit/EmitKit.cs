@@ -69,13 +69,13 @@ internal static partial class EmitKit
     private static partial Regex BacktickContinuation();
 
     /// <summary>Asserts where an error points, and that it explains itself (message and fix).</summary>
-    public static void AssertAt(DockerfileError error, string? stage, int? stageIndex, int? instruction, string? keyword, string slot)
+    public static void AssertAt(Problem error, string? stage, int? stageIndex, int? instruction, string? keyword, string slot)
     {
-        Assert.Equal(stage, error.Stage);
-        Assert.Equal(stageIndex, error.StageIndex);
-        Assert.Equal(instruction, error.InstructionNumber);
-        Assert.Equal(keyword, error.Keyword);
-        Assert.Equal(slot, error.Slot);
+        Assert.Equal(stage, error.Location.Stage);
+        Assert.Equal(stageIndex, error.Location.StageIndex);
+        Assert.Equal(instruction, error.Location.InstructionNumber);
+        Assert.Equal(keyword, error.Location.Keyword);
+        Assert.Equal(slot, error.Location.Slot);
         Assert.False(string.IsNullOrWhiteSpace(error.Message), "error without message");
         Assert.False(string.IsNullOrWhiteSpace(error.Fix), "error without fix");
     }

@@ -3,19 +3,19 @@ using static Fluent.Docker.Tests.Emit.EmitKit;
 namespace Fluent.Docker.Tests.Emit;
 
 /// <summary>
-/// Every error path of the validator: each problem yields one <see cref="DockerfileError"/> naming the stage,
+/// Every error path of the validator: each problem yields one <see cref="Problem"/> naming the stage,
 /// the instruction (1-based after FROM), its keyword and the slot, with a message and a fix; Emit/WriteTo refuse
 /// to write anything for an invalid model.
 /// </summary>
 public class ValidationTests
 {
-    private static DockerfileError SingleError(Dockerfile file)
+    private static Problem SingleError(Dockerfile file)
     {
         var errors = file.Validate();
         return Assert.Single(errors);
     }
 
-    private static DockerfileError SingleError(Stage stage) => SingleError(Dockerfile.Create(stage).WithFrontend(ForFlags(stage)));
+    private static Problem SingleError(Stage stage) => SingleError(Dockerfile.Create(stage).WithFrontend(ForFlags(stage)));
 
     /// <summary>Flag-value checks run with the labs frontend, so the frontend check does not add its own error.</summary>
     private static BuilderProfile ForFlags(Stage stage) =>
@@ -29,7 +29,7 @@ public class ValidationTests
 
         var errors = Dockerfile.Create(copy).Validate();
 
-        Assert.Equal(["--exclude", "--parents"], errors.Select(e => e.Slot));
+        Assert.Equal(["--exclude", "--parents"], errors.Select(e => e.Location.Slot));
         Assert.All(errors, e => Assert.Contains("1.7-labs", e.Fix));
         Assert.Empty(Dockerfile.Create(copy).WithFrontend(Labs).Validate());
     }
@@ -135,7 +135,7 @@ public class ValidationTests
     [InlineData("my stage")]
     [InlineData("")]
     public void Invalid_stage_name(string name) =>
-        AssertAt(SingleError(Stage.Named(name).From("busybox:1.36")), name, 0, null, "FROM", "stage name");
+        AssertAt(SingleError(Stage.Named(name).From("busybox:1.36")), name, 0, 0, "FROM", "stage name");
 
     [Theory]
     [InlineData("scratch")]
@@ -146,8 +146,8 @@ public class ValidationTests
 
         Assert.Empty(file.Validate());
         Assert.Equal($"FROM busybox:1.36 AS {name}\nRUN true\n", file.Emit());
-        var finding = Assert.Single(Fluent.Docker.Linting.Linter.Lint(file).Diagnostics, d => d.RuleId == "FD0009");
-        Assert.Equal(Fluent.Docker.Linting.LintSeverity.Warning, finding.Severity);
+        var finding = Assert.Single(Fluent.Docker.Linting.Linter.Lint(file).Diagnostics, d => d.Code == "FD0009");
+        Assert.Equal(Fluent.Docker.ProblemSeverity.Warning, finding.Severity);
     }
 
     [Fact]
@@ -163,19 +163,19 @@ public class ValidationTests
     public void Duplicate_stage_name_is_reported_on_the_second_stage()
     {
         var error = SingleError(Dockerfile.Create(App("build"), App("build")));
-        AssertAt(error, "build", 1, null, "FROM", "stage name");
+        AssertAt(error, "build", 1, 0, "FROM", "stage name");
         Assert.Contains("#1", error.Message);
     }
 
     [Fact]
     public void Invalid_image_reference() =>
-        AssertAt(SingleError(Stage.Named("app").From("Debian:Bookworm Slim")), "app", 0, null, "FROM", "base image");
+        AssertAt(SingleError(Stage.Named("app").From("Debian:Bookworm Slim")), "app", 0, 0, "FROM", "base image");
 
     [Fact]
     public void Stage_name_passed_as_an_image_string()
     {
         var error = SingleError(Dockerfile.Create(App("build"), Stage.Named("test").From("build")));
-        AssertAt(error, "test", 1, null, "FROM", "base image");
+        AssertAt(error, "test", 1, 0, "FROM", "base image");
         Assert.Contains("'build'", error.Message);
     }
 
@@ -183,7 +183,7 @@ public class ValidationTests
     public void Referenced_stage_missing_from_the_file()
     {
         var ghost = App("ghost");
-        AssertAt(SingleError(Stage.Named("app").From(ghost)), "app", 0, null, "FROM", "base stage");
+        AssertAt(SingleError(Stage.Named("app").From(ghost)), "app", 0, 0, "FROM", "base stage");
         var error = SingleError(App().Run("true").CopyFrom(ghost, "/x", "/x"));
         AssertAt(error, "app", 0, 2, "COPY", "--from");
         Assert.Contains("'ghost'", error.Message);
@@ -460,14 +460,14 @@ public class ValidationTests
     {
         var file = FourProblems();
         var exception = Assert.Throws<DockerfileValidationException>(() => file.Emit());
-        Assert.Equal(4, exception.Errors.Count);
-        Assert.Equal(file.Validate(), exception.Errors);
-        AssertAt(exception.Errors[0], "Build", 0, null, "FROM", "stage name");
-        AssertAt(exception.Errors[1], "Build", 0, 1, "WORKDIR", "path");
-        AssertAt(exception.Errors[2], "app", 1, 1, "EXPOSE", "port 0");
-        AssertAt(exception.Errors[3], "app", 1, 2, "COPY", "--from");
+        Assert.Equal(4, exception.Problems.Count);
+        Assert.Equal(file.Validate(), exception.Problems);
+        AssertAt(exception.Problems[0], "Build", 0, 0, "FROM", "stage name");
+        AssertAt(exception.Problems[1], "Build", 0, 1, "WORKDIR", "path");
+        AssertAt(exception.Problems[2], "app", 1, 1, "EXPOSE", "port 0");
+        AssertAt(exception.Problems[3], "app", 1, 2, "COPY", "--from");
         Assert.Contains("4 problem(s)", exception.Message);
-        foreach (var error in exception.Errors) Assert.Contains(error.ToString(), exception.Message);
+        foreach (var error in exception.Problems) Assert.Contains(error.ToString(), exception.Message);
         Assert.Contains("stage 'app' (#2), instruction 2 COPY, --from:", exception.Message);
     }
 

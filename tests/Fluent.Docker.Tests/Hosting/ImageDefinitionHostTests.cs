@@ -81,7 +81,7 @@ public sealed class ImageDefinitionHostTests : IDisposable
             Assert.Equal(HostManifest.CurrentProtocol, manifest.Protocol);
             Assert.Empty(manifest.Images);
             var problem = Assert.Single(manifest.Problems);
-            Assert.Equal((HostProblemKind.Dockerfile, "app", 0), (problem.Kind, problem.Stage, problem.StageIndex));
+            Assert.Equal((ProblemCodes.InvalidValue, "app", 0), (problem.Code, problem.Location.Stage, problem.Location.StageIndex));
             Assert.Contains("uppercase", problem.Message, StringComparison.OrdinalIgnoreCase);
             Assert.StartsWith("stage 'app' (#1)", problem.ToString());
             Assert.Contains(" Fix: ", problem.ToString());

@@ -49,8 +49,8 @@ public class DockerIgnoreTests
         var ignore = DockerIgnore.Create("ok", pattern);
 
         var problem = Assert.Single(ignore.Validate());
-        Assert.Equal("pattern 2", problem.Slot);
-        Assert.Equal(error, problem.Code);
+        Assert.Equal("pattern 2", problem.Location.Slot);
+        Assert.Equal(error, problem.Kind);
         Assert.Throws<DockerfileValidationException>(() => ignore.Emit());
         Assert.Throws<DockerfileValidationException>(() => ignore.Compile());
     }

@@ -57,7 +57,7 @@ public class GoRulesTests
 
         Assert.NotNull(matcher.Patterns[0].Problem);
         Assert.Equal(DockerIgnoreError.BadPattern, Assert.Throws<DockerIgnoreException>(() => matcher.Matches("x")).Error);
-        Assert.Equal(DockerIgnoreError.BadPattern, Assert.Single(DockerIgnore.Create(pattern).Validate()).Code);
+        Assert.Equal(DockerIgnoreError.BadPattern, Assert.Single(DockerIgnore.Create(pattern).Validate()).Kind);
     }
 
     [Theory]

@@ -15,13 +15,13 @@ public class ExampleLintTests
         var definition = ExampleCatalog.All.Single(d => d.Name == name);
         var report = Linter.Lint(definition);
         Assert.False(report.HasErrors, report.ToText());
-        Assert.All(report.Diagnostics, d => Assert.NotNull(d.Line));
+        Assert.All(report.Diagnostics, d => Assert.NotNull(d.Location.Line));
     }
 
     [Fact]
     public void The_lint_task_would_fail_on_an_error_finding()
     {
         var broken = ExampleCatalog.All[0].WithDockerfile(Dockerfile.Create(Stage.Named("app").From("debian:12").User("root")));
-        Assert.True(Linter.Lint(broken, LintOptions.Default.WithSeverity("FD0011", LintSeverity.Error)).HasErrors);
+        Assert.True(Linter.Lint(broken, LintOptions.Default.WithSeverity("FD0011", ProblemSeverity.Error)).HasErrors);
     }
 }

@@ -20,7 +20,7 @@ public class GlobalArgDefaultE2ETests(DockerLabFixture lab)
     public async Task Lint_reports_the_checks_BuildKit_reports(string name, string text)
     {
         var engine = await EngineChecksAsync(name, text);
-        var ours = Linter.LintText(text).Diagnostics.Where(d => d.Rule.BuildKitCheck is not null).Select(d => $"{d.Rule.BuildKitCheck}@{d.Line}");
+        var ours = Linter.LintText(text).Diagnostics.Where(d => d.Rule().BuildKitCheck is not null).Select(d => $"{d.Rule().BuildKitCheck}@{d.Location.Line}");
         Assert.Equal(engine, ours.Order(StringComparer.Ordinal));
     }
 

@@ -32,9 +32,9 @@ public class InstructionLintRuleTests
     {
         var file = Dockerfile.Create(App).WithGlobalArg(new BuildArg("TOKEN", "ghp_0123456789abcdefghijABCDEFGHIJ012345"));
         var finding = Assert.Single(Findings(file, "FD0004"));
-        Assert.Null(finding.StageIndex);
-        Assert.Equal("ARG", finding.Keyword);
-        Assert.Equal(1, finding.Line);
+        Assert.Null(finding.Location.StageIndex);
+        Assert.Equal("ARG", finding.Location.Keyword);
+        Assert.Equal(1, finding.Location.Line);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public class InstructionLintRuleTests
     public void FD0005_reports_the_first_workdir_when_relative()
     {
         var finding = Assert.Single(Findings(App.Workdir("app/").Workdir("sub"), "FD0005"));
-        Assert.Equal(1, finding.InstructionNumber);
-        Assert.Null(finding.Line); // a relative WORKDIR cannot be emitted, so the model has no lines yet
+        Assert.Equal(1, finding.Location.InstructionNumber);
+        Assert.Null(finding.Location.Line); // a relative WORKDIR cannot be emitted, so the model has no lines yet
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class InstructionLintRuleTests
     public void FD0006_reports_shell_form_cmd_and_entrypoint()
     {
         var findings = Findings(App.EntrypointShell("run.sh").CmdShell("npm start"), "FD0006");
-        Assert.Equal(["ENTRYPOINT", "CMD"], findings.Select(f => f.Keyword));
+        Assert.Equal(["ENTRYPOINT", "CMD"], findings.Select(f => f.Location.Keyword));
         Assert.Contains("Cmd(…)", findings[1].Message);
     }
 
@@ -94,7 +94,7 @@ public class InstructionLintRuleTests
     {
         var stage = App.Arg(new BuildArg("DIR_ASSETS", "assets/")).Copy(Expandable.Variable("DIR_ASSET"), ".");
         var finding = Assert.Single(Findings(stage, "FD0106"));
-        Assert.Equal(2, finding.InstructionNumber);
+        Assert.Equal(2, finding.Location.InstructionNumber);
         Assert.Contains("did you mean $DIR_ASSETS?", finding.Message);
     }
 
@@ -103,7 +103,7 @@ public class InstructionLintRuleTests
     {
         var foo = new BuildArg("foo", "bar");
         var finding = Assert.Single(Findings(App.Copy(foo.Reference, ".").Arg(foo).Env("X", foo), "FD0106"));
-        Assert.Equal(1, finding.InstructionNumber);
+        Assert.Equal(1, finding.Location.InstructionNumber);
     }
 
     [Fact]
@@ -142,8 +142,8 @@ public class InstructionLintRuleTests
     public void FD0122_reports_a_run_right_after_a_run_with_the_same_options()
     {
         var finding = Assert.Single(Findings(App.Run("apt-get update").Run("make"), "FD0122"));
-        Assert.Equal(2, finding.InstructionNumber);
-        Assert.Equal(LintSeverity.Info, finding.Severity);
+        Assert.Equal(2, finding.Location.InstructionNumber);
+        Assert.Equal(ProblemSeverity.Info, finding.Severity);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class InstructionLintRuleTests
     {
         var stage = App.Workdir("/app").Copy(".", ".").Run("pip install --no-cache-dir -r requirements.txt");
         var finding = Assert.Single(Findings(stage, "FD0123"));
-        Assert.Equal(2, finding.InstructionNumber);
+        Assert.Equal(2, finding.Location.InstructionNumber);
         Assert.Contains("requirements.txt", finding.Message);
     }
 
@@ -171,7 +171,7 @@ public class InstructionLintRuleTests
     {
         var options = LintOptions.Default.WithDockerIgnore(DockerIgnore.Create("Dockerfile"));
         var stage = Stage.Named("app").FromScratch().Copy("Dockerfile", ".").Add(new AddSource.Local("Dockerfile"), "/windy");
-        Assert.Equal(["COPY", "ADD"], Findings(stage, "FD0111", options).Select(f => f.Keyword));
+        Assert.Equal(["COPY", "ADD"], Findings(stage, "FD0111", options).Select(f => f.Location.Keyword));
     }
 
     [Fact]
@@ -189,6 +189,6 @@ public class InstructionLintRuleTests
     {
         var stage = Stage.Named("app").FromScratch().Copy(".env", "/app/").User(UserSpec.Id(1)).Healthcheck(Healthcheck.None);
         var image = ImageDefinition.Create("team/app", Dockerfile.Create(stage)).WithIgnore(DockerIgnore.Common);
-        Assert.Single(Linter.Lint(image).Diagnostics, d => d.RuleId == "FD0111");
+        Assert.Single(Linter.Lint(image).Diagnostics, d => d.Code == "FD0111");
     }
 }

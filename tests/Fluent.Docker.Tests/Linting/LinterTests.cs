@@ -13,11 +13,11 @@ public class LinterTests
     {
         var build = Stage.Named("build").From("golang:1.22").Run("echo ok");
         var file = Dockerfile.Create(build, Cd).WithGlobalArg(new BuildArg("X", "1"));
-        var finding = Assert.Single(Linter.Lint(file).Diagnostics, d => d.RuleId == "FD0014");
-        Assert.Equal(("app", 1, 1, "RUN"), (finding.Stage, finding.StageIndex, finding.InstructionNumber, finding.Keyword));
+        var finding = Assert.Single(Linter.Lint(file).Diagnostics, d => d.Code == "FD0014");
+        Assert.Equal(("app", 1, 1, "RUN"), (finding.Location.Stage, finding.Location.StageIndex, finding.Location.InstructionNumber, finding.Location.Keyword));
         // ARG X=1, blank, FROM build, RUN, blank, FROM app, RUN: line 7 of what Emit() writes.
-        Assert.Equal("RUN cd /src && make", file.Emit().Split('\n')[finding.Line!.Value - 1]);
-        Assert.Equal("Dockerfile:7: warning FD0014: RUN changes directory with 'cd /src'; use WORKDIR (.Workdir(…)) [stage 'app' (#2), instruction 1 RUN]", finding.ToString());
+        Assert.Equal("RUN cd /src && make", file.Emit().Split('\n')[finding.Location.Line!.Value - 1]);
+        Assert.Equal("Dockerfile:7: warning FD0014: RUN changes directory with 'cd /src'; use WORKDIR (.Workdir(…)) [stage 'app' (#2), instruction 1 RUN]", finding.Format("Dockerfile"));
     }
 
     [Fact]
@@ -33,15 +33,15 @@ public class LinterTests
     public void Severity_override_and_disable_apply_by_id_check_or_hadolint_name()
     {
         var file = Dockerfile.Create(Cd);
-        Assert.Equal(LintSeverity.Error, Assert.Single(Findings(file, "FD0014", LintOptions.Default.WithSeverity("DL3003", LintSeverity.Error))).Severity);
-        Assert.True(Linter.Lint(file, LintOptions.Default.WithSeverity("FD0014", LintSeverity.Error)).HasErrors);
+        Assert.Equal(ProblemSeverity.Error, Assert.Single(Findings(file, "FD0014", LintOptions.Default.WithSeverity("DL3003", ProblemSeverity.Error))).Severity);
+        Assert.True(Linter.Lint(file, LintOptions.Default.WithSeverity("FD0014", ProblemSeverity.Error)).HasErrors);
         Assert.Empty(Findings(file, "FD0014", LintOptions.Default.Disable("FD0014")));
     }
 
     [Fact]
     public void Unknown_rule_names_are_a_typed_error()
     {
-        var error = Assert.Throws<DockerValueException>(() => LintOptions.Default.WithSeverity("DL9999", LintSeverity.Info));
+        var error = Assert.Throws<DockerValueException>(() => LintOptions.Default.WithSeverity("DL9999", ProblemSeverity.Info));
         Assert.Contains("'DL9999' names no lint rule", error.Problem.Message);
     }
 
@@ -52,9 +52,9 @@ public class LinterTests
         Assert.Contains("no justification", error.Problem.Message);
 
         var report = Linter.Lint(Dockerfile.Create(Cd.Suppress("DL3003", "make needs the source directory as cwd")));
-        Assert.DoesNotContain(report.Diagnostics, d => d.RuleId == "FD0014");
+        Assert.DoesNotContain(report.Diagnostics, d => d.Code == "FD0014");
         var suppressed = Assert.Single(report.Suppressed);
-        Assert.Equal(("FD0014", "make needs the source directory as cwd"), (suppressed.RuleId, suppressed.SuppressedBecause));
+        Assert.Equal(("FD0014", "make needs the source directory as cwd"), (suppressed.Code, suppressed.SuppressedBecause));
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public class LinterTests
     {
         var other = Stage.Named("other").From("debian:12").Run("cd /x && ls").Suppress("FD0014", "legacy script");
         var report = Linter.Lint(Dockerfile.Create(other, Cd));
-        Assert.Equal(1, Assert.Single(report.Diagnostics, d => d.RuleId == "FD0014").StageIndex);
-        Assert.Equal(0, Assert.Single(report.Suppressed).StageIndex);
+        Assert.Equal(1, Assert.Single(report.Diagnostics, d => d.Code == "FD0014").Location.StageIndex);
+        Assert.Equal(0, Assert.Single(report.Suppressed).Location.StageIndex);
     }
 
     [Fact]
@@ -79,15 +79,15 @@ public class LinterTests
         var stage = Stage.Named("app").From("debian:12").CmdShell("run").Run("cd /x && ls");
         Assert.Empty(Findings(Dockerfile.Create(stage).WithChecks(new CheckDirective { Skip = ["JSONArgsRecommended"] }), "FD0006"));
         var all = Linter.Lint(Dockerfile.Create(stage).WithChecks(new CheckDirective { SkipAll = true }));
-        Assert.DoesNotContain(all.Diagnostics, d => d.Rule.BuildKitCheck is not null);
-        Assert.Contains(all.Diagnostics, d => d.RuleId == "FD0014"); // not a BuildKit check: the directive is not about it
+        Assert.DoesNotContain(all.Diagnostics, d => d.Rule().BuildKitCheck is not null);
+        Assert.Contains(all.Diagnostics, d => d.Code == "FD0014"); // not a BuildKit check: the directive is not about it
     }
 
     [Fact]
     public void Check_directive_error_true_makes_buildkit_checks_errors()
     {
         var file = Dockerfile.Create(Stage.Named("app").From("debian:12").CmdShell("run").Quiet()).WithChecks(new CheckDirective { Error = true });
-        Assert.Equal(LintSeverity.Error, Assert.Single(Findings(file, "FD0006")).Severity);
+        Assert.Equal(ProblemSeverity.Error, Assert.Single(Findings(file, "FD0006")).Severity);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class LinterTests
     {
         var file = Dockerfile.Create(Stage.Named("app").From("debian:12").CmdShell("run").Quiet()).WithChecks(new CheckDirective { SkipAll = true });
         var options = LintOptions.Default.WithBuildArg(LintOptions.CheckBuildArg, "skip=StageNameCasing;error=true");
-        Assert.Equal(LintSeverity.Error, Assert.Single(Findings(file, "FD0006", options)).Severity);
+        Assert.Equal(ProblemSeverity.Error, Assert.Single(Findings(file, "FD0006", options)).Severity);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class LinterTests
             Froms = [new SourceInstruction(2) { Keyword = "FROM" }],
             Instructions = [[new SourceInstruction(4) { Keyword = "ENV", Comments = ["check=skip=SecretsUsedInArgOrEnv // allow secret in environment"] }, new SourceInstruction(5) { Keyword = "ENV" }]],
         };
-        Assert.Equal(5, Assert.Single(FindingsWithSource(file, source, "FD0003")).Line);
+        Assert.Equal(5, Assert.Single(FindingsWithSource(file, source, "FD0003")).Location.Line);
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public class LinterTests
         var c = Stage.Named("c").From(a).Copy(Expandable.Variable("bar"), ".");
         var file = Dockerfile.Create(a, b, c);
         Assert.Equal(2, Findings(file, "FD0106").Count);
-        Assert.Equal(2, Assert.Single(Findings(file, "FD0106", LintOptions.Default.WithScope(LintScope.Build()))).StageIndex);
-        Assert.Equal(1, Assert.Single(Findings(file, "FD0106", LintOptions.Default.WithScope(LintScope.Build("b")))).StageIndex);
+        Assert.Equal(2, Assert.Single(Findings(file, "FD0106", LintOptions.Default.WithScope(LintScope.Build()))).Location.StageIndex);
+        Assert.Equal(1, Assert.Single(Findings(file, "FD0106", LintOptions.Default.WithScope(LintScope.Build("b")))).Location.StageIndex);
     }
 
     [Fact]
@@ -129,8 +129,8 @@ public class LinterTests
         var app = Stage.Named("app").FromScratch().CopyFrom(odd, "/a", "/b");
         var options = LintOptions.Default.WithScope(LintScope.Build());
         var report = Linter.Lint(Dockerfile.Create(odd, Stage.Named("unused").FromScratch().Copy(Expandable.Variable("y"), "."), app), options);
-        Assert.Single(report.Diagnostics, d => d.RuleId == "FD0008");
-        Assert.Equal(0, Assert.Single(report.Diagnostics, d => d.RuleId == "FD0106").StageIndex);
+        Assert.Single(report.Diagnostics, d => d.Code == "FD0008");
+        Assert.Equal(0, Assert.Single(report.Diagnostics, d => d.Code == "FD0106").Location.StageIndex);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class LinterTests
     {
         Assert.Equal(Linter.Rules.Count, Linter.Rules.Select(r => r.Id).Distinct().Count());
         var cd = Assert.Single(Linter.Rules, r => r.Id == "FD0014");
-        Assert.Equal(("Use WORKDIR instead of cd", "DL3003", null, LintSeverity.Warning), (cd.Title, cd.HadolintRule, cd.BuildKitCheck, cd.DefaultSeverity));
+        Assert.Equal(("Use WORKDIR instead of cd", "DL3003", null, ProblemSeverity.Warning), (cd.Title, cd.HadolintRule, cd.BuildKitCheck, cd.DefaultSeverity));
         Assert.EndsWith("/docs/rules/FD0014.md", cd.HelpLink);
     }
 }

@@ -6,7 +6,7 @@ namespace Fluent.Docker.Tests.Linting;
 /// <summary>The rules that read the shell text of RUN, each both ways.</summary>
 public class RunLintRuleTests
 {
-    private static IReadOnlyList<LintDiagnostic> Run(string id, string command, params RunOption[] options) =>
+    private static IReadOnlyList<Problem> Run(string id, string command, params RunOption[] options) =>
         Findings(Stage.Named("app").From("debian:12").Run(command, options), id);
 
     private static IReadOnlyList<string> Named(string id, string command) =>

@@ -16,7 +16,7 @@ public class SarifTests
             .Run("cd /src && apt-get install curl | tee log")
             .CmdShell("npm start")
             .Suppress("FD0023", "the orchestrator probes /healthz itself");
-        return Linter.Lint(Dockerfile.Create(app), LintOptions.Default.WithSeverity("FD0002", LintSeverity.Error));
+        return Linter.Lint(Dockerfile.Create(app), LintOptions.Default.WithSeverity("FD0002", ProblemSeverity.Error));
     }
 
     [Fact]

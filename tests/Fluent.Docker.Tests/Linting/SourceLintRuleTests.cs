@@ -22,7 +22,7 @@ public class SourceLintRuleTests
     public void FD0101_reports_as_cased_unlike_from()
     {
         var source = Layout(From(2, "FROM", "as", "base"), From(3, "from", "AS", "base2"), new SourceInstruction(4) { Keyword = "COPY" });
-        Assert.Equal([2, 3], FindingsWithSource(TwoStages, source, "FD0101").Select(f => f.Line!.Value));
+        Assert.Equal([2, 3], FindingsWithSource(TwoStages, source, "FD0101").Select(f => f.Location.Line!.Value));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class SourceLintRuleTests
         var source = Layout(From(2, "FROM", "AS", "base"), From(3, "FROM", "AS", "base2"), new SourceInstruction(4) { Keyword = "COPY", EndLine = 6 })
             with { EmptyContinuations = [new EmptyContinuation(6, 4)] };
         var finding = Assert.Single(FindingsWithSource(TwoStages, source, "FD0102"));
-        Assert.Equal(6, finding.Line);
+        Assert.Equal(6, finding.Location.Line);
         Assert.Contains("line 4", finding.Message);
     }
 
@@ -50,7 +50,7 @@ public class SourceLintRuleTests
     {
         var source = Layout(From(2, "From", "as", "base"), From(3, "FROM", "AS", "base2"), new SourceInstruction(4) { Keyword = "copy" });
         var findings = FindingsWithSource(TwoStages, source, "FD0103");
-        Assert.Equal([2, 4], findings.Select(f => f.Line!.Value));
+        Assert.Equal([2, 4], findings.Select(f => f.Location.Line!.Value));
         Assert.Contains("uppercase", findings[0].Message);
     }
 
@@ -67,7 +67,7 @@ public class SourceLintRuleTests
     {
         var file = Dockerfile.Create(Stage.Named("app").FromScratch().Label("maintainer", "me@example.org"));
         var source = new DockerfileSource { Froms = [new SourceInstruction(2) { Keyword = "FROM" }], Instructions = [[new SourceInstruction(3) { Keyword = "MAINTAINER" }]] };
-        Assert.Equal(3, Assert.Single(FindingsWithSource(file, source, "FD0104")).Line);
+        Assert.Equal(3, Assert.Single(FindingsWithSource(file, source, "FD0104")).Location.Line);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class SourceLintRuleTests
             Froms = [new SourceInstruction(3) { Keyword = "FROM", Arguments = ["scratch", "AS", "base"], Comments = ["BasE this is the BasE image"] }],
             Instructions = [[new SourceInstruction(5) { Keyword = "ARG", Comments = ["definitely a bad comment"] }]],
         };
-        Assert.Equal([3, 5], FindingsWithSource(file, source, "FD0112").Select(f => f.Line!.Value));
+        Assert.Equal([3, 5], FindingsWithSource(file, source, "FD0112").Select(f => f.Location.Line!.Value));
     }
 
     [Fact]

@@ -10,9 +10,9 @@ public class StageLintRuleTests
     public void FD0001_reports_an_image_without_tag_or_digest()
     {
         var finding = Assert.Single(Findings(Stage.Named("app").From("debian"), "FD0001"));
-        Assert.Equal(0, finding.InstructionNumber);
-        Assert.Equal("FROM", finding.Keyword);
-        Assert.Equal(1, finding.Line);
+        Assert.Equal(0, finding.Location.InstructionNumber);
+        Assert.Equal("FROM", finding.Location.Keyword);
+        Assert.Equal(1, finding.Location.Line);
         Assert.Contains("'debian'", finding.Message);
     }
 
@@ -57,7 +57,7 @@ public class StageLintRuleTests
     public void FD0009_reports_reserved_names()
     {
         var file = Dockerfile.Create(Stage.Named("scratch").FromScratch(), Stage.Named("context").FromScratch());
-        Assert.Equal([0, 1], Findings(file, "FD0009").Select(f => f.StageIndex!.Value));
+        Assert.Equal([0, 1], Findings(file, "FD0009").Select(f => f.Location.StageIndex!.Value));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class StageLintRuleTests
     {
         var file = Dockerfile.Create(Stage.Named("b").FromScratch(), Stage.Named("B").FromScratch());
         var finding = Assert.Single(Findings(file, "FD0010"));
-        Assert.Equal(1, finding.StageIndex);
+        Assert.Equal(1, finding.Location.StageIndex);
         Assert.Contains("#1", finding.Message);
     }
 
@@ -82,8 +82,8 @@ public class StageLintRuleTests
         var based = Stage.Named("base").From("debian:12").User("root");
         var final = Stage.Named("app").From(based).Run("true");
         var finding = Assert.Single(Findings(Dockerfile.Create(based, final), "FD0011"));
-        Assert.Equal(0, finding.StageIndex);
-        Assert.Equal("USER", finding.Keyword);
+        Assert.Equal(0, finding.Location.StageIndex);
+        Assert.Equal("USER", finding.Location.Keyword);
         Assert.Contains("'app'", finding.Message);
     }
 
@@ -100,7 +100,7 @@ public class StageLintRuleTests
 
     [Fact]
     public void FD0012_reports_a_final_stage_without_user() =>
-        Assert.Equal(0, Assert.Single(Findings(Stage.Named("app").From("debian:12"), "FD0012")).InstructionNumber);
+        Assert.Equal(0, Assert.Single(Findings(Stage.Named("app").From("debian:12"), "FD0012")).Location.InstructionNumber);
 
     [Fact]
     public void FD0012_quiet_with_a_user_or_a_nonroot_base()
@@ -115,7 +115,7 @@ public class StageLintRuleTests
         var later = Stage.Named("later").FromScratch();
         var early = Stage.Named("early").FromScratch().CopyFrom(later, "/a", "/b");
         var finding = Assert.Single(Findings(Dockerfile.Create(early, later), "FD0022"));
-        Assert.Equal((0, 1), (finding.StageIndex, finding.InstructionNumber));
+        Assert.Equal((0, 1), (finding.Location.StageIndex, finding.Location.InstructionNumber));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class StageLintRuleTests
     public void FD0023_reports_a_final_stage_without_healthcheck()
     {
         var finding = Assert.Single(Findings(Stage.Named("app").From("debian:12"), "FD0023"));
-        Assert.Equal(LintSeverity.Info, finding.Severity);
+        Assert.Equal(ProblemSeverity.Info, finding.Severity);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class StageLintRuleTests
         var stage = Stage.Named("app").FromScratch()
             .Entrypoint("/a").Cmd("/a").Healthcheck(Healthcheck.Exec("/a"))
             .Entrypoint("/b").Cmd("/b").Healthcheck(Healthcheck.Exec("/b"));
-        Assert.Equal([1, 2, 3], Findings(stage, "FD0107").Select(f => f.InstructionNumber!.Value));
+        Assert.Equal([1, 2, 3], Findings(stage, "FD0107").Select(f => f.Location.InstructionNumber!.Value));
     }
 
     [Fact]

@@ -6,14 +6,14 @@ namespace Fluent.Docker.Tests.Linting;
 /// <summary>Linting Dockerfile text: lines, how the text was written, where BuildKit would stop, and FD0110 (ARGs in FROM).</summary>
 public class TextLintTests
 {
-    private static IReadOnlyList<LintDiagnostic> Findings(string text, string id, LintOptions? options = null) =>
-        Linter.LintText(text, options).Diagnostics.Where(d => d.RuleId == id).ToList();
+    private static IReadOnlyList<Problem> Findings(string text, string id, LintOptions? options = null) =>
+        Linter.LintText(text, options).Diagnostics.Where(d => d.Code == id).ToList();
 
     [Fact]
     public void FD0110_reports_a_from_that_the_arg_defaults_leave_invalid()
     {
         var finding = Assert.Single(Findings("ARG VERSION\nFROM busybox:$VERSION\n", "FD0110"));
-        Assert.Equal((2, 0), (finding.Line, finding.InstructionNumber));
+        Assert.Equal((2, 0), (finding.Location.Line, finding.Location.InstructionNumber));
         Assert.Contains("'busybox:'", finding.Message);
         Assert.Single(Findings("ARG IMAGE\nFROM $IMAGE\n", "FD0110"));
     }
@@ -35,8 +35,8 @@ public class TextLintTests
     public void Global_arg_defaults_read_the_automatic_platform_args_as_BuildKit_does(string text)
     {
         // BuildKit evaluates global ARG defaults with TARGETARCH, BUILDPLATFORM… in scope and reports nothing here (issue 13).
-        var checks = Linter.LintText(text).Diagnostics.Where(d => d.Rule.BuildKitCheck is not null);
-        Assert.Empty(checks.Select(d => $"{d.RuleId}@{d.Line}: {d.Message}"));
+        var checks = Linter.LintText(text).Diagnostics.Where(d => d.Rule().BuildKitCheck is not null);
+        Assert.Empty(checks.Select(d => $"{d.Code}@{d.Location.Line}: {d.Message}"));
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public class TextLintTests
     {
         var version = new BuildArg("VERSION");
         var file = Dockerfile.Create(Stage.Named("app").FromExpanded($"busybox:{version}")).WithGlobalArg(version);
-        Assert.Single(Linter.Lint(file).Diagnostics, d => d.RuleId == "FD0110");
-        Assert.DoesNotContain(Linter.Lint(file.WithGlobalArg(version.WithDefault("1.36"))).Diagnostics, d => d.RuleId == "FD0110");
+        Assert.Single(Linter.Lint(file).Diagnostics, d => d.Code == "FD0110");
+        Assert.DoesNotContain(Linter.Lint(file.WithGlobalArg(version.WithDefault("1.36"))).Diagnostics, d => d.Code == "FD0110");
     }
 
     [Fact]
@@ -64,17 +64,17 @@ public class TextLintTests
         var report = Linter.LintText("# syntax=docker/dockerfile:1\nFROM alpine:3.20 as Build\nrun cd /src\n");
         Assert.Equal(
             ["FD0008@2", "FD0101@2", "FD0014@3", "FD0103@3"],
-            report.Diagnostics.Where(d => d.RuleId is "FD0008" or "FD0101" or "FD0103" or "FD0014").Select(d => $"{d.RuleId}@{d.Line}"));
+            report.Diagnostics.Where(d => d.Code is "FD0008" or "FD0101" or "FD0103" or "FD0014").Select(d => $"{d.Code}@{d.Location.Line}"));
     }
 
     [Fact]
     public void Text_lint_keeps_the_findings_before_where_BuildKit_stops()
     {
         var report = Linter.LintText("\nFROM scratch AS BadStageName\nMAINTAINER me@example.org\nBADCMD\n");
-        Assert.Equal(["FD0008@2", "FD0104@3"], report.Diagnostics.Where(d => d.Rule.BuildKitCheck is not null).Select(d => $"{d.RuleId}@{d.Line}"));
-        Assert.Equal((4, "unknown instruction: BADCMD"), (report.ReadProblem!.Line, report.ReadProblem.Reason));
+        Assert.Equal(["FD0008@2", "FD0104@3"], report.Diagnostics.Where(d => d.Rule().BuildKitCheck is not null).Select(d => $"{d.Code}@{d.Location.Line}"));
+        Assert.Equal((4, "unknown instruction: BADCMD"), (report.ReadProblem!.Location.Line, report.ReadProblem.Message));
         Assert.True(report.HasErrors);
-        Assert.Contains("\nDockerfile:4: error: unknown instruction: BADCMD\n", report.ToText());
+        Assert.Contains("\nDockerfile:4: error FD2003: unknown instruction: BADCMD\n", report.ToText());
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class TextLintTests
     public void Duplicate_stage_names_and_relative_workdirs_are_read_for_the_lint()
     {
         var report = Linter.LintText("FROM scratch AS b\nWORKDIR app/\nFROM scratch AS b\n");
-        Assert.Equal(["FD0005@2", "FD0010@3"], report.Diagnostics.Where(d => d.RuleId is "FD0005" or "FD0010").Select(d => $"{d.RuleId}@{d.Line}"));
+        Assert.Equal(["FD0005@2", "FD0010@3"], report.Diagnostics.Where(d => d.Code is "FD0005" or "FD0010").Select(d => $"{d.Code}@{d.Location.Line}"));
         Assert.Null(report.ReadProblem);
     }
 }

@@ -147,6 +147,6 @@ public class ImageConfigProjectionTests
         var file = Dockerfile.Create(Stage.Named("app").FromScratch().Workdir("relative"));
 
         var error = Assert.Throws<DockerfileValidationException>(() => ImageConfigProjection.Project(file));
-        Assert.Contains(error.Errors, e => e.Keyword == "WORKDIR");
+        Assert.Contains(error.Problems, e => e.Location.Keyword == "WORKDIR");
     }
 }

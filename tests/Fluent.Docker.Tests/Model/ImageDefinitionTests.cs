@@ -33,7 +33,7 @@ public sealed class ImageDefinitionTests : IDisposable
 
         var error = Assert.Throws<DockerfileValidationException>(() => definition.Generate(_root));
 
-        Assert.Contains(error.Errors, e => e.Slot == "pattern 2");
+        Assert.Contains(error.Problems, e => e.Location.Slot == "pattern 2");
         Assert.Empty(Directory.GetFileSystemEntries(_root));
     }
 

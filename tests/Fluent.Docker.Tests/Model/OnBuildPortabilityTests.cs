@@ -3,7 +3,7 @@ namespace Fluent.Docker.Tests.Model;
 /// <summary>ONBUILD triggers are re-read by child builds with the child's escape token: they must not depend on ours.</summary>
 public class OnBuildPortabilityTests
 {
-    private static IReadOnlyList<DockerfileError> Validate(Func<Stage, Stage> triggers, EscapeToken escape = EscapeToken.Backslash) =>
+    private static IReadOnlyList<Problem> Validate(Func<Stage, Stage> triggers, EscapeToken escape = EscapeToken.Backslash) =>
         Dockerfile.Create(Stage.Named("base").From("busybox:1.36").OnBuild(triggers)).WithEscape(escape).Validate();
 
     [Theory]
@@ -23,8 +23,8 @@ public class OnBuildPortabilityTests
     {
         var error = Assert.Single(Validate(t => t.Env("A", value)));
 
-        Assert.Equal("ONBUILD", error.Keyword);
-        Assert.Equal("trigger", error.Slot);
+        Assert.Equal("ONBUILD", error.Location.Keyword);
+        Assert.Equal("trigger", error.Location.Slot);
         Assert.Contains("escape token", error.Message);
     }
 

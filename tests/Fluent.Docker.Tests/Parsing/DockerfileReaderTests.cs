@@ -354,7 +354,7 @@ public class DockerfileReaderTests
     {
         var error = Assert.Single(Dockerfile.Create(Stage.Named("app").From("busybox").Append(new RawInstruction(line))).Validate());
 
-        Assert.Equal(slot, error.Slot);
+        Assert.Equal(slot, error.Location.Slot);
     }
 
     [Fact]

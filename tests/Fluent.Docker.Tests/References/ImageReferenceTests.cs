@@ -52,7 +52,7 @@ public class ImageReferenceTests
     {
         var error = Assert.Throws<DockerValueException>(() => ImageReference.ParseCanonical("redis:7"));
 
-        Assert.Equal(ImageReferenceError.NameNotCanonical, error.Problem.Code);
+        Assert.Equal(ImageReferenceError.NameNotCanonical, error.Problem.Kind);
         Assert.Contains("'docker.io/library/redis:7'", error.Problem.Fix);
         Assert.Equal("docker.io/library/redis:7", ImageReference.ParseCanonical("docker.io/library/redis:7").ToString());
     }
@@ -77,11 +77,11 @@ public class ImageReferenceTests
         ImageReference reference = text;
 
         Assert.Equal(error, reference.Error);
-        Assert.Equal(error, reference.Problem!.Code);
+        Assert.Equal(error, reference.Problem!.Kind);
         Assert.Contains(detail, reference.Problem.ToString());
         Assert.Equal(text, reference.ToString()); // an invalid value shows what was given
         var thrown = Assert.Throws<DockerValueException>(() => ImageReference.Parse(text));
-        Assert.Equal(error, thrown.Problem.Code);
+        Assert.Equal(error, thrown.Problem.Kind);
         Assert.False(ImageReference.TryParse(text, out _));
     }
 
@@ -91,8 +91,8 @@ public class ImageReferenceTests
         var errors = Dockerfile.Create(Stage.Named("app").From("Team/App:1").Cmd("x")).Validate();
 
         var error = Assert.Single(errors);
-        Assert.Equal("base image", error.Slot);
-        Assert.Equal(ImageReferenceError.NameContainsUppercase, error.Code);
+        Assert.Equal("base image", error.Location.Slot);
+        Assert.Equal(ImageReferenceError.NameContainsUppercase, error.Kind);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class ImageReferenceTests
         Assert.Equal("""{"Image":"ghcr.io/org/tool:2"}""", json);
         Assert.Equal(ImageReference.Parse("ghcr.io/org/tool:2"), JsonSerializer.Deserialize<Holder>(json)!.Image);
         var bad = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Holder>("""{"Image":"bad image"}"""));
-        Assert.Equal(ImageReferenceError.ReferenceInvalidFormat, Assert.IsType<DockerValueException>(bad.InnerException).Problem.Code);
+        Assert.Equal(ImageReferenceError.ReferenceInvalidFormat, Assert.IsType<DockerValueException>(bad.InnerException).Problem.Kind);
         Assert.Throws<JsonException>(() => JsonSerializer.Serialize(new Holder("Bad Image")));
     }
 

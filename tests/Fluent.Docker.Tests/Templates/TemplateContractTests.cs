@@ -31,7 +31,7 @@ public class TemplateContractTests
         // Our own rules, with the image's .dockerignore: no error, and no warning either.
         var lint = Linter.Lint(definition);
         Assert.False(lint.HasErrors, lint.ToText());
-        Assert.DoesNotContain(lint.Diagnostics, d => d.Severity >= LintSeverity.Warning);
+        Assert.DoesNotContain(lint.Diagnostics, d => d.Severity >= ProblemSeverity.Warning);
         var config = ImageConfigProjection.Project(definition.Dockerfile);
         Assert.Equal("10001:10001", config.User);
         Assert.NotNull(config.Healthcheck);

@@ -44,10 +44,10 @@ public class TemplateOptionsTests
         var error = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", options));
 
         Assert.Equal("Go", error.Template);
-        Assert.Equal(["BaseRegistry", "Port", "HealthPath", "User", "Binary", "Package"], error.Problems.Select(p => p.Option));
+        Assert.Equal(["BaseRegistry", "Port", "HealthPath", "User", "Binary", "Package"], error.Problems.Select(p => p.Location.Slot));
         Assert.All(error.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Fix)));
-        Assert.Contains("non-root", error.Problems.Single(p => p.Option == "User").Message);
-        Assert.Contains("'./'", error.Problems.Single(p => p.Option == "Package").Fix);
+        Assert.Contains("non-root", error.Problems.Single(p => p.Location.Slot == "User").Message);
+        Assert.Contains("'./'", error.Problems.Single(p => p.Location.Slot == "Package").Fix);
         Assert.Contains("6 problem(s)", error.Message);
     }
 
@@ -60,7 +60,7 @@ public class TemplateOptionsTests
     {
         var error = Assert.Throws<TemplateOptionsException>(() => DotNetTemplate.Create("team/api", new DotNetOptions { Project = project }));
 
-        Assert.Contains(message, Assert.Single(error.Problems, p => p.Option == "Project").Message);
+        Assert.Contains(message, Assert.Single(error.Problems, p => p.Location.Slot == "Project").Message);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class TemplateOptionsTests
     {
         var error = Assert.Throws<TemplateOptionsException>(() => NodeTemplate.Create("Registry.example.com/Team/App:1"));
 
-        Assert.Equal("name", error.Problems[0].Option);
+        Assert.Equal("name", error.Problems[0].Location.Slot);
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public class TemplateOptionsTests
     {
         var error = Assert.Throws<TemplateOptionsException>(() => NodeTemplate.Create("team/web", new NodeOptions { BuildScript = script }));
 
-        Assert.Equal("BuildScript", Assert.Single(error.Problems).Option);
+        Assert.Equal("BuildScript", Assert.Single(error.Problems).Location.Slot);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class TemplateOptionsTests
 
         var error = Assert.Throws<TemplateOptionsException>(() => JavaTemplate.Create("team/api", options));
 
-        Assert.Equal(["Build.MainClass", "Runtime.Modules", "JvmOptions"], error.Problems.Select(p => p.Option));
+        Assert.Equal(["Build.MainClass", "Runtime.Modules", "JvmOptions"], error.Problems.Select(p => p.Location.Slot));
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public class TemplateOptionsTests
         var python = Assert.Throws<TemplateOptionsException>(() => PythonTemplate.Create("team/api", new PythonOptions { RequirementsFile = "../requirements.txt", Command = [] }));
         var site = Assert.Throws<TemplateOptionsException>(() => StaticSiteTemplate.Create("team/site", new StaticSiteOptions { Build = new StaticSiteBuild.Npm("build", "/dist"), DocumentRoot = "www" }));
 
-        Assert.Equal(["RequirementsFile", "Command"], python.Problems.Select(p => p.Option));
-        Assert.Equal(["DocumentRoot", "Build.OutputDirectory"], site.Problems.Select(p => p.Option));
+        Assert.Equal(["RequirementsFile", "Command"], python.Problems.Select(p => p.Location.Slot));
+        Assert.Equal(["DocumentRoot", "Build.OutputDirectory"], site.Problems.Select(p => p.Location.Slot));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class TemplateOptionsTests
 
         var error = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", options));
 
-        Assert.Equal(["Metadata.Version", "Metadata.Description", "Metadata.Source"], error.Problems.Select(p => p.Option));
+        Assert.Equal(["Metadata.Version", "Metadata.Description", "Metadata.Source"], error.Problems.Select(p => p.Location.Slot));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class TemplateOptionsTests
     {
         var error = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", new GoOptions { Platforms = [Platform.BuildPlatform] }));
 
-        Assert.Equal("Platforms", Assert.Single(error.Problems).Option);
+        Assert.Equal("Platforms", Assert.Single(error.Problems).Location.Slot);
     }
 
     [Fact]
@@ -159,9 +159,9 @@ public class TemplateOptionsTests
         var node = Assert.Throws<TemplateOptionsException>(() => NodeTemplate.Create("team/web", new NodeOptions { NodeVersion = "20." }));
         var java = Assert.Throws<TemplateOptionsException>(() => JavaTemplate.Create("team/jvm", new JavaOptions { JavaVersion = 0 }));
 
-        Assert.Equal("GoVersion", Assert.Single(go.Problems).Option);
-        Assert.Equal("NodeVersion", Assert.Single(node.Problems).Option);
-        Assert.Equal("JavaVersion", Assert.Single(java.Problems).Option);
+        Assert.Equal("GoVersion", Assert.Single(go.Problems).Location.Slot);
+        Assert.Equal("NodeVersion", Assert.Single(node.Problems).Location.Slot);
+        Assert.Equal("JavaVersion", Assert.Single(java.Problems).Location.Slot);
         Assert.Contains("1.24", go.Problems[0].Fix);
     }
 }

@@ -54,7 +54,7 @@ public sealed class WorkflowResultTests : IDisposable
         var tagged = Assert.Throws<DockerValueException>(() => ImageReference.Of("127.0.0.1:5000", "team/app:1", "2"));
         var badName = Assert.Throws<DockerValueException>(() => ImageReference.Of("127.0.0.1:5000", "Team/App", "1"));
 
-        Assert.Equal(ImageReferenceError.TagInvalidFormat, badTag.Problem.Code);
+        Assert.Equal(ImageReferenceError.TagInvalidFormat, badTag.Problem.Kind);
         Assert.Contains("already carries a tag or digest", tagged.Message);
         Assert.Contains("registry '127.0.0.1:5000', name 'Team/App'", badName.Message);
     }
@@ -195,8 +195,8 @@ public sealed class WorkflowResultTests : IDisposable
 
         Assert.Contains("Dockerfile:1: warning FD0001: Image 'debian' has no tag or digest", run.ToText());
         Assert.EndsWith("Dockerfile: 0 error(s), 6 warning(s), 3 info, 0 suppressed\n", run.ToText());
-        Assert.True(run.HasFindingsAtOrAbove(LintSeverity.Warning));
-        Assert.False(run.HasFindingsAtOrAbove(LintSeverity.Error));
+        Assert.True(run.HasFindingsAtOrAbove(ProblemSeverity.Warning));
+        Assert.False(run.HasFindingsAtOrAbove(ProblemSeverity.Error));
         Assert.Equal(0, run.FailureCount);
         Assert.Empty(run.Unreadable);
         var file = Assert.Single(JsonDocument.Parse(run.ToJson()).RootElement.GetProperty("files").EnumerateArray());
@@ -219,7 +219,7 @@ public sealed class WorkflowResultTests : IDisposable
         var run = FileWorkflow.Lint([Hello(), sloppy]);
         var written = run.WriteSarifPerFile(Path.Combine(_root, "lint"));
 
-        Assert.Contains(run.Messages(), m => m.Severity == LintSeverity.Warning && m.Text.StartsWith("team/sloppy: Dockerfile:1: warning FD0001", StringComparison.Ordinal));
+        Assert.Contains(run.Messages(), m => m.Severity == ProblemSeverity.Warning && m.Text.StartsWith("team/sloppy: Dockerfile:1: warning FD0001", StringComparison.Ordinal));
         Assert.Equal([Path.Combine(_root, "lint", "team-hello.sarif"), Path.Combine(_root, "lint", "team-sloppy.sarif")], written);
         Assert.All(written, path => Assert.Equal("2.1.0", JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("version").GetString()));
         Assert.Equal("team/hello", run.Files[0].ImageName);

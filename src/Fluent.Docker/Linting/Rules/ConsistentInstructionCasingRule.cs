@@ -13,7 +13,7 @@ internal sealed class ConsistentInstructionCasingRule() : LintRule(RuleIds.Consi
     internal override IEnumerable<Finding> Check(LintContext context)
     {
         // One text instruction can become several model instructions (ARG a b): count and report it once.
-        var written = new List<(LintLocation At, string Keyword)>();
+        var written = new List<(ProblemLocation At, string Keyword)>();
         var seen = new HashSet<SourceInstruction>(ReferenceEqualityComparer.Instance);
         foreach (var stage in context.Stages)
         {

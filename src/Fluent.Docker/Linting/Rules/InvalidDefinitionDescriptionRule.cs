@@ -15,7 +15,7 @@ internal sealed class InvalidDefinitionDescriptionRule() : LintRule(RuleIds.Inva
     internal override IEnumerable<Finding> Check(LintContext context)
     {
         // One ARG line may declare several names; the model holds one ArgInstruction per name, all with that line's source.
-        var args = new List<(LintLocation At, SourceInstruction Source, string Name)>();
+        var args = new List<(ProblemLocation At, SourceInstruction Source, string Name)>();
         for (var i = 0; i < context.File.GlobalArgs.Count; i++)
             if (context.Source?.GlobalArg(i) is { } source) args.Add((LintLocation.GlobalArg(i), source, context.File.GlobalArgs[i].Name));
         foreach (var stage in context.Stages)
