@@ -19,6 +19,26 @@ namespace Fluent.Docker.Rules
             return false;
         }
 
+        /// <summary>FD0021: a port EXPOSE can publish (1-65535).</summary>
+        public static bool IsPortInRange(long number) => number >= 1 && number <= 65535;
+
+        /// <summary>FD0005: a path that does not start at the root (WORKDIR then depends on the one before it).</summary>
+        public static bool IsRelativePath(string path) => !path.StartsWith("/", StringComparison.Ordinal);
+
+        /// <summary>FD0010 (BuildKit DuplicateStageName): stage names compare without regard to case.</summary>
+        public static StringComparer StageNames => StringComparer.OrdinalIgnoreCase;
+
+        /// <summary>FD0010: the index of the first stage named <paramref name="name"/> before <paramref name="index"/>, or -1.</summary>
+        public static int EarlierStageNamed(System.Collections.Generic.IReadOnlyList<string?> names, string name, int index)
+        {
+            for (var i = 0; i < index && i < names.Count; i++)
+                if (names[i] is { } other && StageNames.Equals(other, name)) return i;
+            return -1;
+        }
+
+        /// <summary>FD0022: a stage (at <paramref name="user"/>) may only use stages before it; itself or a later one is refused.</summary>
+        public static bool IsLaterOrSameStage(int referenced, int user) => referenced >= user;
+
         /// <summary>True for <c>root</c> and uid <c>0</c> (the user part of <c>user[:group]</c>).</summary>
         public static bool IsRootUser(string user) => user == "root" || user == "0";
 

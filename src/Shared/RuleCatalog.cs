@@ -84,8 +84,9 @@ namespace Fluent.Docker.Rules
     internal sealed class RuleDefinition
     {
         public RuleDefinition(string id, string category, RuleSeverity severity, string title, string messageFormat,
-            string description, string? hadolintRule, string? buildKitCheck, RuleReporters reportedBy = RuleReporters.Both)
+            string description, string? hadolintRule, string? buildKitCheck, RuleReporters reportedBy = RuleReporters.Both, bool blocking = false)
         {
+            Blocking = blocking;
             Id = id;
             Category = category;
             Severity = severity;
@@ -118,6 +119,12 @@ namespace Fluent.Docker.Rules
 
         /// <summary>The analyzers, the lint, or both.</summary>
         public RuleReporters ReportedBy { get; }
+
+        /// <summary>
+        /// The emitter refuses a model this rule finds: the validator reports the same fact, decided by the same
+        /// <see cref="DockerfileFacts"/> method, with this rule's id as the problem's code.
+        /// </summary>
+        public bool Blocking { get; }
 
         /// <summary>The rule's page: <c>docs/rules/FDxxxx.md</c> in the repository.</summary>
         public string HelpLink => RuleCatalog.HelpLinkBase + Id + ".md";
@@ -163,7 +170,7 @@ namespace Fluent.Docker.Rules
                 "WORKDIR must be an absolute path",
                 "WORKDIR '{0}' is relative; use an absolute path such as '/{0}'",
                 "A relative WORKDIR depends on the WORKDIR before it (often the base image's). Fluent.Docker refuses it when emitting.",
-                "DL3000", "WorkdirRelativePath"),
+                "DL3000", "WorkdirRelativePath", blocking: true),
             new RuleDefinition(RuleIds.ShellFormCommand, Correctness, RuleSeverity.Warning,
                 "Use exec form for CMD and ENTRYPOINT",
                 "{0} runs '{1}' through /bin/sh -c, so the process does not get signals such as SIGTERM; use the exec form: a JSON array, {2}(…) with separate arguments in C#",
@@ -188,7 +195,7 @@ namespace Fluent.Docker.Rules
                 "Stage names must be unique",
                 "Stage name '{0}' is already used by stage #{1}",
                 "Two stages with one name make --from and --target ambiguous; Fluent.Docker refuses it when emitting.",
-                "DL3024", "DuplicateStageName"),
+                "DL3024", "DuplicateStageName", blocking: true),
             new RuleDefinition(RuleIds.FinalStageRunsAsRoot, Security, RuleSeverity.Warning,
                 "The final stage should not run as root",
                 "The final stage '{0}' ends with USER {1}; the container runs as root",
@@ -243,12 +250,12 @@ namespace Fluent.Docker.Rules
                 "Port must be between 1 and 65535",
                 "Port {0} is outside 1-65535",
                 "Port 0 and numbers above 65535 are not ports a container can listen on; Fluent.Docker refuses them when emitting.",
-                "DL3011", null),
+                "DL3011", null, blocking: true),
             new RuleDefinition(RuleIds.CopyFromLaterStage, Correctness, RuleSeverity.Error,
                 "A stage can only use stages declared before it",
                 "Stage '{0}' uses stage '{1}', which comes later in the Dockerfile; move '{1}' before '{0}'",
                 "FROM <stage> and COPY --from=<stage> can only name a stage that appears earlier; Fluent.Docker refuses it when emitting.",
-                "DL3022", null),
+                "DL3022", null, blocking: true),
             new RuleDefinition(RuleIds.FinalStageWithoutHealthcheck, Maintainability, RuleSeverity.Info,
                 "The final stage has no HEALTHCHECK",
                 "The final stage '{0}' has no HEALTHCHECK; add HEALTHCHECK (.Healthcheck(…)), or HEALTHCHECK NONE (Healthcheck.None) to say so on purpose",

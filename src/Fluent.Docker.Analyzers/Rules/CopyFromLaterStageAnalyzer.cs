@@ -19,7 +19,7 @@ public sealed class CopyFromLaterStageAnalyzer : DockerfileAnalyzer
     private protected override void Analyze(DockerfileChain dockerfile, OperationAnalysisContext context)
     {
         if (!dockerfile.AllStagesVisible) return;
-        var position = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var position = new Dictionary<string, int>(DockerfileFacts.StageNames);
         for (var index = 0; index < dockerfile.Stages.Count; index++)
             if (dockerfile.Stages[index]!.Chain.Name is { } name && !position.ContainsKey(name)) position.Add(name, index);
 
@@ -35,7 +35,7 @@ public sealed class CopyFromLaterStageAnalyzer : DockerfileAnalyzer
             foreach (var operand in used)
             {
                 var referenced = StageChain.Resolve(operand, dockerfile.Types);
-                if (referenced.NameKnown && referenced.Name is { } name && position.TryGetValue(name, out var at) && at > index)
+                if (referenced.NameKnown && referenced.Name is { } name && position.TryGetValue(name, out var at) && DockerfileFacts.IsLaterOrSameStage(at, index))
                     context.ReportDiagnostic(Create(operand, user, name));
             }
         }

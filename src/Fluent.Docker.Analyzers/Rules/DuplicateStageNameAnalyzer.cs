@@ -15,14 +15,10 @@ public sealed class DuplicateStageNameAnalyzer : DockerfileAnalyzer
     private protected override void Analyze(DockerfileChain dockerfile, OperationAnalysisContext context)
     {
         if (!dockerfile.AllStagesVisible) return;
-        // BuildKit compares stage names without regard to case.
-        var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var index = 0; index < dockerfile.Stages.Count; index++)
-        {
-            var chain = dockerfile.Stages[index]!.Chain;
-            if (chain.Name is not { } name) continue;
-            if (first.TryGetValue(name, out var earlier)) context.ReportDiagnostic(Create(dockerfile.Stages[index]!.Argument, name, earlier + 1));
-            else first.Add(name, index);
-        }
+        var names = new List<string?>();
+        foreach (var stage in dockerfile.Stages) names.Add(stage!.Chain.Name);
+        for (var index = 0; index < names.Count; index++)
+            if (names[index] is { } name && DockerfileFacts.EarlierStageNamed(names, name, index) is var earlier && earlier >= 0)
+                context.ReportDiagnostic(Create(dockerfile.Stages[index]!.Argument, name, earlier + 1));
     }
 }

@@ -24,7 +24,7 @@ public sealed class PortOutOfRangeAnalyzer : FluentDockerAnalyzer
                                                      && invocation.TargetMethod.IsStatic => invocation.ArgumentFor("number"),
                 _ => null,
             };
-            if (number?.ConstantInt() is { } value && (value < 1 || value > 65535))
+            if (number?.ConstantInt() is { } value && !DockerfileFacts.IsPortInRange(value))
                 operation.ReportDiagnostic(Create(number, value));
         }, OperationKind.Conversion, OperationKind.ObjectCreation, OperationKind.Invocation);
     }

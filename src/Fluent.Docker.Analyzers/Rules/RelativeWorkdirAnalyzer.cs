@@ -19,7 +19,7 @@ public sealed class RelativeWorkdirAnalyzer : FluentDockerAnalyzer
             if (types.IsStageMethod(invocation.TargetMethod, "Workdir")
                 && invocation.ArgumentFor("path") is { } path
                 && path.ConstantString() is { } text
-                && !text.StartsWith("/", StringComparison.Ordinal))
+                && DockerfileFacts.IsRelativePath(text))
                 operation.ReportDiagnostic(Create(path.Unwrap(), text));
         }, OperationKind.Invocation);
 }

@@ -21,7 +21,10 @@ internal sealed class WorkdirCodec : InstructionCodec<WorkdirInstruction>
 
     protected override void Check(DockerfileValidator.Scope scope, WorkdirInstruction workdir)
     {
-        scope.Site.Value("path", workdir.Path);
+        // A relative WORKDIR is FD0005, a blocking rule: reported with the rule's id.
+        if (workdir.Path.IsRelativeLiteral && workdir.Path.Problem is { } relative && workdir.Path.Value.Problem is null)
+            scope.Site.Add(Rules.RuleIds.RelativeWorkdir, "path", relative.Message, relative.Fix);
+        else scope.Site.Value("path", workdir.Path);
         scope.Site.SingleLine("path", workdir.Path.Value);
     }
 

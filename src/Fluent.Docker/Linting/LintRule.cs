@@ -46,6 +46,9 @@ public abstract class LintRule
     /// <summary>The BuildKit build check it matches (<c>JSONArgsRecommended</c>), or null.</summary>
     public string? BuildKitCheck => Definition.BuildKitCheck;
 
+    /// <summary>The emitter refuses a model this rule finds; the validator reports it with this rule's id (defined once, in the catalogue).</summary>
+    public bool IsBlocking => Definition.Blocking;
+
     /// <summary>Experimental in BuildKit: runs only when enabled (<c># check=experimental=…</c> or <see cref="LintOptions.Enable"/>).</summary>
     public virtual bool IsExperimental => false;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Fluent.Docker.Emit;
+using Fluent.Docker.Rules;
 
 namespace Fluent.Docker;
 
@@ -29,7 +30,7 @@ internal static partial class DockerfileValidator
         if (file.Stages.Count == 0)
             errors.Add(Problem.Error(ProblemCodes.InvalidModel, ProblemLocation.InSlot("stages"), "The Dockerfile has no stage.", "add one: Stage.Named(\"app\").From(\"debian:bookworm-slim\")."));
 
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var stageNames = file.Stages.Select(s => s.Name).ToList();
         var allNames = file.Stages.Select((s, i) => (s.Name, i)).Where(x => x.Name is not null)
             .GroupBy(x => x.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
 
@@ -44,9 +45,8 @@ internal static partial class DockerfileValidator
                     fromSite.Add("stage name", $"'{Show(name)}' is not a valid stage name.", "start with a lowercase letter; use lowercase letters, digits, '-', '_' and '.'.");
                 // A reserved name ('scratch', 'context') builds: BuildKit only warns (ReservedStageName), and so does
                 // FD0009. It is not a reason to refuse the file.
-                if (seen.TryGetValue(name, out var first))
-                    fromSite.Add("stage name", $"The stage name '{name}' is already used by stage #{first + 1}.", "give each stage a unique name.");
-                else seen[name] = index;
+                if (DockerfileFacts.EarlierStageNamed(stageNames, name, index) is var first and >= 0)
+                    fromSite.Add(RuleIds.DuplicateStageName, "stage name", $"The stage name '{name}' is already used by stage #{first + 1}.", "give each stage a unique name.");
             }
 
             switch (stage.Base)
@@ -181,10 +181,9 @@ internal static partial class DockerfileValidator
             site.Add(slot, $"{self} refers to an unnamed stage.", "give the referenced stage a name with Stage.Named(…).");
         else if (!names.TryGetValue(reference.Name, out var target))
             site.Add(slot, $"{self} refers to stage '{reference.Name}', which is not in this Dockerfile.", $"add stage '{reference.Name}' to the file before {self}.");
-        else if (target == index)
-            site.Add(slot, $"{self} refers to itself.", "refer to an earlier stage.");
-        else if (target > index)
-            site.Add(slot, $"{self} refers to stage '{reference.Name}', which comes later (#{target + 1}).", $"move stage '{reference.Name}' before {self}.");
+        else if (DockerfileFacts.IsLaterOrSameStage(target, index))
+            site.Add(RuleIds.CopyFromLaterStage, slot, target == index ? $"{self} refers to itself." : $"{self} refers to stage '{reference.Name}', which comes later (#{target + 1}).",
+                target == index ? "refer to an earlier stage." : $"move stage '{reference.Name}' before {self}.");
     }
 
     internal static void CheckSource(Site site, string slot, ArtifactSource? source, Stage stage, int index, Dictionary<string, int> names)

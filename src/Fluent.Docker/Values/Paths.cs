@@ -37,11 +37,14 @@ public struct AbsolutePath : IDockerValue, IEquatable<AbsolutePath>
             if (Value.Parts.Count == 0) return Problem.InvalidValue("The path is empty.", "use an absolute path such as /app.");
             var first = Value.Parts[0];
             // A leading variable may expand to an absolute path; only a leading literal can be checked.
-            if (!first.IsVariable && !first.Text.StartsWith('/'))
+            if (IsRelativeLiteral)
                 return Problem.InvalidValue($"The path '{ImageReference.Printable(Value.ToString())}' is relative.", $"use an absolute path, e.g. '/{Value}'.");
             return null;
         }
     }
+
+    /// <summary>A path whose leading literal is relative (FD0005's fact; a leading variable may expand to an absolute path).</summary>
+    internal readonly bool IsRelativeLiteral => Value.Parts.Count > 0 && !Value.Parts[0].IsVariable && Rules.DockerfileFacts.IsRelativePath(Value.Parts[0].Text);
 
     public readonly bool Equals(AbsolutePath other) => Value.Equals(other.Value);
     public override readonly bool Equals(object? obj) => obj is AbsolutePath other && Equals(other);

@@ -20,9 +20,9 @@ public readonly record struct Port : IDockerValue
 
     public static implicit operator Port(int number) => new(number);
 
-    public Problem? Problem => Number is < 1 or > 65535
-        ? Problem.InvalidValue($"Port {Number} is outside 1-65535.", "expose the port the application listens on, e.g. 8080.")
-        : null;
+    /// <summary>A port outside 1-65535: FD0021, a blocking rule, so the problem carries the rule's id.</summary>
+    public Problem? Problem => Rules.DockerfileFacts.IsPortInRange(Number) ? null
+        : Problem.InvalidValue($"Port {Number} is outside 1-65535.", "expose the port the application listens on, e.g. 8080.") with { Code = Rules.RuleIds.PortOutOfRange };
 
     /// <summary>The image-config key: <c>8080/tcp</c>.</summary>
     public string ConfigKey => $"{Number}/{Protocol.ToString().ToLowerInvariant()}";

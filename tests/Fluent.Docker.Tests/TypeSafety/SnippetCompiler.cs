@@ -108,6 +108,10 @@ internal static class SnippetCompiler
         return (result.Success && diagnostics.IsEmpty ? image.ToArray() : null, diagnostics);
     }
 
+    /// <summary>A compilation of whole files, to run analyzers over or to emit.</summary>
+    public static CSharpCompilation Compilation(string assemblyName, IEnumerable<(string Path, string Source)> files) =>
+        BaseCompilation.Value.AddSyntaxTrees(files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: f.Path))).WithAssemblyName(assemblyName);
+
     /// <summary>Asserts the statements compile with no error and no warning (the repo builds with TreatWarningsAsErrors).</summary>
     public static SnippetResult AssertCompiles(string statements) => CompileStatements(statements).AssertClean();
 

@@ -17,5 +17,5 @@ internal sealed class CopyFromLaterStageRule() : LintRule(RuleIds.CopyFromLaterS
         }
     }
 
-    private static bool Later(LintContext context, StageContext stage, string name) => BuildStates.IndexOf(context.File, name) >= stage.Index;
+    private static bool Later(LintContext context, StageContext stage, string name) => DockerfileFacts.IsLaterOrSameStage(BuildStates.IndexOf(context.File, name), stage.Index);
 }

@@ -10,7 +10,7 @@ internal sealed class DuplicateStageNameRule() : StageRule(RuleIds.DuplicateStag
     private protected override IEnumerable<Finding> Check(StageContext stage)
     {
         if (stage.Stage.Name is not { } name) yield break;
-        var first = BuildStates.IndexOf(stage.File.File, name);
-        if (first < stage.Index) yield return AtFrom(stage, name, first + 1);
+        var first = DockerfileFacts.EarlierStageNamed([.. stage.File.File.Stages.Select(s => s.Name)], name, stage.Index);
+        if (first >= 0) yield return AtFrom(stage, name, first + 1);
     }
 }

@@ -6,5 +6,5 @@ namespace Fluent.Docker.Linting.Rules;
 internal sealed class PortOutOfRangeRule() : InstructionRule<ExposeInstruction>(RuleIds.PortOutOfRange)
 {
     private protected override IEnumerable<Finding> Check(InstructionContext at, ExposeInstruction expose) =>
-        expose.Ports.Where(p => p.Problem is not null).Select(p => At(at, p.Number));
+        expose.Ports.Where(p => !DockerfileFacts.IsPortInRange(p.Number)).Select(p => At(at, p.Number));
 }

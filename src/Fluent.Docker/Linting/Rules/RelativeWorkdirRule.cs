@@ -10,7 +10,7 @@ internal sealed class RelativeWorkdirRule() : InstructionRule<WorkdirInstruction
 {
     private protected override IEnumerable<Finding> Check(InstructionContext at, WorkdirInstruction workdir)
     {
-        if (!at.Before.WorkdirSet && !BuildState.Expand(workdir.Path.Value, at.Before.Scope()).StartsWith('/'))
+        if (!at.Before.WorkdirSet && DockerfileFacts.IsRelativePath(BuildState.Expand(workdir.Path.Value, at.Before.Scope())))
             yield return At(at, workdir.Path.ToString());
     }
 }
