@@ -117,6 +117,16 @@ public sealed record StopSignalInstruction(Signal Signal) : Instruction
 }
 
 /// <summary>
+/// MAINTAINER (deprecated in BuildKit, which still runs it): sets the image's <c>Author</c> field to <see cref="Maintainer"/>,
+/// taken literally (never expanded). It exists so that a Dockerfile read and written again means the same; for a new
+/// image use the OCI label <c>.Label(OciLabels.Authors, …)</c>, which the lint recommends (FD0104).
+/// </summary>
+public sealed record MaintainerInstruction(string Maintainer) : Instruction
+{
+    public override string Keyword => "MAINTAINER";
+}
+
+/// <summary>
 /// An instruction kept exactly as written, for what the typed model cannot carry (e.g. <c>ADD --keep-git-dir=true
 /// "https://…/x.git#$VERSION" .</c>, a RUN with several heredocs, a mount without a target). <see cref="Line"/> is the
 /// logical line BuildKit read (continuations joined); heredoc bodies follow it. Emitted verbatim, never validated
