@@ -153,8 +153,18 @@ public sealed record RawInstruction(string Line) : Instruction
 /// <summary>A heredoc body of a <see cref="RawInstruction"/>: its delimiter and its lines as read (line endings included).</summary>
 public sealed record RawHeredoc(string Delimiter, string Content);
 
-/// <summary>ONBUILD: an instruction to run when this image is used as a base. FROM, MAINTAINER and ONBUILD are not allowed as triggers.</summary>
+/// <summary>
+/// ONBUILD: an instruction to run when this image is used as a base. FROM, MAINTAINER and ONBUILD are not allowed as
+/// triggers. The image stores the trigger as text, which a child build parses again.
+/// </summary>
 public sealed record OnBuildInstruction(Instruction Trigger) : Instruction
 {
     public override string Keyword => "ONBUILD";
+
+    /// <summary>
+    /// The trigger's text as a Dockerfile wrote it (after <c>ONBUILD</c>, e.g. <c>ENV A b</c>): emitted verbatim and
+    /// stored so in the image, with <see cref="Trigger"/> the instruction it says (what the lint sees). Null when the
+    /// text is written from <see cref="Trigger"/>: a trigger built in C#, or one read in the form the emitter writes.
+    /// </summary>
+    public string? Text { get; init; }
 }

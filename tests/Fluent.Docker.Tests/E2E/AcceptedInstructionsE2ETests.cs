@@ -28,6 +28,19 @@ public class AcceptedInstructionsE2ETests(DockerLabFixture lab)
         Assert.Equal("someone", (await lab.Engine.InspectImageAsync(image.ToString())).Author);
     }
 
+    [Fact]
+    public async Task Emitted_ONBUILD_triggers_are_stored_as_they_were_written()
+    {
+        var file = Dockerfile.Parse("FROM busybox:1.36\nONBUILD ENV A b\nONBUILD RUN  echo built\n");
+
+        var image = await BuildAsync("onbuild-text", file);
+        using var inspect = await InspectAsync(image);
+
+        var stored = inspect.RootElement.GetProperty("Config").GetProperty("OnBuild").EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Equal(["ENV A b", "RUN  echo built"], stored);
+        Assert.Equal(stored, ImageConfigProjection.Project(file).OnBuild);
+    }
+
     private async Task<ImageReference> BuildAsync(string name, Dockerfile file)
     {
         var image = lab.UniqueReference(name);
