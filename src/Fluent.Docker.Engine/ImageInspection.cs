@@ -20,6 +20,9 @@ public sealed record ImageInspection
     /// <summary>Size in bytes as the engine counts it (the containerd store reports only the content it holds).</summary>
     public long Size { get; init; }
 
+    /// <summary>The image's author (set by MAINTAINER), or null when unset.</summary>
+    public string? Author { get; init; }
+
     public string? User { get; init; }
 
     /// <summary>Environment as <c>KEY=VALUE</c>, in image order.</summary>
@@ -60,6 +63,7 @@ public sealed record ImageInspection
     /// </summary>
     public ImageConfig ToImageConfig() => new()
     {
+        Author = Author ?? "",
         User = User ?? "",
         WorkingDir = WorkingDir ?? "",
         Env = ValueList.From(Env.Select(e => e.IndexOf('=') is var at and >= 0

@@ -16,6 +16,7 @@ internal static class ImageInspectionMapping
             Architecture = response.Architecture ?? "",
             Variant = NullIfEmpty(response.Variant),
             Size = response.Size,
+            Author = NullIfEmpty(response.Author),
             User = NullIfEmpty(config?.User),
             Env = config?.Env?.ToList() ?? [],
             Labels = config?.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : new Dictionary<string, string>(),

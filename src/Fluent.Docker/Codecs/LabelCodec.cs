@@ -4,20 +4,13 @@ using Fluent.Docker.Parsing;
 
 namespace Fluent.Docker.Codecs;
 
-/// <summary>LABEL <c>key=value …</c>; the deprecated MAINTAINER reads as <c>LABEL maintainer=…</c>.</summary>
+/// <summary>LABEL <c>key=value …</c>.</summary>
 internal sealed class LabelCodec : InstructionCodec<LabelInstruction>
 {
-    public override IReadOnlyList<string> Commands => ["label", "maintainer"];
+    public override IReadOnlyList<string> Commands => ["label"];
 
     public override IReadOnlyList<Instruction>? Read(InstructionNode node, Dockerfile file, DockerfileReader.Context context)
     {
-        if (node.Command == "maintainer")
-        {
-            // The label BuildKit's lint recommends; MAINTAINER's text is never expanded.
-            DockerfileReader.ExactlyOne(node);
-            DockerfileReader.NoFlags(node);
-            return [new LabelInstruction(ValueList.Of(new Label("maintainer", Expandable.Literal(node.Arguments[0]))))];
-        }
         var labels = new List<Label>();
         foreach (var (key, value) in DockerfileReader.Pairs(node))
         {

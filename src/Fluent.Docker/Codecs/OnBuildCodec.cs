@@ -1,11 +1,16 @@
+using System.Text.RegularExpressions;
 using Fluent.Docker.Emit;
 using Fluent.Docker.Import;
 using Fluent.Docker.Parsing;
 
 namespace Fluent.Docker.Codecs;
 
-/// <summary>ONBUILD: an instruction stored as text for a child build. FROM, MAINTAINER and ONBUILD are not triggers.</summary>
-internal sealed class OnBuildCodec : InstructionCodec<OnBuildInstruction>
+/// <summary>
+/// ONBUILD: an instruction stored as text for a child build. FROM, MAINTAINER and ONBUILD are not triggers. A trigger
+/// read from a file keeps its text (<see cref="OnBuildInstruction.Text"/>) where the emitter would write it otherwise,
+/// because the image stores that text as written (<c>ONBUILD ENV A b</c> stores <c>ENV A b</c>).
+/// </summary>
+internal sealed partial class OnBuildCodec : InstructionCodec<OnBuildInstruction>
 {
     public override IReadOnlyList<string> Commands => ["onbuild"];
 
@@ -18,21 +23,34 @@ internal sealed class OnBuildCodec : InstructionCodec<OnBuildInstruction>
         if (keyword is "MAINTAINER" or "FROM") throw new InstructionSyntaxException($"{keyword} isn't allowed as an ONBUILD trigger");
         // BuildKit checks the trigger only when a child image builds: anything the model cannot type stays raw.
         if (node.Heredocs.Count > 0) return null;
+        Instruction instruction;
         try
         {
-            return InstructionCodecs.Read(trigger, file, context) is [var instruction] ? [new OnBuildInstruction(instruction)] : null;
+            if (InstructionCodecs.Read(trigger, file, context) is not [var one]) return null;
+            instruction = one;
         }
         catch (InstructionSyntaxException)
         {
             return null;
         }
+        // The text BuildKit stores: the line with ONBUILD and the blanks after it removed (its parseOnBuild).
+        var text = OnBuildPrefix().Replace(node.Original, "", 1);
+        // Kept only where the emitter would write the typed trigger differently, so that text the emitter wrote reads
+        // back equal (Text null). The comparison picks the representation; it does not decide what is accepted.
+        var written = InstructionCodecs.Emit(new DockerfileSyntax(context.Escape), instruction).Header;
+        return [new OnBuildInstruction(instruction) { Text = text == written ? null : text }];
     }
 
-    protected override (string Header, IReadOnlyList<string> Body) Write(DockerfileSyntax syntax, OnBuildInstruction onBuild)
-    {
-        var (header, _) = InstructionCodecs.Emit(syntax, onBuild.Trigger);
-        return ("ONBUILD " + header, []);
-    }
+    /// <summary>BuildKit's <c>(?i)^\s*ONBUILD\s*</c> (Go's \s: ASCII blanks and line breaks, no vertical tab).</summary>
+    [GeneratedRegex(@"^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OnBuildPrefix();
+
+    protected override (string Header, IReadOnlyList<string> Body) Write(DockerfileSyntax syntax, OnBuildInstruction onBuild) =>
+        ("ONBUILD " + TriggerText(syntax, onBuild), []);
+
+    /// <summary>What the image stores: the text as read, else the typed trigger as the emitter writes it.</summary>
+    private static string TriggerText(DockerfileSyntax syntax, OnBuildInstruction onBuild) =>
+        onBuild.Text ?? InstructionCodecs.Emit(syntax, onBuild.Trigger).Header;
 
     protected override void Check(DockerfileValidator.Scope scope, OnBuildInstruction onBuild)
     {
@@ -43,9 +61,31 @@ internal sealed class OnBuildCodec : InstructionCodec<OnBuildInstruction>
         {
             var before = site.ErrorCount;
             scope.InTrigger().Check(onBuild.Trigger);
-            // One problem, one error: portability is only worth reporting for an otherwise valid trigger.
-            if (site.ErrorCount == before) CheckTriggerPortable(site, onBuild.Trigger);
+            // One problem, one error: the text and portability are only worth reporting for an otherwise valid trigger.
+            if (site.ErrorCount != before) return;
+            if (onBuild.Text is { } text) CheckText(site, scope.Syntax, text, onBuild.Trigger);
+            else CheckTriggerPortable(site, onBuild.Trigger);
         }
+    }
+
+    /// <summary>
+    /// A trigger's text is written verbatim: one line of the trigger's own instruction that does not run into the
+    /// next line. (It is not checked for portability across escape tokens: it is what the file it came from said.)
+    /// </summary>
+    private static void CheckText(DockerfileValidator.Site site, DockerfileSyntax syntax, string text, Instruction trigger)
+    {
+        if (GoText.TrimSpace(text).Length == 0)
+        {
+            site.Add("trigger text", "The trigger text is blank.", "pass the trigger's line as written, e.g. \"ENV A b\", or no text to write it from the trigger.");
+            return;
+        }
+        if (!site.SingleLine("trigger text", text)) return;
+        var keyword = InstructionLineParser.SplitCommand(text).Keyword;
+        if (!string.Equals(keyword, trigger.Keyword, StringComparison.OrdinalIgnoreCase))
+            site.Add("trigger text", $"The trigger text starts with '{DockerfileValidator.Show(keyword)}', but the trigger is {trigger.Keyword}.",
+                $"write the text of the {trigger.Keyword} trigger it stands for, e.g. \"{trigger.Keyword} …\".");
+        else if (text.TrimEnd(' ', '\t').EndsWith(syntax.EscapeChar))
+            site.Add("trigger text", "The trigger text ends with the escape character, which would join the next line to it.", "remove the trailing character.");
     }
 
     /// <summary>
@@ -63,17 +103,22 @@ internal sealed class OnBuildCodec : InstructionCodec<OnBuildInstruction>
             site.Add("trigger", "The trigger ends with an escape character, which a child image may read as a line continuation.", "remove the trailing character.");
     }
 
-    protected override BuildState ApplyTo(BuildState state, OnBuildInstruction onBuild, BuildInputs inputs)
-    {
-        var (header, _) = InstructionCodecs.Emit(inputs.Syntax, onBuild.Trigger);
-        return state with { Config = state.Config with { OnBuild = state.Config.OnBuild.Append(header) } };
-    }
+    protected override BuildState ApplyTo(BuildState state, OnBuildInstruction onBuild, BuildInputs inputs) =>
+        state with { Config = state.Config with { OnBuild = state.Config.OnBuild.Append(TriggerText(inputs.Syntax, onBuild)) } };
 
-    /// <summary>One trigger alone; the importer records consecutive triggers in one lambda (<see cref="CSharpModel"/>).</summary>
-    protected override string ToCSharp(CSharpModel model, OnBuildInstruction onBuild) => $"OnBuild(t => t.{model.Call(onBuild.Trigger)})";
+    /// <summary>
+    /// One trigger alone; the importer records consecutive triggers in one lambda (<see cref="CSharpModel"/>). A trigger
+    /// with its text keeps it: <c>OnBuild("ENV A b", t =&gt; t.Env("A", "b"))</c>.
+    /// </summary>
+    protected override string ToCSharp(CSharpModel model, OnBuildInstruction onBuild) => onBuild.Text is { } text
+        ? $"OnBuild({CSharpText.String(text)}, t => t.{model.Call(onBuild.Trigger)})"
+        : $"OnBuild(t => t.{model.Call(onBuild.Trigger)})";
 
+    /// <summary>A rewritten trigger (a pinned image) says something its old text does not: it is written from the trigger again.</summary>
     protected override OnBuildInstruction Rewrite(OnBuildInstruction onBuild, Func<ImageReference, ImageReference> image) =>
-        onBuild with { Trigger = InstructionCodecs.For(onBuild.Trigger).RewriteImages(onBuild.Trigger, image) };
+        InstructionCodecs.For(onBuild.Trigger).RewriteImages(onBuild.Trigger, image) is var rewritten && rewritten.Equals(onBuild.Trigger)
+            ? onBuild
+            : onBuild with { Trigger = rewritten, Text = null };
 
     protected override Instruction? TriggerOf(OnBuildInstruction onBuild) => onBuild.Trigger;
 }

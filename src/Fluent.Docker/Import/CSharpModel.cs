@@ -110,7 +110,7 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
             var comments = CommentsOf(stageIndex, i + 1);
             if (TriggerOf(stage.Instructions[i]) is not null)
             {
-                // Consecutive ONBUILD triggers are recorded by one lambda.
+                // Consecutive ONBUILD triggers are recorded by one lambda; one that keeps its text is a call of its own.
                 var triggers = new List<string>();
                 for (; i < stage.Instructions.Count && TriggerOf(stage.Instructions[i]) is { } trigger; i++) triggers.Add(Call(trigger));
                 i--;
@@ -122,7 +122,9 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
         return calls;
     }
 
-    private static Instruction? TriggerOf(Instruction instruction) => Codecs.InstructionCodecs.For(instruction).Trigger(instruction);
+    /// <summary>The trigger of an ONBUILD written from it (one a recording lambda can say), or null.</summary>
+    private static Instruction? TriggerOf(Instruction instruction) =>
+        instruction is OnBuildInstruction { Text: not null } ? null : Codecs.InstructionCodecs.For(instruction).Trigger(instruction);
 
     /// <summary>The chained call of one instruction: its codec's C#.</summary>
     internal string Call(Instruction instruction) => Codecs.InstructionCodecs.For(instruction).Import(this, instruction);

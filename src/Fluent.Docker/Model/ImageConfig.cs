@@ -8,6 +8,9 @@ public sealed record ImageConfig
 {
     public static ImageConfig Empty { get; } = new();
 
+    /// <summary>The image's author (the config's <c>author</c> field, set by MAINTAINER and inherited from the base image); empty when unset.</summary>
+    public string Author { get; init; } = "";
+
     public string User { get; init; } = "";
     public string WorkingDir { get; init; } = "";
 

@@ -117,6 +117,16 @@ public sealed record StopSignalInstruction(Signal Signal) : Instruction
 }
 
 /// <summary>
+/// MAINTAINER (deprecated in BuildKit, which still runs it): sets the image's <c>Author</c> field to <see cref="Maintainer"/>,
+/// taken literally (never expanded). It exists so that a Dockerfile read and written again means the same; for a new
+/// image use the OCI label <c>.Label(OciLabels.Authors, …)</c>, which the lint recommends (FD0104).
+/// </summary>
+public sealed record MaintainerInstruction(string Maintainer) : Instruction
+{
+    public override string Keyword => "MAINTAINER";
+}
+
+/// <summary>
 /// An instruction kept exactly as written, for what the typed model cannot carry (e.g. <c>ADD --keep-git-dir=true
 /// "https://…/x.git#$VERSION" .</c>, a RUN with several heredocs, a mount without a target). <see cref="Line"/> is the
 /// logical line BuildKit read (continuations joined); heredoc bodies follow it. Emitted verbatim, never validated
@@ -143,8 +153,18 @@ public sealed record RawInstruction(string Line) : Instruction
 /// <summary>A heredoc body of a <see cref="RawInstruction"/>: its delimiter and its lines as read (line endings included).</summary>
 public sealed record RawHeredoc(string Delimiter, string Content);
 
-/// <summary>ONBUILD: an instruction to run when this image is used as a base. FROM, MAINTAINER and ONBUILD are not allowed as triggers.</summary>
+/// <summary>
+/// ONBUILD: an instruction to run when this image is used as a base. FROM, MAINTAINER and ONBUILD are not allowed as
+/// triggers. The image stores the trigger as text, which a child build parses again.
+/// </summary>
 public sealed record OnBuildInstruction(Instruction Trigger) : Instruction
 {
     public override string Keyword => "ONBUILD";
+
+    /// <summary>
+    /// The trigger's text as a Dockerfile wrote it (after <c>ONBUILD</c>, e.g. <c>ENV A b</c>): emitted verbatim and
+    /// stored so in the image, with <see cref="Trigger"/> the instruction it says (what the lint sees). Null when the
+    /// text is written from <see cref="Trigger"/>: a trigger built in C#, or one read in the form the emitter writes.
+    /// </summary>
+    public string? Text { get; init; }
 }

@@ -129,6 +129,22 @@ public sealed record Stage
         return stage;
     }
 
+    /// <summary>
+    /// One ONBUILD trigger written exactly as <paramref name="text"/> (what the image stores and a child build runs, e.g.
+    /// <c>ENV A b</c>), with <paramref name="trigger"/> recording the one instruction the text says, for the lint:
+    /// <c>.OnBuild("ENV A b", t =&gt; t.Env("A", "b"))</c>. The importer writes this for a trigger whose text the
+    /// emitter would write differently; in new code prefer <see cref="OnBuild(Func{Stage, Stage})"/>.
+    /// </summary>
+    public Stage OnBuild(string text, Func<Stage, Stage> trigger)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(trigger);
+        var recorded = trigger(new Stage(null, new BaseImage.Scratch(), null, ValueList<Instruction>.Empty));
+        if (recorded.Instructions.Count != 1)
+            throw new ArgumentException($"The trigger records {recorded.Instructions.Count} instructions; the text stands for exactly one (e.g. t => t.Env(\"A\", \"b\")).", nameof(trigger));
+        return With(new OnBuildInstruction(recorded.Instructions[0]) { Text = text });
+    }
+
     /// <summary>Appends an instruction value (for generated or imported models).</summary>
     public Stage Append(Instruction instruction) => With(instruction ?? throw new ArgumentNullException(nameof(instruction)));
 

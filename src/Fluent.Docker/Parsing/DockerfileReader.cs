@@ -13,7 +13,7 @@ namespace Fluent.Docker.Parsing;
 /// </summary>
 public static partial class DockerfileReader
 {
-    /// <summary>Reads a Dockerfile; MAINTAINER becomes <c>LABEL maintainer=…</c>.</summary>
+    /// <summary>Reads a Dockerfile (see the class remarks).</summary>
     public static Dockerfile Read(string text) => Read(DockerfileSyntaxTree.Parse(text));
 
     public static Dockerfile Read(DockerfileSyntaxTree tree) => ReadWithSources(tree).File;

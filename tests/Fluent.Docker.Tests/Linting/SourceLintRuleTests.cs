@@ -65,7 +65,7 @@ public class SourceLintRuleTests
     [Fact]
     public void FD0104_reports_maintainer()
     {
-        var file = Dockerfile.Create(Stage.Named("app").FromScratch().Label("maintainer", "me@example.org"));
+        var file = Dockerfile.Create(Stage.Named("app").FromScratch().Append(new MaintainerInstruction("me@example.org")));
         var source = new DockerfileSource { Froms = [new SourceInstruction(2) { Keyword = "FROM" }], Instructions = [[new SourceInstruction(3) { Keyword = "MAINTAINER" }]] };
         Assert.Equal(3, Assert.Single(FindingsWithSource(file, source, "FD0104")).Location.Line);
     }

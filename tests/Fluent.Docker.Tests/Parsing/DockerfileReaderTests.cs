@@ -248,8 +248,8 @@ public class DockerfileReaderTests
         Assert.Equal(new VolumeInstruction(ValueList.Of<AbsolutePath>("/data", "/logs")), body[3]);
         Assert.Equal(new StopSignalInstruction(Signal.SIGQUIT), body[4]);
         Assert.Equal(new LabelInstruction(ValueList.Of(new Label(OciLabels.Title, "My app"), new Label("version", Version))), body[5]);
-        // MAINTAINER is read as the label BuildKit recommends; its text is never expanded.
-        Assert.Equal(new LabelInstruction(ValueList.Of(new Label("maintainer", "Jane Doe <jane@example.com>"))), body[6]);
+        // MAINTAINER stays MAINTAINER (it sets the image's Author); its text is never expanded.
+        Assert.Equal(new MaintainerInstruction("Jane Doe <jane@example.com>"), body[6]);
         Assert.Equal(new OnBuildInstruction(new CopyInstruction(ValueList.Of<SourcePath>("."), "/src", null, CopyOptions.None)), body[7]);
     }
 

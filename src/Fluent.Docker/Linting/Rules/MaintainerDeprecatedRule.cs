@@ -3,8 +3,8 @@ using Fluent.Docker.Rules;
 namespace Fluent.Docker.Linting.Rules;
 
 /// <summary>
-/// FD0104 (BuildKit MaintainerDeprecated, hadolint DL4000): MAINTAINER in the text. The model has no MAINTAINER (the
-/// reader turns it into the maintainer label), so only a parsed file can have one.
+/// FD0104 (BuildKit MaintainerDeprecated, hadolint DL4000): a MAINTAINER instruction, read from a file or appended in
+/// C# (the fluent API has no method for it). BuildKit still runs it (it sets the image's Author), so it stays a warning.
 /// </summary>
 internal sealed class MaintainerDeprecatedRule() : LintRule(RuleIds.MaintainerDeprecated)
 {
@@ -12,6 +12,6 @@ internal sealed class MaintainerDeprecatedRule() : LintRule(RuleIds.MaintainerDe
 
     internal override IEnumerable<Finding> Check(LintContext context) =>
         context.Stages.SelectMany(s => s.Instructions)
-            .Where(at => string.Equals(at.Source?.Keyword, "MAINTAINER", StringComparison.OrdinalIgnoreCase))
+            .Where(at => at.Instruction.Keyword == "MAINTAINER")
             .Select(at => At(at));
 }
