@@ -28,14 +28,24 @@ public static class ErrorReport
         // Values parsed from the command line (platforms, image references, secrets) throw format errors.
         FormatException or BuildRequestException => (ExitCodes.Usage, OneLine(exception.Message), []),
         Release.PushFailedException pushFailed => (ExitCodes.StepFailed, OneLine(pushFailed.Message), []),
-        // The failed steps as the progress stream reported them: instruction, Dockerfile line, last output lines.
         BuildxException { ExitCode: null } buildx => (ExitCodes.StepFailed, OneLine(buildx.InnerException?.Message ?? buildx.Message), []),
-        BuildxException buildx => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {buildx.ErrorLine}",
-            [.. buildx.FailedSteps.SelectMany(failed => failed.ToString().Split(Environment.NewLine))]),
+        BuildxException buildx => Buildx(buildx),
         DockerEngineException engine when IsUnreachable(engine) => (ExitCodes.EngineUnavailable, EngineUnreachable(engine), []),
         DockerEngineException engine => (ExitCodes.StepFailed, OneLine(engine.Message), []),
         HttpRequestException or SocketException or TimeoutException => (ExitCodes.EngineUnavailable, EngineUnreachable(exception), []),
         _ => (ExitCodes.InternalError, $"{exception.GetType().Name}: {OneLine(exception.Message)}", []),
+    };
+
+    /// <summary>
+    /// One line per kind of failure with its fix (a base image not found, a platform a base lacks, a push refused); a
+    /// failed step adds its last output lines as the progress stream decoded them. Never buildx's JSON.
+    /// </summary>
+    private static (int Code, string Message, IReadOnlyList<string> Details) Buildx(BuildxException buildx) => buildx.Failure switch
+    {
+        { Kind: BuildFailureKind.StepFailed, Step: { } step } failure => (ExitCodes.StepFailed, OneLine(failure.ToString()), [.. step.LastOutput.Select(line => "> " + line)]),
+        { Kind: BuildFailureKind.Other } => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {buildx.ErrorLine}",
+            [.. buildx.FailedSteps.SelectMany(failed => failed.ToString().Split(Environment.NewLine))]),
+        var failure => (ExitCodes.StepFailed, OneLine(failure.ToString()), []),
     };
 
     private static bool IsUnreachable(Exception exception)

@@ -37,10 +37,11 @@ public sealed class Buildx(string dockerExecutable = "docker")
     /// <summary>
     /// Runs a build or bake whose output is <c>--progress=rawjson</c>: every line goes through one parser, and its events
     /// to <paramref name="progress"/>, in order (stdout and stderr arrive on two threads). A non-zero exit throws
-    /// <see cref="BuildxException"/> with the failed steps and buildx's text, not the JSON.
+    /// <see cref="BuildxException"/> with the failed steps and buildx's text, not the JSON; the platforms asked for name
+    /// the one a base image lacks when the steps do not (a single-platform build's steps carry no platform).
     /// </summary>
     private async Task<DockerCliRun.Outcome> StreamAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
-        bool bake, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
+        bool bake, IReadOnlyList<Platform> platforms, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
     {
         var parser = new BuildEventParser(bake);
         var gate = new Lock();
@@ -56,7 +57,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         {
             Publish(parser.Complete());
             if (outcome.ExitCode != 0)
-                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), parser.TextTail, parser.Failures);
+                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), parser.TextTail, parser.Failures, platforms);
         }
         return outcome;
     }
@@ -91,7 +92,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
             foreach (var warning in request.Warnings()) progress?.Report(new BuildEvent.RequestWarning(warning, null));
             var environment = EnvironmentFor(request);
 
-            var outcome = await StreamAsync(arguments, environment, bake: false, progress, cancellationToken).ConfigureAwait(false);
+            var outcome = await StreamAsync(arguments, environment, bake: false, [.. request.Platforms], progress, cancellationToken).ConfigureAwait(false);
 
             var metadata = File.Exists(metadataFile) ? await File.ReadAllTextAsync(metadataFile, cancellationToken).ConfigureAwait(false) : null;
             return BuildResult.FromMetadata(metadata, outcome.Duration);
@@ -120,7 +121,8 @@ public sealed class Buildx(string dockerExecutable = "docker")
                 foreach (var warning in target.Request.Warnings()) progress?.Report(new BuildEvent.RequestWarning(warning, target.Name));
             string[] arguments = ["buildx", "bake", .. definition.Entitlements().Select(e => "--allow=" + e.Argument), "--file", bakeFile, "--metadata-file", metadataFile, "--progress=rawjson"];
             var environment = definition.Targets.SelectMany(t => EnvironmentFor(t.Request)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value);
-            var outcome = await StreamAsync(arguments, environment, bake: true, progress, cancellationToken).ConfigureAwait(false);
+            var outcome = await StreamAsync(arguments, environment, bake: true,
+                [.. definition.Targets.SelectMany(t => t.Request.Platforms).Distinct()], progress, cancellationToken).ConfigureAwait(false);
             var results = new Dictionary<string, BuildResult>(StringComparer.Ordinal);
             if (File.Exists(metadataFile))
             {

@@ -40,6 +40,12 @@ public static class ProblemCodes
     /// <summary>A platform an image set asks for that a base image lacks.</summary>
     public const string PlatformGap = "FD2011";
 
-    /// <summary>A registry that kept refusing a push.</summary>
+    /// <summary>A registry that refused a push (after every retry).</summary>
     public const string PushFailed = "FD2012";
+
+    /// <summary>A build step (a RUN, mostly) that failed.</summary>
+    public const string BuildStepFailed = "FD2013";
+
+    /// <summary>A build that failed for another reason; buildx's own error line says what happened.</summary>
+    public const string BuildFailed = "FD2014";
 }

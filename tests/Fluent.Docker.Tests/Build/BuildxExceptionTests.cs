@@ -13,9 +13,18 @@ public class BuildxExceptionTests
         """;
 
     [Fact]
-    public void MessageLeadsWithBuildxsLastErrorLine() =>
-        Assert.StartsWith("docker buildx failed (exit code 1): ERROR: failed to solve: process \"/bin/sh -c false\"",
-            new BuildxException(1, "docker buildx build .", Tail).Message);
+    public void MessageLeadsWithTheFailureAndItsFixThenBuildxsLastErrorLine()
+    {
+        var lines = new BuildxException(1, "docker buildx build .", Tail).Message.Split(Environment.NewLine);
+
+        Assert.Equal("a Dockerfile step failed: exit code 1. Fix: correct the instruction, or the files and images it uses.", lines[0]);
+        Assert.StartsWith("docker buildx failed (exit code 1): ERROR: failed to solve: process \"/bin/sh -c false\"", lines[1]);
+    }
+
+    [Fact]
+    public void AnUnclassifiedFailureLeadsWithBuildxsLastErrorLine() =>
+        Assert.StartsWith("docker buildx failed (exit code 1): ERROR: failed to solve: failed to read dockerfile",
+            new BuildxException(1, "docker buildx build .", "ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory").Message);
 
     [Fact]
     public void MessageCarriesTheCommandAndTheOutputTail()

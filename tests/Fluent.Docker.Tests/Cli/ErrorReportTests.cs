@@ -18,10 +18,45 @@ public class ErrorReportTests
         var (code, message, details) = ErrorReport.Classify(failure);
 
         Assert.Equal(ExitCodes.StepFailed, code);
-        Assert.StartsWith("buildx failed (exit 1): ERROR: failed to build: failed to solve: process", message);
-        Assert.StartsWith("[4/4] RUN echo \"compiling app\"", details[0]);
-        Assert.Contains("ERROR at Dockerfile:4: process", details[0]);
-        Assert.Equal(["  > compiling app", "  > warning: something on stderr", "  > last words"], details.Skip(1));
+        Assert.Equal("""Dockerfile:4: RUN echo "compiling app" && echo "warning: something on stderr" >&2 && echo "last words" && exit 3 failed: exit code 3. """
+            + "Fix: make the command succeed; its last output lines say why it did not.", message);
+        Assert.Equal(["> compiling app", "> warning: something on stderr", "> last words"], details);
+    }
+
+    [Fact]
+    public void Each_kind_of_failure_is_one_line_with_its_fix_and_no_details()
+    {
+        foreach (var capture in new[] { RawJsonCaptures.BaseUnreachable, RawJsonCaptures.BaseTagNotFound, RawJsonCaptures.BasePlatformMissing, RawJsonCaptures.PushRefused })
+        {
+            var parser = new BuildEventParser();
+            foreach (var line in capture) parser.Feed(line);
+            parser.Complete();
+            var failure = new BuildxException(1, "docker buildx build .", parser.TextTail, parser.Failures, [Platform.LinuxArm64]);
+
+            var (code, message, details) = ErrorReport.Classify(failure);
+
+            Assert.Equal(ExitCodes.StepFailed, code);
+            Assert.Equal(failure.Failure.ToString(), message);
+            Assert.Contains(". Fix: ", message);
+            Assert.Empty(details);
+        }
+    }
+
+    [Fact]
+    public void A_push_given_up_on_is_one_line_naming_the_attempts_and_the_registry()
+    {
+        var parser = new BuildEventParser();
+        foreach (var line in RawJsonCaptures.PushRefused) parser.Feed(line);
+        parser.Complete();
+        var last = new BuildxException(1, "docker buildx build .", parser.TextTail, parser.Failures);
+
+        var (code, message, details) = ErrorReport.Classify(new Fluent.Docker.Release.PushFailedException(4, last));
+
+        Assert.Equal(ExitCodes.StepFailed, code);
+        Assert.Equal("The push failed after 4 attempt(s): registry 127.0.0.1:5999 refused the push of 127.0.0.1:5999/caps/push:refused "
+            + "(dial tcp 127.0.0.1:5999: connect: connection refused). No tag was written: the index is tagged only after every platform's manifest is stored. "
+            + "Fix: check that the registry is up, reachable and accepts pushes, then run again.", message);
+        Assert.Empty(details);
     }
 
     [Fact]

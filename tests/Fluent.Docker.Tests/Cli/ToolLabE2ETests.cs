@@ -39,20 +39,4 @@ public sealed class ToolLabE2ETests(InstalledTool tool, DockerLabFixture lab) : 
         Assert.Matches(@"COPY hello.txt ./", inspect.Output);
         Assert.Matches(@"total .* in \d+ layer\(s\)", inspect.Output);
     }
-
-    [Fact]
-    public void A_push_the_registry_refuses_is_tried_again_then_exits_4_naming_the_attempts()
-    {
-        var repo = DefinitionsProcessTests.Repository(tool, "push-refused");
-
-        // Nothing listens on this loopback port: every push is refused, the way a registry that is down refuses it.
-        var build = tool.Run(repo, ["build", "--registry", "127.0.0.1:5999", "--tag", "refused", "--push", "--platform", "linux/amd64", "--secret", "id=token,env=CLI_TEST_TOKEN"],
-            new Dictionary<string, string> { ["CLI_TEST_TOKEN"] = "not-empty" });
-
-        Assert.True(build.ExitCode == 4, build.ToString());
-        Assert.Contains("warning: push attempt 1/4 failed", build.Error);
-        Assert.Contains("warning: push attempt 3/4 failed", build.Error);
-        Assert.Contains("error: The push failed after 4 attempt(s)", build.Error);
-        Assert.DoesNotContain("   at ", build.Error);
-    }
 }

@@ -56,7 +56,7 @@ public class MaintainerTests
     {
         var error = Assert.Single(Dockerfile.Create(App().Append(new MaintainerInstruction(name))).Validate());
 
-        Assert.Equal(("MAINTAINER", slot), (error.Keyword, error.Slot));
+        Assert.Equal(("MAINTAINER", slot), (error.Location.Keyword, error.Location.Slot));
         Assert.NotEmpty(error.Fix);
     }
 
@@ -68,7 +68,7 @@ public class MaintainerTests
 
         Assert.Empty(backslash.Validate());
         Assert.Equal(backslash, Dockerfile.Parse(backslash.Emit()));
-        Assert.Equal("maintainer", Assert.Single(backtick.Validate()).Slot);
+        Assert.Equal("maintainer", Assert.Single(backtick.Validate()).Location.Slot);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class MaintainerTests
     {
         var error = Assert.Single(Dockerfile.Create(App().OnBuild(t => t.Append(new MaintainerInstruction("someone")))).Validate());
 
-        Assert.Equal(("ONBUILD", "trigger"), (error.Keyword, error.Slot));
+        Assert.Equal(("ONBUILD", "trigger"), (error.Location.Keyword, error.Location.Slot));
     }
 
     [Fact]
@@ -85,9 +85,9 @@ public class MaintainerTests
         var read = Linter.LintText("FROM busybox:1.36\nMAINTAINER someone\n");
         var built = Linter.Lint(Dockerfile.Create(App().Append(new MaintainerInstruction("someone"))));
 
-        Assert.Equal(2, Assert.Single(read.Diagnostics, d => d.Rule.Id == "FD0104").Line);
-        Assert.Single(built.Diagnostics, d => d.Rule.Id == "FD0104");
-        Assert.DoesNotContain(Linter.Lint(Dockerfile.Create(App().Label(OciLabels.Authors, "someone"))).Diagnostics, d => d.Rule.Id == "FD0104");
+        Assert.Equal(2, Assert.Single(read.Diagnostics, d => d.Code == "FD0104").Location.Line);
+        Assert.Single(built.Diagnostics, d => d.Code == "FD0104");
+        Assert.DoesNotContain(Linter.Lint(Dockerfile.Create(App().Label(OciLabels.Authors, "someone"))).Diagnostics, d => d.Code == "FD0104");
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class OnBuildTextTests
     {
         var error = Assert.Single(Dockerfile.Create(App().OnBuild(text, t => t.Env("A", "b"))).Validate());
 
-        Assert.Equal(("ONBUILD", slot), (error.Keyword, error.Slot));
+        Assert.Equal(("ONBUILD", slot), (error.Location.Keyword, error.Location.Slot));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class OnBuildTextTests
     {
         var error = Assert.Single(Dockerfile.Create(App().OnBuild("RUN cat <<EOF", t => t.Run("cat"))).Validate());
 
-        Assert.Equal(("ONBUILD", "line"), (error.Keyword, error.Slot));
+        Assert.Equal(("ONBUILD", "line"), (error.Location.Keyword, error.Location.Slot));
     }
 
     [Fact]

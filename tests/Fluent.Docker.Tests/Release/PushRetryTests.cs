@@ -69,7 +69,27 @@ public class PushRetryTests
 
         Assert.Equal(2, e.Attempts);
         Assert.Contains("No tag was written", e.Message);
-        Assert.Contains("ERROR: dial tcp: connection refused", e.Message);
+        Assert.Contains("the registry refused the push (dial tcp: connection refused)", e.Message);
+        Assert.DoesNotContain('\n', e.Message); // one line: what happened, then the fix
+    }
+
+    [Fact]
+    public async Task A_base_image_whose_registry_is_unreachable_fails_at_once_though_its_error_reads_connection_refused()
+    {
+        var attempts = 0;
+        var parser = new BuildEventParser();
+        foreach (var line in Fluent.Docker.Tests.Build.RawJsonCaptures.BaseUnreachable) parser.Feed(line);
+        parser.Complete();
+        var unreachable = new BuildxException(1, "docker buildx build …", parser.TextTail, parser.Failures);
+
+        var e = await Assert.ThrowsAsync<BuildxException>(() => new PushRetry(4, TimeSpan.FromMilliseconds(1)).RunAsync<int>(_ =>
+        {
+            attempts++;
+            throw unreachable;
+        }, null, CancellationToken.None));
+
+        Assert.Equal(1, attempts);
+        Assert.Equal(BuildFailureKind.BaseImageNotFound, e.Failure.Kind);
     }
 
     [Fact]

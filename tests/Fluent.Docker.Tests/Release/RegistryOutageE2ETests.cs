@@ -57,7 +57,7 @@ public class RegistryOutageE2ETests(DockerLabFixture lab)
         Assert.Equal(2, failure.Attempts);
         Assert.True(PushRetry.IsTransient(failure.LastError), failure.Message);
         Assert.Contains("No tag was written", failure.Message);
-        Assert.Contains(failure.LastError.ErrorLine, failure.Message);
+        Assert.Contains(failure.LastError.Failure.Summary, failure.Message);
         Assert.Contains(failedLog, line => line.StartsWith("push attempt 1/2 failed", StringComparison.Ordinal));
         await registry.RestartAsync();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, await ManifestStatusAsync(registry, "team/heavy", "1.0")); // no partial tag
