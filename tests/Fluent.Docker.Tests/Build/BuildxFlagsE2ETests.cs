@@ -220,4 +220,27 @@ public class BuildxFlagsE2ETests(DockerLabFixture lab)
 
         Assert.Equal(["lo"], File.ReadAllLines(Path.Combine(output, "interfaces")).Where(l => l.Length > 0));
     }
+
+    [Fact]
+    public async Task Bake_passes_the_fields_and_the_derived_allow_to_buildx()
+    {
+        var probe = Stage.Named("probe").From("busybox:1.36")
+            .Run($"mkdir /out && wget -q -O /out/catalog http://{lab.Registry}/v2/_catalog && ulimit -Sn > /out/soft && df -k /dev/shm | tail -n 1 | awk '{{print $2}}' > /out/shm-kib", RunNetwork.Host);
+        var model = Dockerfile.Create(probe, Stage.Named("result").FromScratch().CopyFrom(probe, "/out/", "/"));
+        var context = lab.WriteContext("bake-flags-" + lab.RunId, model);
+        var output = OutputDirectory("bake-flags");
+        var request = ImageRequests.For(new WorkflowImage("bake-flags", [], model, context, Path.Combine(context, "Dockerfile")))
+            .WithUlimit(BuildUlimit.Of(UlimitName.Nofile, 777))
+            .WithShmSize(ByteSize.FromMebibytes(80))
+            .WithNoCache()
+            .WithOutput(BuildOutput.LocalDirectory(output));
+        var bake = new BakeDefinition([new BakeTarget("flags", request, new Dictionary<string, string>())]);
+
+        await lab.Buildx.BakeAsync(bake);
+
+        Assert.Contains(BuildEntitlement.NetworkHost, bake.Entitlements());
+        Assert.Contains("\"repositories\"", File.ReadAllText(Path.Combine(output, "catalog")));
+        Assert.Equal("777", File.ReadAllText(Path.Combine(output, "soft")).Trim());
+        Assert.Equal((80 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(output, "shm-kib")).Trim());
+    }
 }
