@@ -33,36 +33,20 @@ public abstract record BuildEntitlement
     internal bool IsFileSystem => this is FileSystem;
 
     /// <summary>
-    /// The entitlements <paramref name="dockerfile"/>'s RUN steps need: <see cref="NetworkHost"/> for
-    /// <c>--network=host</c>, <see cref="SecurityInsecure"/> for <c>--security=insecure</c> (also in a RUN the model keeps
-    /// raw). ONBUILD triggers run in a later build, so they need nothing here.
+    /// The entitlements <paramref name="dockerfile"/>'s RUN steps need (<see cref="Dockerfile.PrivilegedRunOptions"/>):
+    /// <see cref="NetworkHost"/> for <c>--network=host</c>, <see cref="SecurityInsecure"/> for <c>--security=insecure</c>
+    /// (also in a RUN the model keeps raw). ONBUILD triggers run in a later build, so they need nothing here.
     /// </summary>
     public static IReadOnlyList<BuildEntitlement> RequiredBy(Dockerfile dockerfile)
     {
         ArgumentNullException.ThrowIfNull(dockerfile);
-        var network = false;
-        var insecure = false;
-        foreach (var instruction in dockerfile.Stages.SelectMany(stage => stage.Instructions))
+        return [.. dockerfile.PrivilegedRunOptions().Select(option => option switch
         {
-            switch (instruction)
-            {
-                case RunInstruction run:
-                    network |= run.Options.OfType<RunNetwork>().Any(o => o.Mode == NetworkMode.Host);
-                    insecure |= run.Options.OfType<RunSecurity>().Any(o => o.Mode == SecurityMode.Insecure);
-                    break;
-                case RawInstruction raw when string.Equals(raw.Keyword, "RUN", StringComparison.OrdinalIgnoreCase):
-                    var flags = RawRunFlags(raw.Line);
-                    network |= flags.Contains("--network=host");
-                    insecure |= flags.Contains("--security=insecure");
-                    break;
-            }
-        }
-        return [.. network ? [NetworkHost] : Array.Empty<BuildEntitlement>(), .. insecure ? [SecurityInsecure] : Array.Empty<BuildEntitlement>()];
+            RunNetwork => NetworkHost,
+            RunSecurity => SecurityInsecure,
+            _ => throw new InvalidOperationException($"No entitlement is known for the RUN option {option}."),
+        }).Distinct().OrderBy(e => e.Argument, StringComparer.Ordinal)];
     }
-
-    // The --flags between RUN and its command, lower-cased (BuildKit reads flag names and these values case-insensitively).
-    private static HashSet<string> RawRunFlags(string line) =>
-        [.. line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Skip(1).TakeWhile(t => t.StartsWith("--", StringComparison.Ordinal)).Select(t => t.ToLowerInvariant())];
 
     private static string AbsolutePathOf(string path, string slot) => string.IsNullOrWhiteSpace(path)
         ? throw new ArgumentException("A file-system entitlement needs a path, e.g. the build context directory.", slot)

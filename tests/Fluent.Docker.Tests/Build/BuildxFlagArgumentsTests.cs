@@ -46,10 +46,24 @@ public class BuildxFlagArgumentsTests
     }
 
     [Fact]
-    public void A_raw_RUN_read_from_text_is_read_for_its_flags_too()
+    public void A_RUN_read_from_text_is_read_for_its_flags()
     {
         var model = Dockerfile.Parse("FROM busybox:1.36\nRUN --network=host --security=insecure true\n");
         Assert.Equal([BuildEntitlement.NetworkHost, BuildEntitlement.SecurityInsecure], BuildEntitlement.RequiredBy(model));
+    }
+
+    [Fact]
+    public void A_RUN_the_model_keeps_raw_is_read_for_its_flags_too()
+    {
+        var model = Dockerfile.Create(Stage.Named("x").From("busybox:1.36").Append(new RawInstruction("RUN --network=HOST --device=/dev/fuse true")));
+        Assert.Equal([BuildEntitlement.NetworkHost], BuildEntitlement.RequiredBy(model));
+    }
+
+    [Fact]
+    public void An_ONBUILD_trigger_needs_nothing_in_this_build()
+    {
+        var model = Dockerfile.Parse("FROM busybox:1.36\nONBUILD RUN --network=host true\n");
+        Assert.Empty(BuildEntitlement.RequiredBy(model));
     }
 
     [Fact]
