@@ -154,7 +154,7 @@ public static class FluentDockerAliases
             : new ImageDestination.Registry(settings.Registry, settings.Tag);
         context.Log.Information("Building -> {0}", destination);
         var built = await ImageWorkflow.BuildSetAsync(images.Select(WorkflowImage.From), destination, BuildxFor(settings.Credentials),
-            BuildSetOptions.Default.WithRetry(settings.Retry), log: new CakeLogProgress(context.Log)).ConfigureAwait(false);
+            settings.ToOptions(), log: new CakeLogProgress(context.Log)).ConfigureAwait(false);
         context.Log.Information("{0}", built.ToTable(context.Environment.WorkingDirectory.FullPath));
         return built.Images;
     }

@@ -60,6 +60,27 @@ public sealed class FluentDockerBuildSettings
 
     /// <summary>How a push the registry failed (unreachable, a 5xx) runs again; a build error never does. Default: 4 attempts, 2 s doubling.</summary>
     public PushRetry Retry { get; set; } = PushRetry.Default;
+
+    /// <summary>The network mode of every RUN step (<c>--network</c>); null keeps the builder's.</summary>
+    public NetworkMode? Network { get; set; }
+
+    /// <summary>The size of <c>/dev/shm</c> in RUN steps (<c>--shm-size</c>); null keeps the builder's.</summary>
+    public ByteSize? ShmSize { get; set; }
+
+    /// <summary>Resource limits of RUN steps (<c>--ulimit</c>).</summary>
+    public IList<BuildUlimit> Ulimits { get; } = [];
+
+    /// <summary>Privileges beyond what each model's RUN steps need (<c>--allow</c>; those are granted already).</summary>
+    public IList<BuildEntitlement> Entitlements { get; } = [];
+
+    /// <summary>The workflow's options these settings stand for (a plain mapping).</summary>
+    internal Workflow.BuildSetOptions ToOptions() => new Workflow.BuildSetOptions
+    {
+        Network = Network,
+        ShmSize = ShmSize,
+        Ulimits = [.. Ulimits],
+        Entitlements = [.. Entitlements],
+    }.WithRetry(Retry);
 }
 
 /// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerPush(global::Cake.Core.ICakeContext, IEnumerable{GeneratedImage}, FluentDockerPushSettings)"/>.</summary>

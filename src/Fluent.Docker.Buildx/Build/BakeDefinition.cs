@@ -41,6 +41,9 @@ public sealed record BakeDefinition(IReadOnlyList<BakeTarget> Targets)
                 throw new ArgumentException($"'{target.Name}' is not a bake target name. Fix: use letters, digits, '_' and '-'.");
             if (!names.Add(target.Name)) throw new ArgumentException($"The bake target '{target.Name}' is defined twice.");
             target.Request.Validate();
+            if (target.Request.ImageIdFile is not null)
+                throw new BuildRequestException(nameof(BuildRequest.ImageIdFile), $"Bake has no image ID file (target '{target.Name}').",
+                    "leave ImageIdFile unset for bake targets; the result's digest is in Buildx.BakeAsync's BuildResult.");
         }
         foreach (var target in Targets)
             foreach (var (context, dependency) in target.TargetContexts)
@@ -50,9 +53,11 @@ public sealed record BakeDefinition(IReadOnlyList<BakeTarget> Targets)
     }
 
     /// <summary>
-    /// The file-system grants this bake needs (<c>--allow=fs.read=…</c>, <c>--allow=fs.write=…</c>): every local path
-    /// its targets read (contexts, Dockerfiles, named directory contexts, secret and SSH key files, local cache imports)
-    /// or write (local cache exports, file and directory outputs). Remote contexts (URLs) need none.
+    /// The grants this bake needs on its command line: every target's own entitlements (<c>--allow=network.host</c>, …:
+    /// bake refuses a target's <c>entitlements</c> the command does not allow) and the file-system grants
+    /// (<c>--allow=fs.read=…</c>, <c>--allow=fs.write=…</c>) for every local path its targets read (contexts, Dockerfiles,
+    /// named directory contexts, secret and SSH key files, local cache imports) or write (local cache exports, file and
+    /// directory outputs). Remote contexts (URLs) need none.
     /// </summary>
     public IReadOnlyList<BuildEntitlement> Entitlements()
     {
@@ -82,7 +87,8 @@ public sealed record BakeDefinition(IReadOnlyList<BakeTarget> Targets)
                 _ => null,
             });
         }
-        return [.. reads.OfType<string>().Where(p => p.Length > 0).Select(BuildEntitlement.FileSystemRead)
+        return [.. Targets.SelectMany(t => BuildxArguments.AllowedEntitlements(t.Request))
+            .Concat(reads.OfType<string>().Where(p => p.Length > 0).Select(BuildEntitlement.FileSystemRead))
             .Concat(writes.OfType<string>().Where(p => p.Length > 0).Select(BuildEntitlement.FileSystemWrite)).Distinct()];
     }
 
@@ -131,14 +137,22 @@ public sealed record BakeDefinition(IReadOnlyList<BakeTarget> Targets)
         if (request.Ssh.Count > 0) json["ssh"] = Strings(request.Ssh.Select(BuildxArguments.SshSpec));
         if (request.CacheFrom.Count > 0) json["cache-from"] = Strings(request.CacheFrom.Select(BuildxArguments.CacheImportSpec));
         if (request.CacheTo is not null) json["cache-to"] = Strings([BuildxArguments.CacheExportSpec(request.CacheTo)]);
-        if (BuildxArguments.ExporterSpec(request.Output, request.SourceDateEpoch is not null) is { } output) json["output"] = Strings([output]);
+        if (BuildxArguments.ExporterSpec(request.Output, request.SourceDateEpoch is not null, request.Tags) is { } output) json["output"] = Strings([output]);
+        if (request.Annotations.Count > 0) json["annotations"] = Strings(request.Annotations.Select(a => a.ToString()));
         var attest = new List<string>();
         if (request.Provenance is { } provenance)
             attest.Add(provenance == ProvenanceMode.None ? "type=provenance,disabled=true" : $"type=provenance,mode={(provenance == ProvenanceMode.Max ? "max" : "min")}");
         if (request.Sbom is { } sbom) attest.Add(sbom.Generator is null ? "type=sbom" : CsvFields.Join("type=sbom", $"generator={sbom.Generator}"));
+        attest.AddRange(request.Attestations.Select(a => a.ToString()));
         if (attest.Count > 0) json["attest"] = Strings(attest);
         if (request.NoCache) json["no-cache"] = true;
+        if (request.NoCacheFilter.Count > 0) json["no-cache-filter"] = Strings(request.NoCacheFilter.Select(s => s.Name));
         if (request.Pull) json["pull"] = true;
+        var entitlements = BuildxArguments.AllowedEntitlements(request);
+        if (entitlements.Count > 0) json["entitlements"] = Strings(entitlements.Select(e => e.Argument));
+        if (request.Network is { } network) json["network"] = BuildxArguments.NetworkText(network);
+        if (request.ShmSize is { } shmSize) json["shm-size"] = shmSize.ToString();
+        if (request.Ulimits.Count > 0) json["ulimits"] = Strings(request.Ulimits.Select(u => u.ToString()));
         return json;
     }
 

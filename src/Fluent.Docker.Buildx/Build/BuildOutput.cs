@@ -33,6 +33,12 @@ public abstract record BuildOutput
     /// <summary>Writes the final stage's filesystem to a directory (<c>--output type=local,dest=path</c>).</summary>
     public static BuildOutput LocalDirectory(string path) => new LocalFiles(path);
 
+    /// <summary>
+    /// The image exporter with its options (<c>--output type=image,name=TAGS,…</c>): push by digest, canonical names,
+    /// compression, media types, unpacking. Named by the request's tags.
+    /// </summary>
+    public static BuildOutput Image(ImageExportOptions options) => new ImageExport(options ?? throw new ArgumentNullException(nameof(options)));
+
     public sealed record RegistryPush : BuildOutput
     {
         public override string ToString() => "push to registry";
@@ -56,6 +62,11 @@ public abstract record BuildOutput
     public sealed record DockerArchiveFile(string Path) : BuildOutput
     {
         public override string ToString() => $"docker archive {Path}";
+    }
+
+    public sealed record ImageExport(ImageExportOptions Options) : BuildOutput
+    {
+        public override string ToString() => Options.Push ? "image exporter (push)" : "image exporter";
     }
 
     public sealed record LocalFiles(string Path) : BuildOutput

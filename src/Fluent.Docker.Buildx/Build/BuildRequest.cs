@@ -69,6 +69,33 @@ public sealed record BuildRequest
     /// <summary>The buildx builder instance (<c>--builder</c>); null uses the current one.</summary>
     public string? Builder { get; init; }
 
+    /// <summary>
+    /// Privileges granted to the build (<c>--allow</c>, bake <c>entitlements</c>): <see cref="BuildEntitlement.NetworkHost"/>,
+    /// <see cref="BuildEntitlement.SecurityInsecure"/>. <see cref="WithEntitlementsFor"/> adds the ones a model's RUN steps need.
+    /// </summary>
+    public ValueList<BuildEntitlement> Entitlements { get; init; } = ValueList<BuildEntitlement>.Empty;
+
+    /// <summary>The network mode of every RUN step (<c>--network</c>); null keeps the builder's default.</summary>
+    public NetworkMode? Network { get; init; }
+
+    /// <summary>OCI annotations on the result (<c>--annotation</c>), in order.</summary>
+    public ValueList<ImageAnnotation> Annotations { get; init; } = ValueList<ImageAnnotation>.Empty;
+
+    /// <summary>Attestations with their generator options (<c>--attest</c>); one per type, <see cref="Sbom"/> and <see cref="Provenance"/> included.</summary>
+    public ValueList<BuildAttestation> Attestations { get; init; } = ValueList<BuildAttestation>.Empty;
+
+    /// <summary>Stages built again without the cache (<c>--no-cache-filter</c>); the rest may still come from it.</summary>
+    public ValueList<StageRef> NoCacheFilter { get; init; } = ValueList<StageRef>.Empty;
+
+    /// <summary>The file buildx writes the image ID (config digest) to (<c>--iidfile</c>); null writes none. Not in bake.</summary>
+    public string? ImageIdFile { get; init; }
+
+    /// <summary>The size of <c>/dev/shm</c> in RUN steps (<c>--shm-size</c>); null keeps the builder's (64m).</summary>
+    public ByteSize? ShmSize { get; init; }
+
+    /// <summary>Resource limits of RUN steps (<c>--ulimit</c>), one per name.</summary>
+    public ValueList<BuildUlimit> Ulimits { get; init; } = ValueList<BuildUlimit>.Empty;
+
     public BuildRequest WithDockerfile(string path) => this with { DockerfilePath = path };
     public BuildRequest WithPlatforms(params Platform[] platforms) => this with { Platforms = Platforms.AppendRange(platforms) };
     public BuildRequest WithTags(params ImageReference[] tags) => this with { Tags = Tags.AppendRange(tags) };
@@ -103,6 +130,36 @@ public sealed record BuildRequest
     public BuildRequest WithCacheTo(BuildCache cache) => this with { CacheTo = cache };
     public BuildRequest WithSecret(BuildSecret secret) => this with { Secrets = Secrets.Append(secret) };
     public BuildRequest WithBuilder(string builder) => this with { Builder = builder };
+
+    /// <summary>Appends a privilege (an equal one already granted is kept once).</summary>
+    public BuildRequest WithEntitlement(BuildEntitlement entitlement) =>
+        Entitlements.Contains(entitlement) ? this : this with { Entitlements = Entitlements.Append(entitlement) };
+
+    /// <summary>Grants what <paramref name="dockerfile"/>'s RUN steps need (<see cref="BuildEntitlement.RequiredBy"/>), keeping the rest.</summary>
+    public BuildRequest WithEntitlementsFor(Dockerfile dockerfile) =>
+        BuildEntitlement.RequiredBy(dockerfile).Aggregate(this, (request, entitlement) => request.WithEntitlement(entitlement));
+
+    /// <summary>Replaces the network mode of RUN steps.</summary>
+    public BuildRequest WithNetwork(NetworkMode network) => this with { Network = network };
+
+    /// <summary>Appends an annotation.</summary>
+    public BuildRequest WithAnnotation(ImageAnnotation annotation) => this with { Annotations = Annotations.Append(annotation) };
+
+    /// <summary>Appends an attestation (one per type).</summary>
+    public BuildRequest WithAttestation(BuildAttestation attestation) => this with { Attestations = Attestations.Append(attestation) };
+
+    /// <summary>Appends model stages to build again without the cache (each must be named).</summary>
+    public BuildRequest WithNoCacheFilter(params Stage[] stages) =>
+        this with { NoCacheFilter = NoCacheFilter.AppendRange((stages ?? throw new ArgumentNullException(nameof(stages))).Select(s => (s ?? throw new ArgumentNullException(nameof(stages))).Reference)) };
+
+    /// <summary>Replaces the image ID file.</summary>
+    public BuildRequest WithImageIdFile(string path) => this with { ImageIdFile = path };
+
+    /// <summary>Replaces the <c>/dev/shm</c> size.</summary>
+    public BuildRequest WithShmSize(ByteSize size) => this with { ShmSize = size };
+
+    /// <summary>Appends a resource limit.</summary>
+    public BuildRequest WithUlimit(BuildUlimit ulimit) => this with { Ulimits = Ulimits.Append(ulimit) };
 
     /// <summary>Throws <see cref="BuildRequestException"/> with every bad option and how to fix it.</summary>
     public void Validate() => BuildRequestValidator.Validate(this);

@@ -53,7 +53,123 @@ internal static class BuildRequestValidator
 
         if (request.Builder is { } builder && string.IsNullOrWhiteSpace(builder))
             Fail(problems, nameof(BuildRequest.Builder), "The builder name is empty.", "give a builder from `docker buildx ls`, or leave it null for the current one.");
+
+        ValidateEntitlements(request, problems);
+        if (request.Network is { } network && !Enum.IsDefined(network))
+            Fail(problems, nameof(BuildRequest.Network), $"{(int)network} is not a network mode.", "use NetworkMode.Default, NetworkMode.None or NetworkMode.Host.");
+        ValidateAnnotations(request, problems);
+        ValidateAttestations(request, problems);
+        ValidateNoCacheFilter(request, problems);
+        if (request.ImageIdFile is { } imageIdFile && string.IsNullOrWhiteSpace(imageIdFile))
+            Fail(problems, nameof(BuildRequest.ImageIdFile), "The image ID file path is empty.", "give a writable path, e.g. \"artifacts/app.iid\", or leave it null.");
+        if (request.ShmSize is { Bytes: <= 0 } shmSize)
+            Fail(problems, nameof(BuildRequest.ShmSize), $"{shmSize.Bytes} bytes is not a /dev/shm size.", "give a positive size, e.g. ByteSize.FromMebibytes(128).");
+        ValidateUlimits(request, problems);
         return problems;
+    }
+
+    private static void ValidateEntitlements(BuildRequest request, List<Problem> problems)
+    {
+        const string option = nameof(BuildRequest.Entitlements);
+        foreach (var entitlement in request.Entitlements)
+        {
+            if (entitlement is null) { Fail(problems, option, "An entitlement is null.", "remove it."); continue; }
+            if (entitlement.IsFileSystem)
+                Fail(problems, option, $"'{entitlement}' is a bake file-system grant; docker buildx build has no such entitlement.",
+                    "remove it: BakeDefinition.Entitlements derives the fs.read/fs.write grants a bake needs.");
+        }
+    }
+
+    private static void ValidateAnnotations(BuildRequest request, List<Problem> problems)
+    {
+        const string option = nameof(BuildRequest.Annotations);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var annotation in request.Annotations)
+        {
+            if (annotation is null) { Fail(problems, option, "An annotation is null.", "remove it."); continue; }
+            var key = annotation.Key;
+            if (key.Length == 0 || key.Any(c => c is '=' || char.IsWhiteSpace(c) || char.IsControl(c)))
+                Fail(problems, option, key.Length == 0 ? "An annotation key is empty." : $"'{ImageReference.Printable(key)}' is not an annotation key.",
+                    "use a reverse-DNS key without '=' or spaces, e.g. org.opencontainers.image.description.");
+            if (annotation.Level is null && key.Contains(':', StringComparison.Ordinal))
+                Fail(problems, option, $"The key '{key}' has a ':', which buildx reads as the end of a level prefix.",
+                    "give the level explicitly, e.g. ImageAnnotation.Manifest(key, value).");
+            if (annotation.Level is { } level && !Enum.IsDefined(level))
+                Fail(problems, option, $"{(int)level} is not an annotation level.", "use AnnotationLevel.Manifest, Index, ManifestDescriptor or IndexDescriptor.");
+            if (annotation.Platform is { } platform)
+            {
+                if (!platform.IsConcrete)
+                    Fail(problems, option, $"{platform} only has a meaning inside a Dockerfile.", "name a concrete platform such as Platform.LinuxArm64.");
+                if (request.Platforms.Count > 0 && !request.Platforms.Contains(platform))
+                    Fail(problems, option, $"The annotation '{key}' is for {platform}, which this build does not produce ({string.Join(", ", request.Platforms)}).",
+                        "name one of the request's platforms, or drop the platform to annotate every one.");
+            }
+            if (!seen.Add(annotation.Level + "|" + annotation.Platform + "|" + key))
+                Fail(problems, option, $"The annotation '{key}' is given twice for the same level and platform.", "give each once; the last would silently win.");
+        }
+        if (request.Annotations.Count > 0 && request.Output is BuildOutput.LocalFiles)
+            Fail(problems, option, "Annotations belong to an image, and a local directory output writes files only.", "push, load or write an OCI layout or archive, or remove the annotations.");
+    }
+
+    private static void ValidateAttestations(BuildRequest request, List<Problem> problems)
+    {
+        const string option = nameof(BuildRequest.Attestations);
+        var types = new HashSet<AttestationType>();
+        if (request.Sbom is not null) types.Add(AttestationType.Sbom);
+        if (request.Provenance is not null) types.Add(AttestationType.Provenance);
+        foreach (var attestation in request.Attestations)
+        {
+            if (attestation is null) { Fail(problems, option, "An attestation is null.", "remove it."); continue; }
+            if (!Enum.IsDefined(attestation.Type)) Fail(problems, option, $"{(int)attestation.Type} is not an attestation type.", "use AttestationType.Sbom or AttestationType.Provenance.");
+            if (!types.Add(attestation.Type))
+                Fail(problems, option, $"A {attestation.TypeText} attestation is given twice (buildx refuses a duplicate attestation type).",
+                    $"give one: either WithAttestation(BuildAttestation.…) or With{(attestation.Type == AttestationType.Sbom ? "Sbom" : "Provenance")}(…), not both.");
+            foreach (var (key, _) in attestation.Options)
+            {
+                if (key.Length == 0 || key.Any(c => c is '=' or ',' or '"' || char.IsWhiteSpace(c)))
+                    Fail(problems, option, key.Length == 0 ? $"A {attestation.TypeText} option key is empty." : $"'{ImageReference.Printable(key)}' is not an attestation option key.",
+                        "use the generator's option name, e.g. generator, scan-context, mode or builder-id.");
+                if (key.Equals("type", StringComparison.OrdinalIgnoreCase) || key.Equals("disabled", StringComparison.OrdinalIgnoreCase))
+                    Fail(problems, option, $"'{key}' is set by the attestation itself, not as an option.", "use BuildAttestation.Of(type) or BuildAttestation.Disable(type).");
+            }
+            if (attestation.Disabled && attestation.Options.Count > 0)
+                Fail(problems, option, $"The disabled {attestation.TypeText} attestation has options ({string.Join(", ", attestation.Options.Keys)}), which nothing reads.",
+                    "remove the options, or enable it with BuildAttestation.Of(type).WithOption(…).");
+            if (attestation.Type == AttestationType.Provenance && attestation.Options.TryGetValue("mode", out var mode) && mode is not ("min" or "max"))
+                Fail(problems, option, $"Provenance mode '{ImageReference.Printable(mode)}' is neither min nor max.", "use BuildAttestation.Provenance(ProvenanceMode.Min or Max).");
+        }
+    }
+
+    private static void ValidateNoCacheFilter(BuildRequest request, List<Problem> problems)
+    {
+        const string option = nameof(BuildRequest.NoCacheFilter);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var stage in request.NoCacheFilter)
+        {
+            if (stage is null) { Fail(problems, option, "A stage is null.", "remove it."); continue; }
+            if (stage.Name.Length == 0 || !stage.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+                Fail(problems, option, stage.Name.Length == 0 ? "A stage has no name." : $"'{ImageReference.Printable(stage.Name)}' is not a stage name.",
+                    "name the stages to rebuild (Stage.Named(\"deps\")); an unnamed stage cannot be filtered.");
+            if (!seen.Add(stage.Name)) Fail(problems, option, $"The stage '{stage.Name}' is listed twice.", "list each stage once.");
+        }
+        if (request.NoCacheFilter.Count > 0 && request.NoCache)
+            Fail(problems, option, "NoCache already builds every stage again, so the filter does nothing.", "keep one: WithNoCache() for every stage, or WithNoCacheFilter(stages) for these.");
+    }
+
+    private static void ValidateUlimits(BuildRequest request, List<Problem> problems)
+    {
+        const string option = nameof(BuildRequest.Ulimits);
+        var names = new HashSet<UlimitName>();
+        foreach (var ulimit in request.Ulimits)
+        {
+            if (ulimit is null) { Fail(problems, option, "A ulimit is null.", "remove it."); continue; }
+            if (!Enum.IsDefined(ulimit.Name)) Fail(problems, option, $"{(int)ulimit.Name} is not a ulimit name.", "use a UlimitName such as UlimitName.Nofile.");
+            if (!names.Add(ulimit.Name)) Fail(problems, option, $"The ulimit {ulimit.NameText} is given twice.", "give each resource one limit.");
+            if (ulimit.Soft < -1 || ulimit.Hard < -1)
+                Fail(problems, option, $"{ulimit} has a negative limit.", "use a limit of 0 or more, or -1 for unlimited.");
+            if (ulimit.Hard != -1 && (ulimit.Soft == -1 || ulimit.Soft > ulimit.Hard))
+                Fail(problems, option, $"{ulimit}: the soft limit is above the hard limit.", "make soft <= hard, e.g. BuildUlimit(UlimitName.Nofile, 1024, 4096).");
+        }
     }
 
     private static void ValidatePlatforms(BuildRequest request, List<Problem> problems)
@@ -106,7 +222,39 @@ internal static class BuildRequestValidator
             case BuildOutput.LocalFiles { Path: var path } when string.IsNullOrWhiteSpace(path):
                 Fail(problems, option, "The local output directory is empty.", "give a directory, e.g. BuildOutput.LocalDirectory(\"artifacts/rootfs\").");
                 break;
+            case BuildOutput.ImageExport { Options: var image }:
+                ValidateImageExport(request, image, problems);
+                break;
         }
+    }
+
+    private static void ValidateImageExport(BuildRequest request, ImageExportOptions image, List<Problem> problems)
+    {
+        const string option = nameof(BuildRequest.Output);
+        if (image.Push && request.Tags.Count == 0)
+            Fail(problems, option, "The image exporter pushes, but the image has no name.", "add one with WithTags(\"registry:5000/team/app:1.0\"); the exporter is named by the tags.");
+        if (image.PushByDigest && !image.Push)
+            Fail(problems, option, "PushByDigest pushes by digest only when the exporter pushes.", "set Push = true too, or drop PushByDigest.");
+        if (image.NameCanonical && request.Tags.Count == 0)
+            Fail(problems, option, "NameCanonical adds name@digest, but the image has no name.", "add a tag with WithTags(…), or drop NameCanonical.");
+        if (image.Compression is { } compression && !Enum.IsDefined(compression))
+            Fail(problems, option, $"{(int)compression} is not a compression.", "use ImageCompression.Gzip, Estargz, Zstd or Uncompressed.");
+        if (image.CompressionLevel is { } level)
+        {
+            var max = image.Compression switch
+            {
+                ImageCompression.Gzip or ImageCompression.Estargz => 9,
+                ImageCompression.Zstd => 22,
+                _ => -1,
+            };
+            if (max < 0)
+                Fail(problems, option, image.Compression is null ? "CompressionLevel is set without a Compression." : "Uncompressed layers have no compression level.",
+                    "set Compression = ImageCompression.Gzip, Estargz or Zstd, or drop CompressionLevel.");
+            else if (level < 0 || level > max)
+                Fail(problems, option, $"Compression level {level} is outside {image.Compression!.Value.ToString().ToLowerInvariant()}'s 0–{max}.", $"use a level from 0 to {max}.");
+        }
+        if (image.ForceCompression && image.Compression is null)
+            Fail(problems, option, "ForceCompression recompresses to a Compression, and none is set.", "set Compression (e.g. ImageCompression.Zstd), or drop ForceCompression.");
     }
 
     private static void ValidateNamedContexts(BuildRequest request, List<Problem> problems)

@@ -41,7 +41,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
     /// the one a base image lacks when the steps do not (a single-platform build's steps carry no platform).
     /// </summary>
     private async Task<DockerCliRun.Outcome> StreamAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
-        bool bake, IReadOnlyList<Platform> platforms, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
+        bool bake, IReadOnlyList<Platform> platforms, IProgress<BuildEvent>? progress, CancellationToken cancellationToken, bool resultOnStandardOutput = false)
     {
         var parser = new BuildEventParser(bake);
         var gate = new Lock();
@@ -52,14 +52,34 @@ public sealed class Buildx(string dockerExecutable = "docker")
         var outcome = await RunAsync(arguments, environment, line =>
         {
             lock (gate) Publish(parser.Feed(line));
-        }, forwardStandardOutput: true, cancellationToken).ConfigureAwait(false);
+        }, forwardStandardOutput: !resultOnStandardOutput, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
             Publish(parser.Complete());
-            if (outcome.ExitCode != 0)
+            // A --call evaluation exits 1 when it reports something (a check fired): its JSON on stdout is the result.
+            var reported = resultOnStandardOutput && outcome.StandardOutput.AsSpan().IndexOf((byte)'{') >= 0;
+            if (outcome.ExitCode != 0 && !reported)
                 throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), parser.TextTail, parser.Failures, platforms);
         }
         return outcome;
+    }
+
+    private Task<BuildxVersion?>? _version;
+
+    /// <summary>
+    /// The installed buildx release (<c>docker buildx version</c>), asked once per runner; null when buildx names no
+    /// release (a development build). Throws <see cref="BuildxException"/> when buildx does not run.
+    /// </summary>
+    public Task<BuildxVersion?> VersionAsync(CancellationToken cancellationToken = default) =>
+        _version is { IsCompletedSuccessfully: true } known ? known : _version = QueryVersionAsync(cancellationToken);
+
+    private async Task<BuildxVersion?> QueryVersionAsync(CancellationToken cancellationToken)
+    {
+        string[] arguments = ["buildx", "version"];
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        if (outcome.ExitCode != 0)
+            throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+        return BuildxVersion.FromVersionOutput(System.Text.Encoding.UTF8.GetString(outcome.StandardOutput));
     }
 
     /// <summary>True when <c>docker buildx version</c> runs and succeeds.</summary>
@@ -89,6 +109,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         try
         {
             var arguments = BuildxArguments.For(request, metadataFile);
+            BuildxFlagTable.Check(arguments, await VersionAsync(cancellationToken).ConfigureAwait(false));
             foreach (var warning in request.Warnings()) progress?.Report(new BuildEvent.RequestWarning(warning, null));
             var environment = EnvironmentFor(request);
 
@@ -112,6 +133,8 @@ public sealed class Buildx(string dockerExecutable = "docker")
     {
         ArgumentNullException.ThrowIfNull(definition);
         var json = definition.ToJson(); // validates first
+        var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var target in definition.Targets) BuildxFlagTable.Check(BuildxArguments.Render(target.Request, null), version, bake: true);
         var stem = Path.Combine(Path.GetTempPath(), $"fluent-docker-bake-{Guid.NewGuid():N}");
         var (bakeFile, metadataFile) = (stem + ".json", stem + ".metadata.json");
         try
@@ -137,6 +160,33 @@ public sealed class Buildx(string dockerExecutable = "docker")
             File.Delete(bakeFile);
             File.Delete(metadataFile);
         }
+    }
+
+    /// <summary>
+    /// Runs the Dockerfile frontend's checks on <paramref name="request"/>'s Dockerfile (<c>--call=check,format=json</c>)
+    /// without building: the checks that fired and the error that stops the build, typed. A Dockerfile with findings is
+    /// a result, not an exception; buildx failing to run at all throws <see cref="BuildxException"/>.
+    /// </summary>
+    public async Task<BuildCheckResult> CheckAsync(BuildRequest request, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        BuildCheckResult.Parse(await CallAsync(request, BuildCall.Check, progress, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The build args, secrets and SSH ids the target stage uses (<c>--call=outline,format=json</c>), typed.</summary>
+    public async Task<BuildOutline> OutlineAsync(BuildRequest request, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        BuildOutline.Parse(await CallAsync(request, BuildCall.Outline, progress, cancellationToken).ConfigureAwait(false), DockerfileName(request));
+
+    /// <summary>The stages the Dockerfile offers as targets (<c>--call=targets,format=json</c>), typed.</summary>
+    public async Task<BuildTargetList> TargetsAsync(BuildRequest request, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        BuildTargetList.Parse(await CallAsync(request, BuildCall.Targets, progress, cancellationToken).ConfigureAwait(false), DockerfileName(request));
+
+    private static string DockerfileName(BuildRequest request) => request?.DockerfilePath is { Length: > 0 } path ? Path.GetFileName(path) : "Dockerfile";
+
+    private async Task<string> CallAsync(BuildRequest request, BuildCall call, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var arguments = BuildxArguments.ForCall(request, call);
+        BuildxFlagTable.Check(arguments, await VersionAsync(cancellationToken).ConfigureAwait(false));
+        var outcome = await StreamAsync(arguments, EnvironmentFor(request), bake: false, [.. request.Platforms], progress, cancellationToken, resultOnStandardOutput: true).ConfigureAwait(false);
+        return System.Text.Encoding.UTF8.GetString(outcome.StandardOutput);
     }
 
     /// <summary>

@@ -19,8 +19,19 @@ public static class BuildxArguments
         return Render(request, metadataFilePath);
     }
 
+    /// <summary>
+    /// Validates <paramref name="request"/> and returns the arguments of an evaluation instead of a build
+    /// (<c>--call=check|outline|targets,format=json</c>): no output, metadata or image ID file, as nothing is exported.
+    /// </summary>
+    internal static IReadOnlyList<string> ForCall(BuildRequest request, BuildCall call)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        return Render(request, null, call);
+    }
+
     /// <summary>Renders without validating (for <see cref="BuildRequest.ToString"/>, which must never throw).</summary>
-    internal static IReadOnlyList<string> Render(BuildRequest request, string metadataFilePath)
+    internal static IReadOnlyList<string> Render(BuildRequest request, string? metadataFilePath, BuildCall? call = null)
     {
         var args = new List<string> { "buildx", "build" };
 
@@ -36,12 +47,27 @@ public static class BuildxArguments
         foreach (var ssh in request.Ssh) args.AddRange(["--ssh", SshSpec(ssh)]);
         foreach (var cache in request.CacheFrom) args.AddRange(["--cache-from", CacheImportSpec(cache)]);
         if (request.CacheTo is not null) args.AddRange(["--cache-to", CacheExportSpec(request.CacheTo)]);
-        args.AddRange(OutputArguments(request.Output, rewriteTimestamps: request.SourceDateEpoch is not null));
-        if (request.Provenance is { } provenance) args.Add(ProvenanceArgument(provenance));
-        if (request.Sbom is { } sbom) args.Add(sbom.Generator is null ? "--sbom=true" : "--sbom=" + CsvFields.Join($"generator={sbom.Generator}"));
+        foreach (var entitlement in AllowedEntitlements(request)) args.AddRange(["--allow", entitlement.Argument]);
+        if (request.Network is { } network) args.Add("--network=" + NetworkText(network));
+        if (request.ShmSize is { } shmSize) args.Add("--shm-size=" + shmSize);
+        foreach (var ulimit in request.Ulimits) args.AddRange(["--ulimit", ulimit?.ToString() ?? ""]);
+        foreach (var stage in request.NoCacheFilter) args.AddRange(["--no-cache-filter", stage?.Name ?? ""]);
+        if (call is null)
+        {
+            args.AddRange(OutputArguments(request.Output, rewriteTimestamps: request.SourceDateEpoch is not null, request.Tags));
+            foreach (var annotation in request.Annotations) args.AddRange(["--annotation", annotation?.ToString() ?? ""]);
+            if (request.Provenance is { } provenance) args.Add(ProvenanceArgument(provenance));
+            if (request.Sbom is { } sbom) args.Add(sbom.Generator is null ? "--sbom=true" : "--sbom=" + CsvFields.Join($"generator={sbom.Generator}"));
+            foreach (var attestation in request.Attestations) args.AddRange(["--attest", attestation?.ToString() ?? ""]);
+        }
         if (request.NoCache) args.Add("--no-cache");
         if (request.Pull) args.Add("--pull");
-        args.AddRange(["--metadata-file", metadataFilePath]);
+        if (call is { } evaluation) args.Add("--call=" + CsvFields.Join(CallText(evaluation), "format=json"));
+        else
+        {
+            if (request.ImageIdFile is not null) args.AddRange(["--iidfile", request.ImageIdFile]);
+            args.AddRange(["--metadata-file", metadataFilePath ?? ""]);
+        }
         args.Add("--progress=rawjson"); // the one progress format: BuildEventParser reads it
         args.Add(ContextArgument(request.ContextDirectory));
         return args;
@@ -92,9 +118,32 @@ public static class BuildxArguments
         return CsvFields.Join([.. fields]);
     }
 
+    /// <summary>
+    /// What <c>--allow</c> grants: the request's entitlements, and <c>network.host</c> when every step runs on the
+    /// host network (<c>--network=host</c> needs it as <c>RUN --network=host</c> does).
+    /// </summary>
+    internal static IReadOnlyList<BuildEntitlement> AllowedEntitlements(BuildRequest request) =>
+        [.. request.Entitlements.Concat(request.Network == NetworkMode.Host ? [BuildEntitlement.NetworkHost] : []).Where(e => e is not null).Distinct()];
+
+    internal static string NetworkText(NetworkMode network) => network switch
+    {
+        NetworkMode.Default => "default",
+        NetworkMode.None => "none",
+        NetworkMode.Host => "host",
+        _ => throw new ArgumentOutOfRangeException(nameof(network), network, "Unknown network mode."),
+    };
+
+    internal static string CallText(BuildCall call) => call switch
+    {
+        BuildCall.Check => "check",
+        BuildCall.Outline => "outline",
+        BuildCall.Targets => "targets",
+        _ => throw new ArgumentOutOfRangeException(nameof(call), call, "Unknown build call."),
+    };
+
     // rewrite-timestamp clamps layer file times to SOURCE_DATE_EPOCH. Only archive exporters take it: the docker
     // driver's image exporter refuses it ("conflicts with unpack"), so --push/--load keep the build's file times.
-    private static IEnumerable<string> OutputArguments(BuildOutput? output, bool rewriteTimestamps) => output switch
+    private static IEnumerable<string> OutputArguments(BuildOutput? output, bool rewriteTimestamps, IReadOnlyList<ImageReference> names) => output switch
     {
         null => [],
         BuildOutput.RegistryPush => ["--push"],
@@ -103,16 +152,17 @@ public static class BuildxArguments
         BuildOutput.OciLayoutDirectory layout => ["--output", Exporter(rewriteTimestamps, "type=oci", $"dest={layout.Path}", "tar=false")],
         BuildOutput.DockerArchiveFile docker => ["--output", Exporter(rewriteTimestamps, "type=docker", $"dest={docker.Path}")],
         BuildOutput.LocalFiles local => ["--output", CsvFields.Join("type=local", $"dest={local.Path}")],
+        BuildOutput.ImageExport image => ["--output", CsvFields.Join([.. image.Options.Fields(names)])],
         _ => throw new ArgumentOutOfRangeException(nameof(output), output, "Unknown build output."),
     };
 
     /// <summary>The output as one exporter spec (bake's <c>output</c>): push and load spelled as exporters too.</summary>
-    internal static string? ExporterSpec(BuildOutput? output, bool rewriteTimestamps) => output switch
+    internal static string? ExporterSpec(BuildOutput? output, bool rewriteTimestamps, IReadOnlyList<ImageReference> names) => output switch
     {
         null => null,
         BuildOutput.RegistryPush => "type=registry",
         BuildOutput.ImageStoreLoad => "type=docker",
-        _ => OutputArguments(output, rewriteTimestamps).Last(),
+        _ => OutputArguments(output, rewriteTimestamps, names).Last(),
     };
 
     private static string Exporter(bool rewriteTimestamps, params string[] fields) =>

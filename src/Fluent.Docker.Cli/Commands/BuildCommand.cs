@@ -48,10 +48,20 @@ internal static class BuildCommand
             HelpName = "NAME=VALUE",
         };
         var noCache = new Option<bool>("--no-cache") { Description = "Build every step again." };
+        var network = new Option<string?>("--network") { Description = "The network mode of every RUN step: default, none or host.", HelpName = "MODE" };
+        network.AcceptOnlyFromAmong("default", "none", "host");
+        var shmSize = new Option<string?>("--shm-size") { Description = "The size of /dev/shm in RUN steps, e.g. 128m or 1g.", HelpName = "SIZE" };
+        var ulimits = new Option<string[]>("--ulimit") { Description = "A resource limit of RUN steps NAME=SOFT[:HARD] (repeatable), e.g. nofile=1024:4096.", HelpName = "NAME=SOFT[:HARD]" };
+        var allow = new Option<string[]>("--allow")
+        {
+            Description = "A privilege beyond what the models' RUN steps need (those are granted already): network.host or security.insecure (repeatable).",
+            HelpName = "ENTITLEMENT",
+        };
+        allow.AcceptOnlyFromAmong("network.host", "security.insecure");
 
         var command = new Command("build", "Generate, then build every image with docker buildx.")
         {
-            project, platforms, tags, registry, push, dryRun, secrets, buildArgs, noCache,
+            project, platforms, tags, registry, push, dryRun, secrets, buildArgs, noCache, network, shmSize, ulimits, allow,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +70,11 @@ internal static class BuildCommand
                 .WithNoCache(parse.GetValue(noCache));
             foreach (var secret in parse.GetValue(secrets) ?? []) options = options.AddSecret(ParseSecret(secret));
             foreach (var (name, value) in (parse.GetValue(buildArgs) ?? []).Select(ParseBuildArg)) options = options.AddBuildArg(name, value);
+            if (parse.GetValue(network) is { } mode) options = options.WithNetwork(Enum.Parse<NetworkMode>(mode, ignoreCase: true));
+            if (parse.GetValue(shmSize) is { } size) options = options.WithShmSize(ParseShmSize(size));
+            foreach (var ulimit in parse.GetValue(ulimits) ?? []) options = options.AddUlimit(ParseUlimit(ulimit));
+            foreach (var entitlement in parse.GetValue(allow) ?? [])
+                options = options.AddEntitlement(entitlement == "network.host" ? BuildEntitlement.NetworkHost : BuildEntitlement.SecurityInsecure);
             string[] tagList = parse.GetValue(tags) is { Length: > 0 } given ? given : ["latest"];
             ImageDestination destination = parse.GetValue(push)
                 ? new ImageDestination.Registry(parse.GetValue(registry), tagList[0]) { MoreTags = tagList[1..] }
@@ -123,6 +138,25 @@ internal static class BuildCommand
         var secretId = new SecretId(id);
         if (secretId.Problem is { } problem) throw new DockerValueException(problem);
         return fields.TryGetValue("env", out var variable) ? BuildSecret.FromEnvironment(secretId, variable) : BuildSecret.FromFile(secretId, fields["src"]);
+    }
+
+    private static ByteSize ParseShmSize(string text)
+    {
+        try { return ByteSize.Parse(text); }
+        catch (FormatException e) { throw CliException.Usage("--shm-size " + e.Message); }
+    }
+
+    private static BuildUlimit ParseUlimit(string spec)
+    {
+        var equals = spec.IndexOf('=', StringComparison.Ordinal);
+        var limits = equals > 0 ? spec[(equals + 1)..].Split(':') : [];
+        if (equals <= 0 || !Enum.TryParse<UlimitName>(spec[..equals], ignoreCase: true, out var name) || !Enum.IsDefined(name) || spec[..equals].Any(char.IsDigit)
+            || limits.Length is < 1 or > 2 || !long.TryParse(limits[0], System.Globalization.CultureInfo.InvariantCulture, out var soft))
+            throw CliException.Usage($"--ulimit '{spec}' is not NAME=SOFT[:HARD] with NAME one of {string.Join(", ", Enum.GetNames<UlimitName>().Select(n => n.ToLowerInvariant()))}.");
+        var hard = soft;
+        if (limits.Length == 2 && !long.TryParse(limits[1], System.Globalization.CultureInfo.InvariantCulture, out hard))
+            throw CliException.Usage($"--ulimit '{spec}': the hard limit '{limits[1]}' is not a number.");
+        return new BuildUlimit(name, soft, hard);
     }
 
     private static (BuildArg Name, string Value) ParseBuildArg(string spec)

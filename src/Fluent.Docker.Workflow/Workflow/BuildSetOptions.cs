@@ -23,6 +23,18 @@ public sealed record BuildSetOptions
     /// <summary>Build every step again.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>The network mode of every RUN step (<c>--network</c>); null keeps the builder's.</summary>
+    public NetworkMode? Network { get; init; }
+
+    /// <summary>The size of <c>/dev/shm</c> in RUN steps (<c>--shm-size</c>); null keeps the builder's.</summary>
+    public ByteSize? ShmSize { get; init; }
+
+    /// <summary>Resource limits of RUN steps (<c>--ulimit</c>).</summary>
+    public IReadOnlyList<BuildUlimit> Ulimits { get; init; } = [];
+
+    /// <summary>Privileges granted beyond what each model's RUN steps need (those are granted already).</summary>
+    public IReadOnlyList<BuildEntitlement> Entitlements { get; init; } = [];
+
     /// <summary>How a push the registry failed runs again (<see cref="PushRetry"/>); build errors never do.</summary>
     public PushRetry Retry { get; init; } = PushRetry.Default;
 
@@ -43,6 +55,19 @@ public sealed record BuildSetOptions
         this with { BuildArgs = [.. BuildArgs, new(arg ?? throw new ArgumentNullException(nameof(arg)), value ?? throw new ArgumentNullException(nameof(value)))] };
 
     public BuildSetOptions WithNoCache(bool noCache = true) => this with { NoCache = noCache };
+
+    /// <summary>Replaces the network mode (null keeps the builder's).</summary>
+    public BuildSetOptions WithNetwork(NetworkMode? network) => this with { Network = network };
+
+    /// <summary>Replaces the <c>/dev/shm</c> size (null keeps the builder's).</summary>
+    public BuildSetOptions WithShmSize(ByteSize? size) => this with { ShmSize = size };
+
+    /// <summary>Appends a resource limit.</summary>
+    public BuildSetOptions AddUlimit(BuildUlimit ulimit) => this with { Ulimits = [.. Ulimits, ulimit ?? throw new ArgumentNullException(nameof(ulimit))] };
+
+    /// <summary>Appends a privilege.</summary>
+    public BuildSetOptions AddEntitlement(BuildEntitlement entitlement) =>
+        this with { Entitlements = [.. Entitlements, entitlement ?? throw new ArgumentNullException(nameof(entitlement))] };
 
     /// <summary>Replaces the retry policy.</summary>
     public BuildSetOptions WithRetry(PushRetry retry) => this with { Retry = retry ?? throw new ArgumentNullException(nameof(retry)) };

@@ -9,7 +9,10 @@ namespace Fluent.Docker.Workflow;
 /// </summary>
 public static class ImageRequests
 {
-    /// <summary>The request that builds <paramref name="image"/> from its context and Dockerfile for every platform it declares.</summary>
+    /// <summary>
+    /// The request that builds <paramref name="image"/> from its context and Dockerfile for every platform it declares,
+    /// granting the entitlements its model's RUN steps need (<see cref="BuildEntitlement.RequiredBy"/>).
+    /// </summary>
     public static BuildRequest For(WorkflowImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -37,6 +40,10 @@ public static class ImageRequests
             _ => throw new ArgumentOutOfRangeException(nameof(destination), destination, "Unknown image destination."),
         });
         if (options.NoCache) request = request.WithNoCache();
+        if (options.Network is { } network) request = request.WithNetwork(network);
+        if (options.ShmSize is { } shmSize) request = request.WithShmSize(shmSize);
+        foreach (var ulimit in options.Ulimits) request = request.WithUlimit(ulimit);
+        foreach (var entitlement in options.Entitlements) request = request.WithEntitlement(entitlement);
         foreach (var secret in options.Secrets) request = request.WithSecret(secret);
         foreach (var (arg, value) in options.BuildArgs) request = request.WithBuildArg(arg, value);
         return request;
@@ -59,8 +66,11 @@ public static class ImageRequests
         return request;
     }
 
+    // The model says which privileges its RUN steps need (RUN --network=host, --security=insecure): granted here, so
+    // no caller has to repeat them.
     private static BuildRequest For(WorkflowImage image, IEnumerable<Platform> platforms) =>
         new BuildRequest(image.ContextDirectory)
             .WithDockerfile(image.DockerfilePath)
-            .WithPlatforms([.. platforms]);
+            .WithPlatforms([.. platforms])
+            .WithEntitlementsFor(image.Dockerfile);
 }

@@ -56,6 +56,9 @@ internal abstract class InstructionCodec
     /// <summary>The build-context paths it reads: copied (COPY/ADD without --from) or mounted (bind mounts without from=).</summary>
     public abstract IEnumerable<ContextRead> ContextReads(Instruction instruction);
 
+    /// <summary>The RUN options it has that the builder must be granted an entitlement for (<c>--network=host</c>, <c>--security=insecure</c>).</summary>
+    public abstract IEnumerable<RunOption> PrivilegedOptions(Instruction instruction);
+
     /// <summary>Where it writes files in the image (COPY/ADD), or null.</summary>
     public abstract ContainerPath? Destination(Instruction instruction);
 
@@ -106,6 +109,8 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
 
     protected virtual IEnumerable<ContextRead> ContextReadsOf(T instruction) => [];
 
+    protected virtual IEnumerable<RunOption> PrivilegedOptionsOf(T instruction) => [];
+
     protected virtual ContainerPath? DestinationOf(T instruction) => null;
 
     protected virtual IEnumerable<Expandable> ExpandedValuesOf(T instruction) => [];
@@ -135,6 +140,8 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
     public sealed override IEnumerable<ArtifactSource> ArtifactSources(Instruction instruction) => ArtifactSourcesOf((T)instruction);
 
     public sealed override IEnumerable<ContextRead> ContextReads(Instruction instruction) => ContextReadsOf((T)instruction);
+
+    public sealed override IEnumerable<RunOption> PrivilegedOptions(Instruction instruction) => PrivilegedOptionsOf((T)instruction);
 
     public sealed override ContainerPath? Destination(Instruction instruction) => DestinationOf((T)instruction);
 

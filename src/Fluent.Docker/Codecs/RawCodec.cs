@@ -11,6 +11,16 @@ internal sealed class RawCodec : InstructionCodec<RawInstruction>
 
     protected override IReadOnlyList<string> HeredocsOf(RawInstruction raw) => [.. raw.Heredocs.Select(h => h.Delimiter)];
 
+    // A RUN the model keeps raw still runs with its flags: the ones needing an entitlement are read from its text.
+    protected override IEnumerable<RunOption> PrivilegedOptionsOf(RawInstruction raw)
+    {
+        if (!string.Equals(raw.Keyword, "RUN", StringComparison.OrdinalIgnoreCase)) return [];
+        var flags = raw.Line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .TakeWhile(t => t.StartsWith("--", StringComparison.Ordinal)).Select(t => t.ToLowerInvariant()).ToHashSet();
+        return [.. flags.Contains("--network=host") ? [RunNetwork.Host] : Array.Empty<RunOption>(),
+            .. flags.Contains("--security=insecure") ? [RunSecurity.Insecure] : Array.Empty<RunOption>()];
+    }
+
     /// <summary>A raw line must stay one instruction: one line, not blank, not a comment, no bodies under ONBUILD.</summary>
     protected override void Check(DockerfileValidator.Scope scope, RawInstruction raw)
     {

@@ -72,6 +72,8 @@ internal sealed class RunCodec : InstructionCodec<RunInstruction>
 
     protected override IEnumerable<ContextRead> ContextReadsOf(RunInstruction run) => run.Options.SelectMany(o => RunFlagCodecs.For(o).ContextReads(o));
 
+    protected override IEnumerable<RunOption> PrivilegedOptionsOf(RunInstruction run) => run.Options.Where(o => RunFlagCodecs.For(o).NeedsEntitlement(o));
+
     protected override IEnumerable<(string Slot, Expandable Value)> RecordedValuesOf(RunInstruction run) => run.Command switch
     {
         CommandLine.Shell shell => [("RUN command", Expandable.Literal(shell.Command))],

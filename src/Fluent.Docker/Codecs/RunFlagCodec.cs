@@ -42,6 +42,9 @@ internal abstract class RunFlagCodec
 
     /// <summary>The build-context paths the option mounts.</summary>
     public virtual IEnumerable<ContextRead> ContextReads(RunOption option) => [];
+
+    /// <summary>True when BuildKit runs the option only if the builder is granted an entitlement (<c>--allow</c>).</summary>
+    public virtual bool NeedsEntitlement(RunOption option) => false;
 }
 
 /// <summary>A RUN flag carrying <typeparamref name="T"/> options.</summary>

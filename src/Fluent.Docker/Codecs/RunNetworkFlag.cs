@@ -29,4 +29,7 @@ internal sealed class RunNetworkFlag : RunFlagCodec<RunNetwork>
     protected override string Write(DockerfileSyntax syntax, RunNetwork network) => "--network=" + network.Mode.ToString().ToLowerInvariant();
 
     protected override string ToCSharp(CSharpModel model, RunNetwork network) => "RunNetwork." + network.Mode;
+
+    /// <summary>The host's network needs the <c>network.host</c> entitlement.</summary>
+    public override bool NeedsEntitlement(RunOption option) => option is RunNetwork { Mode: NetworkMode.Host };
 }

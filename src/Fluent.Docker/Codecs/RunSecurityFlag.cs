@@ -28,4 +28,7 @@ internal sealed class RunSecurityFlag : RunFlagCodec<RunSecurity>
     protected override string Write(DockerfileSyntax syntax, RunSecurity security) => "--security=" + security.Mode.ToString().ToLowerInvariant();
 
     protected override string ToCSharp(CSharpModel model, RunSecurity security) => "RunSecurity." + security.Mode;
+
+    /// <summary>A privileged step needs the <c>security.insecure</c> entitlement.</summary>
+    public override bool NeedsEntitlement(RunOption option) => option is RunSecurity { Mode: SecurityMode.Insecure };
 }

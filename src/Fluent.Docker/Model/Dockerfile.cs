@@ -20,6 +20,14 @@ public sealed record Dockerfile
 
     public ValueList<Stage> Stages { get; private init; } = ValueList<Stage>.Empty;
 
+    /// <summary>
+    /// The RUN options of this file that BuildKit runs only when the builder is granted an entitlement
+    /// (<see cref="RunNetwork.Host"/>: <c>network.host</c>; <see cref="RunSecurity.Insecure"/>: <c>security.insecure</c>),
+    /// each once; RUNs kept raw included, ONBUILD triggers (run by a later build) not.
+    /// </summary>
+    public IReadOnlyList<RunOption> PrivilegedRunOptions() =>
+        [.. Stages.SelectMany(stage => stage.Instructions).SelectMany(i => Codecs.InstructionCodecs.For(i).PrivilegedOptions(i)).Distinct()];
+
     /// <summary>Lint rules turned off for the whole file, each with its reason (<see cref="Suppress"/>).</summary>
     public ValueList<RuleSuppression> Suppressions { get; private init; } = ValueList<RuleSuppression>.Empty;
 
