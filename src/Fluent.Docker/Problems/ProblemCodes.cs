@@ -48,4 +48,10 @@ public static class ProblemCodes
 
     /// <summary>A build that failed for another reason; buildx's own error line says what happened.</summary>
     public const string BuildFailed = "FD2014";
+
+    /// <summary>An image that did not pass its smoke test (not healthy, exited, or not answering in time).</summary>
+    public const string SmokeTestFailed = "FD2015";
+
+    /// <summary>An operation the Docker engine refused or failed (its own words in the message).</summary>
+    public const string EngineFailed = "FD2016";
 }
