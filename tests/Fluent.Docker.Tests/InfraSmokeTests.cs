@@ -6,7 +6,7 @@ namespace Fluent.Docker.Tests;
 public class InfraSmokeTests
 {
     [Fact]
-    public void LibraryAndExamplesAssembliesLoadBesideTheTests()
+    public void Library_and_examples_assemblies_load_beside_the_tests()
     {
         var library = Assembly.Load(new AssemblyName("Fluent.Docker"));
         var examples = Assembly.Load(new AssemblyName("Fluent.Docker.Examples"));

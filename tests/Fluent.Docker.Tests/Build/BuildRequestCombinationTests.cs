@@ -11,7 +11,7 @@ public class BuildRequestCombinationTests
     private static BuildRequestException Invalid(BuildRequest request) => Assert.Throws<BuildRequestException>(request.Validate);
 
     [Fact]
-    public void SourceDateEpochTwiceIsRefused()
+    public void Source_date_epoch_twice_is_refused()
     {
         var e = Invalid(Minimal.WithSourceDateEpoch(Epoch).WithBuildArg(new BuildArg("SOURCE_DATE_EPOCH"), "1"));
         Assert.Equal("BuildArgs", e.Option);
@@ -19,22 +19,22 @@ public class BuildRequestCombinationTests
     }
 
     [Fact]
-    public void SourceDateEpochBefore1970IsRefused() =>
+    public void Source_date_epoch_before_1970_is_refused() =>
         Assert.Equal("SourceDateEpoch", Invalid(Minimal.WithSourceDateEpoch(new DateTimeOffset(1969, 12, 31, 0, 0, 0, TimeSpan.Zero))).Option);
 
     [Fact]
-    public void EmptyOciLayoutDirectoryIsRefused() => Assert.Equal("Output", Invalid(Minimal.WithOutput(BuildOutput.OciLayout(""))).Option);
+    public void Empty_oci_layout_directory_is_refused() => Assert.Equal("Output", Invalid(Minimal.WithOutput(BuildOutput.OciLayout(""))).Option);
 
     [Fact]
-    public void NamedContextWithBadNameIsRefused() =>
+    public void Named_context_with_bad_name_is_refused() =>
         Assert.Equal("NamedContexts", Invalid(Minimal.WithNamedContext(new NamedContext("no spaces"), BuildContextSource.Directory("d"))).Option);
 
     [Fact]
-    public void NamedContextWithEmptyDirectoryIsRefused() =>
+    public void Named_context_with_empty_directory_is_refused() =>
         Assert.Equal("NamedContexts", Invalid(Minimal.WithNamedContext(new NamedContext("assets"), BuildContextSource.Directory(" "))).Option);
 
     [Fact]
-    public void NamedContextWithInvalidImageCarriesTheImageProblem()
+    public void Named_context_with_invalid_image_carries_the_image_problem()
     {
         var e = Invalid(Minimal.WithNamedContext(new NamedContext("base"), BuildContextSource.Image("Not Valid")));
         Assert.Equal("NamedContexts", e.Option);
@@ -42,14 +42,14 @@ public class BuildRequestCombinationTests
     }
 
     [Fact]
-    public void DuplicateSshIdIsRefused() =>
+    public void Duplicate_ssh_id_is_refused() =>
         Assert.Equal("Ssh", Invalid(Minimal.WithSsh(BuildSsh.FromAgent()).WithSsh(BuildSsh.FromFile("default", "/k"))).Option);
 
     [Fact]
-    public void SshFromAnEmptyFileIsRefused() => Assert.Equal("Ssh", Invalid(Minimal.WithSsh(BuildSsh.FromFile("git", ""))).Option);
+    public void Ssh_from_an_empty_file_is_refused() => Assert.Equal("Ssh", Invalid(Minimal.WithSsh(BuildSsh.FromFile("git", ""))).Option);
 
     [Fact]
-    public void TwoAgentVariablesAreRefused()
+    public void Two_agent_variables_are_refused()
     {
         var e = Invalid(Minimal.WithSsh(BuildSsh.FromAgent("a", "AGENT_A")).WithSsh(BuildSsh.FromAgent("b", "AGENT_B")));
         Assert.Equal("Ssh", e.Option);
@@ -57,7 +57,7 @@ public class BuildRequestCombinationTests
     }
 
     [Fact]
-    public void LoadWithProvenanceWarns()
+    public void Load_with_provenance_warns()
     {
         var warning = Assert.Single(Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.Max).Warnings());
         Assert.Equal("BuildRequest.Output", warning.Location.Slot);
@@ -65,31 +65,31 @@ public class BuildRequestCombinationTests
     }
 
     [Fact]
-    public void LoadWithSbomWarns() => Assert.Single(Minimal.WithOutput(BuildOutput.Load()).WithSbom(new SbomAttestation()).Warnings());
+    public void Load_with_sbom_warns() => Assert.Single(Minimal.WithOutput(BuildOutput.Load()).WithSbom(new SbomAttestation()).Warnings());
 
     [Fact]
-    public void LoadWithoutAttestationsDoesNotWarn() => Assert.Empty(Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.None).Warnings());
+    public void Load_without_attestations_does_not_warn() => Assert.Empty(Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.None).Warnings());
 
     [Fact]
-    public void PushWithProvenanceDoesNotWarn() => Assert.Empty(Minimal.WithTags("r:5000/a:1").WithOutput(BuildOutput.Push).WithProvenance(ProvenanceMode.Min).Warnings());
+    public void Push_with_provenance_does_not_warn() => Assert.Empty(Minimal.WithTags("r:5000/a:1").WithOutput(BuildOutput.Push).WithProvenance(ProvenanceMode.Min).Warnings());
 
     [Fact]
-    public void SourceDateEpochWithPushWarnsThatLayerTimesAreKept()
+    public void Source_date_epoch_with_push_warns_that_layer_times_are_kept()
     {
         var warnings = Minimal.WithTags("r:5000/a:1").WithOutput(BuildOutput.Push).WithProvenance(ProvenanceMode.None).WithSourceDateEpoch(Epoch).Warnings();
         Assert.Contains(warnings, w => w.Location.Slot == "BuildRequest.SourceDateEpoch" && w.Message.Contains("OciLayout", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void SourceDateEpochWithProvenanceWarnsThatTheIndexDiffers() =>
+    public void Source_date_epoch_with_provenance_warns_that_the_index_differs() =>
         Assert.Contains(Minimal.WithOutput(BuildOutput.OciLayout("o")).WithSourceDateEpoch(Epoch).Warnings(), w => w.Location.Slot == "BuildRequest.Provenance");
 
     [Fact]
-    public void ReproducibleOciBuildHasNoWarning() =>
+    public void Reproducible_oci_build_has_no_warning() =>
         Assert.Empty(Minimal.WithOutput(BuildOutput.OciLayout("o")).WithProvenance(ProvenanceMode.None).WithSourceDateEpoch(Epoch).Warnings());
 
     [Fact]
-    public void WarningReadsAsAWarningNamingTheOption() =>
+    public void Warning_reads_as_a_warning_naming_the_option() =>
         Assert.StartsWith("warning FD2007: Attestations", Minimal.WithOutput(BuildOutput.Load()).WithProvenance(ProvenanceMode.Min).Warnings()[0].Format()
             .Replace("[BuildRequest.Output]", "", StringComparison.Ordinal));
 }

@@ -7,7 +7,7 @@ public class BuildSecretTests
     private const string Value = "s3cr3t-value-7f";
 
     [Fact]
-    public void ValueSecretToStringIsRedacted()
+    public void Value_secret_to_string_is_redacted()
     {
         var text = BuildSecret.FromValue(new SecretId("token"), Value).ToString();
         Assert.Contains("[REDACTED]", text);
@@ -15,7 +15,7 @@ public class BuildSecretTests
     }
 
     [Fact]
-    public void RequestToStringNeverShowsASecretValue()
+    public void Request_to_string_never_shows_a_secret_value()
     {
         var request = new BuildRequest(".").WithSecret(BuildSecret.FromValue(new SecretId("token"), Value));
         Assert.DoesNotContain(Value, request.ToString());
@@ -23,19 +23,19 @@ public class BuildSecretTests
     }
 
     [Fact]
-    public void EnvironmentSecretShowsOnlyTheVariableName() =>
+    public void Environment_secret_shows_only_the_variable_name() =>
         Assert.Equal("secret npm from env NPM_TOKEN", BuildSecret.FromEnvironment(new SecretId("npm"), "NPM_TOKEN").ToString());
 
     [Fact]
-    public void FileSecretShowsOnlyThePath() =>
+    public void File_secret_shows_only_the_path() =>
         Assert.Equal("secret npmrc from file /run/npmrc", BuildSecret.FromFile(new SecretId("npmrc"), "/run/npmrc").ToString());
 
     [Fact]
-    public void ValueSecretsOfDifferentIdsGetDifferentVariables() =>
+    public void Value_secrets_of_different_ids_get_different_variables() =>
         Assert.NotEqual(BuildSecret.FromValue(new SecretId("a-b"), "x").Reference, BuildSecret.FromValue(new SecretId("a_b"), "x").Reference);
 
     [Fact]
-    public void BuildxExceptionForARequestWithASecretValueDoesNotShowIt()
+    public void Buildx_exception_for_a_request_with_a_secret_value_does_not_show_it()
     {
         var request = new BuildRequest(".").WithSecret(BuildSecret.FromValue(new SecretId("token"), Value));
         var exception = new BuildxException(1, CommandLineText.Format("docker", BuildxArguments.For(request, "/tmp/m.json")), "ERROR: boom");

@@ -10,10 +10,10 @@ namespace Fluent.Docker.Tests.Build;
 public class BuildxE2ETests(DockerLabFixture lab)
 {
     [Fact]
-    public async Task BuildxIsAvailable() => Assert.True(await lab.Buildx.IsAvailableAsync());
+    public async Task Buildx_is_available() => Assert.True(await lab.Buildx.IsAvailableAsync());
 
     [Fact]
-    public async Task PushedMultiPlatformBuildListsBothPlatformsInTheRegistry()
+    public async Task Pushed_multi_platform_build_lists_both_platforms_in_the_registry()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -23,7 +23,7 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task PushReturnsTheIndexDigestTheRegistryServes()
+    public async Task Push_returns_the_index_digest_the_registry_serves()
     {
         var image = lab.UniqueReference("digest");
         var request = new BuildRequest(lab.WriteContext("digest", DockerLabFixture.GreetingDockerfile))
@@ -42,7 +42,7 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task LoadedImageHasTheModelsEnvAndCmd()
+    public async Task Loaded_image_has_the_models_env_and_cmd()
     {
         var image = lab.UniqueReference("load");
         var request = new BuildRequest(lab.WriteContext("load", DockerLabFixture.GreetingDockerfile))
@@ -59,7 +59,7 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task FailingRunStepRaisesBuildxExceptionWithTheStepItsLineAndItsOutput()
+    public async Task Failing_run_step_raises_buildx_exception_with_the_step_its_line_and_its_output()
     {
         const string run = "echo about to fail && echo on stderr >&2 && false";
         var failing = Dockerfile.Create(Stage.Named("broken").From("busybox:1.36").Run(run));
@@ -85,7 +85,7 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task RebuildReportsCachedStepsAndTheContextSize()
+    public async Task Rebuild_reports_cached_steps_and_the_context_size()
     {
         var context = lab.WriteContext("cached", Dockerfile.Create(Stage.Named("app").From("busybox:1.36").Copy(".", "/app/").Run("ls /app > /listing")));
         await File.WriteAllTextAsync(Path.Combine(context, "hello.txt"), "hello from the context\n");
@@ -102,7 +102,7 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task SecretValueReachesTheBuildButNotItsLog()
+    public async Task Secret_value_reaches_the_build_but_not_its_log()
     {
         const string value = "e2e-secret-4711";
         // The Dockerfile compares a hash, so the value itself appears nowhere but in the secret.
@@ -125,7 +125,7 @@ public class BuildxE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task OciArchiveHoldsAnOciLayoutForBothPlatforms()
+    public async Task Oci_archive_holds_an_oci_layout_for_both_platforms()
     {
         var archive = Path.Combine(lab.WorkDirectory, "oci", "image.tar");
         Directory.CreateDirectory(Path.GetDirectoryName(archive)!);

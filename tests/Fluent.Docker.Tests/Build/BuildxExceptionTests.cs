@@ -13,7 +13,7 @@ public class BuildxExceptionTests
         """;
 
     [Fact]
-    public void MessageLeadsWithTheFailureAndItsFixThenBuildxsLastErrorLine()
+    public void Message_leads_with_the_failure_and_its_fix_then_buildxs_last_error_line()
     {
         var lines = new BuildxException(1, "docker buildx build .", Tail).Message.Split(Environment.NewLine);
 
@@ -22,12 +22,12 @@ public class BuildxExceptionTests
     }
 
     [Fact]
-    public void AnUnclassifiedFailureLeadsWithBuildxsLastErrorLine() =>
+    public void An_unclassified_failure_leads_with_buildxs_last_error_line() =>
         Assert.StartsWith("docker buildx failed (exit code 1): ERROR: failed to solve: failed to read dockerfile",
             new BuildxException(1, "docker buildx build .", "ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory").Message);
 
     [Fact]
-    public void MessageCarriesTheCommandAndTheOutputTail()
+    public void Message_carries_the_command_and_the_output_tail()
     {
         var message = new BuildxException(1, "docker buildx build .", Tail).Message;
         Assert.Contains("Command: docker buildx build .", message);
@@ -35,6 +35,6 @@ public class BuildxExceptionTests
     }
 
     [Fact]
-    public void WithoutAnErrorLineTheLastLineLeads() =>
+    public void Without_an_error_line_the_last_line_leads() =>
         Assert.Equal("something odd", new BuildxException(2, "docker x", "first\nsomething odd\n").ErrorLine);
 }

@@ -17,31 +17,31 @@ public class ImageGraphTests
     private static JsonElement Target(string json, string name) => JsonDocument.Parse(json).RootElement.GetProperty("target").GetProperty(name);
 
     [Fact]
-    public void FromAnImageOfTheSetIsADependency()
+    public void From_an_image_of_the_set_is_a_dependency()
     {
         var api = Leaf("shop/api", "shop/base");
         Assert.Equal("shop/base", ImageGraph.DependenciesOf(api, [Base, api])["shop/base"].Name);
     }
 
     [Fact]
-    public void LatestTagStillNamesTheImageOfTheSet() => Assert.Single(ImageGraph.DependenciesOf(Leaf("shop/api", "shop/base:latest"), [Base]));
+    public void Latest_tag_still_names_the_image_of_the_set() => Assert.Single(ImageGraph.DependenciesOf(Leaf("shop/api", "shop/base:latest"), [Base]));
 
     [Fact]
-    public void RegistryOrPinnedReferencesAreNotDependencies()
+    public void Registry_or_pinned_references_are_not_dependencies()
     {
         Assert.Empty(ImageGraph.DependenciesOf(Leaf("shop/a", "127.0.0.1:5000/shop/base"), [Base]));
         Assert.Empty(ImageGraph.DependenciesOf(Leaf("shop/b", "shop/base:1.0"), [Base]));
     }
 
     [Fact]
-    public void CopyFromAnImageOfTheSetIsADependency()
+    public void Copy_from_an_image_of_the_set_is_a_dependency()
     {
         var tools = ImageDefinition.Create("shop/tools", Dockerfile.Create(Stage.Named("t").From("busybox:1.36").CopyFrom((ImageReference)"shop/base", "/base", "/base")));
         Assert.Single(ImageGraph.DependenciesOf(tools, [Base, tools]));
     }
 
     [Fact]
-    public void BakeJsonHasADefaultGroupAndTargetContexts()
+    public void Bake_json_has_a_default_group_and_target_contexts()
     {
         var bake = ImageGraph.ToBake([Generated(Base), Generated(Leaf("shop/api", "shop/base"))]);
         var json = bake.ToJson();
@@ -54,7 +54,7 @@ public class ImageGraphTests
     }
 
     [Fact]
-    public void RequestOptionsMapOntoTargetFields()
+    public void Request_options_map_onto_target_fields()
     {
         var bake = ImageGraph.ToBake([Generated(Base.WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64))], (_, r) => r
             .WithTags("127.0.0.1:5000/shop/base:1")
@@ -80,7 +80,7 @@ public class ImageGraphTests
     }
 
     [Fact]
-    public void EveryLocalPathTheBakeReadsOrWritesIsGrantedAndNothingElse()
+    public void Every_local_path_the_bake_reads_or_writes_is_granted_and_nothing_else()
     {
         var bake = ImageGraph.ToBake([Generated(Base)], (_, r) => r
             .WithNamedContext(new NamedContext("assets"), BuildContextSource.Directory("/data/assets"))
@@ -97,28 +97,28 @@ public class ImageGraphTests
     }
 
     [Fact]
-    public void ARemoteContextNeedsNoGrant()
+    public void A_remote_context_needs_no_grant()
     {
         var bake = new BakeDefinition([new BakeTarget("app", new BuildRequest("https://github.com/example/app.git#main"), new Dictionary<string, string>())]);
         Assert.Empty(bake.Entitlements());
     }
 
     [Fact]
-    public void SecretValuesStayOutOfTheBakeFile()
+    public void Secret_values_stay_out_of_the_bake_file()
     {
         var bake = ImageGraph.ToBake([Generated(Base)], (_, r) => r.WithSecret(BuildSecret.FromValue(new SecretId("token"), "do-not-write-me")));
         Assert.DoesNotContain("do-not-write-me", bake.ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void BuildOrderPutsTheBaseFirst()
+    public void Build_order_puts_the_base_first()
     {
         var bake = ImageGraph.ToBake([Generated(Leaf("shop/api", "shop/base")), Generated(Leaf("shop/web", "shop/base")), Generated(Base)]);
         Assert.Equal(["shop-base", "shop-api", "shop-web"], bake.BuildOrder().Select(t => t.Name));
     }
 
     [Fact]
-    public void ACycleIsRefusedNamingThePath()
+    public void A_cycle_is_refused_naming_the_path()
     {
         var a = Leaf("cyc/a", "cyc/b");
         var b = Leaf("cyc/b", "cyc/a");
@@ -127,13 +127,13 @@ public class ImageGraphTests
     }
 
     [Fact]
-    public void AContextNamingAnUnknownTargetIsRefused()
+    public void A_context_naming_an_unknown_target_is_refused()
     {
         var bake = new BakeDefinition([new BakeTarget("app", new BuildRequest("ctx"), new Dictionary<string, string> { ["base"] = "missing" })]);
         Assert.Contains("'missing'", Assert.Throws<ArgumentException>(bake.Validate).Message);
     }
 
     [Fact]
-    public void AnInvalidRequestInATargetIsRefusedBeforeAnythingRuns() =>
+    public void An_invalid_request_in_a_target_is_refused_before_anything_runs() =>
         Assert.Throws<BuildRequestException>(() => ImageGraph.ToBake([Generated(Base)], (_, r) => r.WithOutput(BuildOutput.Push)).ToJson());
 }

@@ -39,38 +39,38 @@ public class ImageIndexTests
         """;
 
     [Fact]
-    public void OciIndexListsItsPlatformsWithoutAttestations() =>
+    public void Oci_index_lists_its_platforms_without_attestations() =>
         Assert.Equal([Platform.LinuxAmd64, Platform.LinuxArm64], ImageIndex.Parse(OciIndex).Platforms);
 
     [Fact]
-    public void AttestationEntriesAreMarked() =>
+    public void Attestation_entries_are_marked() =>
         Assert.Equal([false, false, true], ImageIndex.Parse(OciIndex).Manifests.Select(m => m.IsAttestation));
 
     [Fact]
-    public void DigestIsTheSha256OfTheRawBytes() =>
+    public void Digest_is_the_sha_256_of_the_raw_bytes() =>
         Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(OciIndex))), ImageIndex.Parse(OciIndex).Digest);
 
     [Fact]
-    public void DockerManifestListPlatformsKeepVariants() =>
+    public void Docker_manifest_list_platforms_keep_variants() =>
         Assert.Equal(["linux/arm/v6", "linux/arm/v7", "linux/arm64/v8"], ImageIndex.Parse(DockerManifestList).Platforms.Select(p => p.ToString()));
 
     [Fact]
-    public void FindPicksTheExactVariant() =>
+    public void Find_picks_the_exact_variant() =>
         Assert.Equal("sha256:" + new string('2', 64), ImageIndex.Parse(DockerManifestList).Find(Platform.LinuxArmV7)!.Digest);
 
     [Fact]
-    public void FindWithoutVariantAcceptsAnyVariant() =>
+    public void Find_without_variant_accepts_any_variant() =>
         Assert.Equal("sha256:" + new string('3', 64), ImageIndex.Parse(DockerManifestList).Find(Platform.LinuxArm64)!.Digest);
 
     [Fact]
-    public void FindReturnsNullForAMissingPlatform() => Assert.Null(ImageIndex.Parse(OciIndex).Find(Platform.LinuxArmV7));
+    public void Find_returns_null_for_a_missing_platform() => Assert.Null(ImageIndex.Parse(OciIndex).Find(Platform.LinuxArmV7));
 
     [Fact]
-    public void FindNeverReturnsAnAttestation() =>
+    public void Find_never_returns_an_attestation() =>
         Assert.Null(ImageIndex.Parse(OciIndex).Find(Platform.Of("unknown", "unknown")));
 
     [Fact]
-    public void SingleManifestIsNotAnIndexAndHasNoPlatforms()
+    public void Single_manifest_is_not_an_index_and_has_no_platforms()
     {
         var manifest = ImageIndex.Parse("""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{},"layers":[]}""");
         Assert.False(manifest.IsIndex);

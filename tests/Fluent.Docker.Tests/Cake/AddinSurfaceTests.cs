@@ -30,7 +30,7 @@ public class AddinSurfaceTests
     }
 
     [Fact]
-    public void EveryAliasIsACakeMethodAliasOnICakeContext()
+    public void Every_alias_is_a_cake_method_alias_on_i_cake_context()
     {
         var aliases = Aliases();
         Assert.NotEmpty(aliases);
@@ -49,7 +49,7 @@ public class AddinSurfaceTests
     [InlineData("FluentDockerBake")]
     [InlineData("FluentDockerPush")]
     [InlineData("FluentDockerInspect")]
-    public void EachAliasHasASettingsOverload(string alias)
+    public void Each_alias_has_a_settings_overload(string alias)
     {
         var overloads = Aliases().Where(a => a.Name == alias).ToList();
         Assert.True(overloads.Count >= 2, $"{alias}: {overloads.Count} overload(s)");
@@ -57,7 +57,7 @@ public class AddinSurfaceTests
     }
 
     [Fact]
-    public void EveryAliasHasXmlDocs()
+    public void Every_alias_has_xml_docs()
     {
         var docs = XDocument.Load(Path.Combine(AddinDirectory, "Fluent.Docker.Cake.xml"));
         var documented = docs.Descendants("member").Select(m => (string?)m.Attribute("name") ?? "").Where(n => n.StartsWith("M:Fluent.Docker.Cake.FluentDockerAliases.", StringComparison.Ordinal)).ToList();

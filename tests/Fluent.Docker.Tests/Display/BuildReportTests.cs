@@ -18,7 +18,7 @@ public class BuildReportTests
     }
 
     [Fact]
-    public void SummaryTableHasImagePlatformsSizeDigestAndTags()
+    public void Summary_table_has_image_platforms_size_digest_and_tags()
     {
         var image = new BuiltImage("team/app", [Platform.LinuxAmd64, Platform.LinuxArm64], 3 * 1024 * 1024, "sha256:" + new string('c', 64), "r/team/app:1.2.3", TimeSpan.FromSeconds(3))
         {
@@ -32,7 +32,7 @@ public class BuildReportTests
     }
 
     [Fact]
-    public void LayerChartShowsOnlyStepsThatAddedFilesOldestFirst()
+    public void Layer_chart_shows_only_steps_that_added_files_oldest_first()
     {
         IReadOnlyList<ImageLayer> history =
         [
@@ -49,7 +49,7 @@ public class BuildReportTests
     }
 
     [Fact]
-    public void RegistryHistoryPairsLayersWithTheStepsThatMadeThem()
+    public void Registry_history_pairs_layers_with_the_steps_that_made_them()
     {
         const string manifest = """{"layers":[{"size":100},{"size":250}]}""";
         const string config = """{"history":[{"created_by":"base","created":"2023-11-14T22:13:20Z"},{"created_by":"ENV A=1","empty_layer":true},{"created_by":"RUN make","comment":"buildkit.dockerfile.v0"}]}""";

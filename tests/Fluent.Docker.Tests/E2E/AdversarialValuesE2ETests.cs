@@ -60,7 +60,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     public static TheoryData<EscapeToken> EscapeTokens { get; } = new() { EscapeToken.Backslash, EscapeToken.Backtick };
 
     [Theory, MemberData(nameof(EscapeTokens))]
-    public async Task ImageConfigEqualsTheModelsProjection(EscapeToken escape)
+    public async Task Image_config_equals_the_models_projection(EscapeToken escape)
     {
         var images = await ImagesAsync(escape);
 
@@ -77,7 +77,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     }
 
     [Theory, MemberData(nameof(EscapeTokens))]
-    public async Task EveryEnvValueIsStoredExactly(EscapeToken escape)
+    public async Task Every_env_value_is_stored_exactly(EscapeToken escape)
     {
         var images = await ImagesAsync(escape);
         var inspection = await lab.Engine.InspectImageAsync(images.Final.ToString());
@@ -92,7 +92,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     }
 
     [Theory, MemberData(nameof(EscapeTokens))]
-    public async Task EveryLabelKeyAndValueIsStoredExactly(EscapeToken escape)
+    public async Task Every_label_key_and_value_is_stored_exactly(EscapeToken escape)
     {
         var images = await ImagesAsync(escape);
         var inspection = await lab.Engine.InspectImageAsync(images.Final.ToString());
@@ -108,7 +108,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     }
 
     [Theory, MemberData(nameof(EscapeTokens))]
-    public async Task CmdAndEntrypointHoldEveryArgumentExactly(EscapeToken escape)
+    public async Task Cmd_and_entrypoint_hold_every_argument_exactly(EscapeToken escape)
     {
         var images = await ImagesAsync(escape);
         var inspection = await lab.Engine.InspectImageAsync(images.Final.ToString());
@@ -118,7 +118,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     }
 
     [Theory, MemberData(nameof(EscapeTokens))]
-    public async Task WorkdirUserAndPortsAreStoredExactly(EscapeToken escape)
+    public async Task Workdir_user_and_ports_are_stored_exactly(EscapeToken escape)
     {
         var images = await ImagesAsync(escape);
         var final = await lab.Engine.InspectImageAsync(images.Final.ToString());
@@ -132,7 +132,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     }
 
     [Theory, MemberData(nameof(EscapeTokens))]
-    public async Task RuntimeEnvironmentAndWorkingDirectoryAreTheIntendedBytes(EscapeToken escape)
+    public async Task Runtime_environment_and_working_directory_are_the_intended_bytes(EscapeToken escape)
     {
         var images = await ImagesAsync(escape);
         var env = IntendedEnv().ToList();
@@ -156,7 +156,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     }
 
     [Theory, MemberData(nameof(EscapeTokens))]
-    public async Task RuntimeArgumentsFromTheImagesCmdAreTheIntendedBytes(EscapeToken escape)
+    public async Task Runtime_arguments_from_the_images_cmd_are_the_intended_bytes(EscapeToken escape)
     {
         var images = await ImagesAsync(escape);
 
@@ -179,7 +179,7 @@ public class AdversarialValuesE2ETests(DockerLabFixture lab)
     /// Dockerfile is written by hand here, since the model refuses to emit it.
     /// </summary>
     [Fact]
-    public async Task BuildKitStripsBlanksAtTheEndsOfShellFormCommandsSoTheModelRejectsThem()
+    public async Task Build_kit_strips_blanks_at_the_ends_of_shell_form_commands_so_the_model_rejects_them()
     {
         const string entrypoint = "\u3000echo a\\ ", cmd = "printf x\u00a0\v\f";
         var context = Path.Combine(lab.WorkDirectory, "shell-ends");
@@ -277,7 +277,7 @@ public class AdversarialValidationTests
     }
 
     [Theory, MemberData(nameof(Cases))]
-    public void LineBreakOrNulIsRejectedNamingTheSlotAndNothingIsWritten(string slot, int badValue)
+    public void Line_break_or_nul_is_rejected_naming_the_slot_and_nothing_is_written(string slot, int badValue)
     {
         var (build, keyword, slotName) = Slots[slot];
         var value = BadValues[badValue];
@@ -324,7 +324,7 @@ public class AdversarialValidationTests
     [InlineData("echo a\\ ", "ends with a backslash-escaped blank")]
     [InlineData("echo a\\\t\t", "ends with a backslash-escaped blank")]
     [InlineData("echo a\\\\\\ ", "ends with a backslash-escaped blank")]
-    public void ShellCommandWhoseEndsBuildKitWouldStripIsRejected(string command, string reason)
+    public void Shell_command_whose_ends_build_kit_would_strip_is_rejected(string command, string reason)
     {
         // Backtick file: there a trailing backslash is not the escape token, so only this rule catches it.
         var stages = new[]
@@ -346,7 +346,7 @@ public class AdversarialValidationTests
     [InlineData("  echo a")]
     [InlineData("\techo a\t")]
     [InlineData("echo a\\\\ ")] // two backslashes: the blank is not escaped, but still at the end
-    public void ShellCommandWithPlainBlanksAtItsEndsIsRefusedBecauseItWouldNotReadBack(string command)
+    public void Shell_command_with_plain_blanks_at_its_ends_is_refused_because_it_would_not_read_back(string command)
     {
         var errors = Dockerfile.Create(Base().Run(command).CmdShell(command)).WithEscape(EscapeToken.Backtick).Validate();
 
@@ -359,12 +359,12 @@ public class AdversarialValidationTests
         Assert.Empty(Dockerfile.Create(Base().Run("echo a\u00a0b").CmdShell("echo a\u00a0b")).WithEscape(EscapeToken.Backtick).Validate());
 
     [Fact]
-    public void EverySlotAndBadValueIsCovered() => Assert.Equal(Slots.Count * BadValues.Count, Cases().Count);
+    public void Every_slot_and_bad_value_is_covered() => Assert.Equal(Slots.Count * BadValues.Count, Cases().Count);
 
     [Theory]
     [InlineData(EscapeToken.Backslash)]
     [InlineData(EscapeToken.Backtick)]
-    public void TheAdversarialModelIsValidAndWrapsItsLongLines(EscapeToken escape)
+    public void The_adversarial_model_is_valid_and_wraps_its_long_lines(EscapeToken escape)
     {
         var file = File(escape);
 

@@ -290,7 +290,7 @@ public class InstructionSnapshotTests
     // ---- environment and metadata
 
     [Fact]
-    public void Workdir() => EmitFile(App().Workdir("/app").Workdir("/srv/my app")).MatchSnapshot();
+    public void Workdir_absolute_paths() => EmitFile(App().Workdir("/app").Workdir("/srv/my app")).MatchSnapshot();
 
     [Fact]
     public void Env_one_variable() => EmitFile(App().Env("APP_HOME", "/app")).MatchSnapshot();

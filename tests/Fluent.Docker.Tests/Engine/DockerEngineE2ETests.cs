@@ -11,13 +11,13 @@ namespace Fluent.Docker.Tests.Engine;
 public class DockerEngineE2ETests(DockerLabFixture lab)
 {
     [Fact]
-    public async Task PingSucceeds() => await lab.Engine.PingAsync();
+    public async Task Ping_succeeds() => await lab.Engine.PingAsync();
 
     [Fact]
-    public async Task LabUsesTheContainerdImageStore() => Assert.True(await lab.Engine.UsesContainerdImageStoreAsync());
+    public async Task Lab_uses_the_containerd_image_store() => Assert.True(await lab.Engine.UsesContainerdImageStoreAsync());
 
     [Fact]
-    public async Task InspectingTheArm64PlatformReturnsTheArm64Config()
+    public async Task Inspecting_the_arm_64_platform_returns_the_arm_64_config()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -30,7 +30,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task InspectingAPlatformOfADockerHubImageUsesTheEnginesMirror()
+    public async Task Inspecting_a_platform_of_a_docker_hub_image_uses_the_engines_mirror()
     {
         // buildx cannot reach Docker Hub from the lab; the engine's registry mirror has busybox.
         var arm64 = await lab.Engine.InspectImageAsync("busybox:1.36", Platform.LinuxArm64);
@@ -40,7 +40,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task InspectingTheHostPlatformNeedsNoRegistryDetour()
+    public async Task Inspecting_the_host_platform_needs_no_registry_detour()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -51,7 +51,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task InspectingAPlatformTheImageLacksNamesThePlatformsItHas()
+    public async Task Inspecting_a_platform_the_image_lacks_names_the_platforms_it_has()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -62,7 +62,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task RunningTheArm64VariantRunsOnAarch64()
+    public async Task Running_the_arm_64_variant_runs_on_aarch_64()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -73,7 +73,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task RunUsesTheImageCmdWhenNoCommandIsGiven()
+    public async Task Run_uses_the_image_cmd_when_no_command_is_given()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -83,7 +83,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task RunReportsExitCodeAndStderrAndRemovesTheContainer()
+    public async Task Run_reports_exit_code_and_stderr_and_removes_the_container()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -96,7 +96,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task RunPastItsTimeoutThrowsAndStillRemovesTheContainer()
+    public async Task Run_past_its_timeout_throws_and_still_removes_the_container()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -106,7 +106,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task RunPullsTheImageWhenTheEngineLacksIt()
+    public async Task Run_pulls_the_image_when_the_engine_lacks_it()
     {
         var image = lab.UniqueReference("pull-on-run");
         await lab.Buildx.BuildAsync(new BuildRequest(lab.WriteContext("pull-on-run", DockerLabFixture.GreetingDockerfile))
@@ -120,7 +120,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task PullingAMissingImageRaisesTheEnginesMessage()
+    public async Task Pulling_a_missing_image_raises_the_engines_message()
     {
         var missing = lab.UniqueReference("does-not-exist");
 
@@ -131,7 +131,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task PullingOnePlatformOfAPushedImageWorks()
+    public async Task Pulling_one_platform_of_a_pushed_image_works()
     {
         var image = await lab.MultiPlatformImageAsync();
 
@@ -168,7 +168,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task InspectingAnUnknownImageRaisesNotFound()
+    public async Task Inspecting_an_unknown_image_raises_not_found()
     {
         var e = await Assert.ThrowsAsync<DockerEngineException>(() => lab.Engine.InspectImageAsync("fluent-tests/no-such-image:" + lab.RunId));
 
@@ -177,7 +177,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task LoadedImageInspectionMapsTheWholeRuntimeConfig()
+    public async Task Loaded_image_inspection_maps_the_whole_runtime_config()
     {
         var image = lab.UniqueReference("config");
         var dockerfile = Dockerfile.Create(Stage.Named("app").From("busybox:1.36")
@@ -213,7 +213,7 @@ public class DockerEngineE2ETests(DockerLabFixture lab)
     }
 
     [Fact]
-    public async Task RemovingAnAbsentImageReportsFalse() =>
+    public async Task Removing_an_absent_image_reports_false() =>
         Assert.False(await lab.Engine.RemoveImageAsync("fluent-tests/no-such-image:" + lab.RunId));
 
     // Containers RunAsync made from this image that still exist (it labels them).

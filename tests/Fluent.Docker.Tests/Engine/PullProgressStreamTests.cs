@@ -6,7 +6,7 @@ namespace Fluent.Docker.Tests.Engine;
 public class PullProgressStreamTests
 {
     [Fact]
-    public void AnErrorInTheStreamIsKeptAndLogged()
+    public void An_error_in_the_stream_is_kept_and_logged()
     {
         var log = new List<string>();
         var stream = new PullProgressStream(new Fluent.Docker.Tests.Build.SynchronousProgress(log));
@@ -20,7 +20,7 @@ public class PullProgressStreamTests
     }
 
     [Fact]
-    public void AStreamWithoutErrorsHasNone()
+    public void A_stream_without_errors_has_none()
     {
         var stream = new PullProgressStream(null);
         stream.Report(new JSONMessage { Status = "Digest: sha256:abc" });

@@ -18,14 +18,14 @@ public class GoRulesTests
     [InlineData("a/../../b", "../b")]
     [InlineData("/../a", "/a")]
     [InlineData("/", "/")]
-    public void Clean(string path, string cleaned) => Assert.Equal(cleaned, GoPath.Clean(path));
+    public void Clean_matches_go_path_clean(string path, string cleaned) => Assert.Equal(cleaned, GoPath.Clean(path));
 
     [Theory]
     [InlineData("a/b", "a")]
     [InlineData("a", ".")]
     [InlineData("a/", "a")]
     [InlineData("/a", "/")]
-    public void Dir(string path, string directory) => Assert.Equal(directory, GoPath.Dir(path));
+    public void Dir_matches_go_path_dir(string path, string directory) => Assert.Equal(directory, GoPath.Dir(path));
 
     private static bool Excludes(string pattern, string path) => DockerIgnoreMatcher.Compile([pattern]).Matches(path);
 

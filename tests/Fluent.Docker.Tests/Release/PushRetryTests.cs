@@ -12,13 +12,13 @@ public class PushRetryTests
     [InlineData("ERROR: failed to push 127.0.0.1:5001/a:1: failed to do request: Put \"http://127.0.0.1:5001/v2/a/blobs/uploads/\": dial tcp 127.0.0.1:5001: connect: connection refused")]
     [InlineData("ERROR: failed to copy: read tcp 127.0.0.1:40000->127.0.0.1:5001: read: connection reset by peer")]
     [InlineData("ERROR: unexpected status from PUT request to http://r/v2/a/manifests/1: 503 Service Unavailable")]
-    public void RegistryFailuresAreTransient(string tail) => Assert.True(PushRetry.IsTransient(Failure(tail)));
+    public void Registry_failures_are_transient(string tail) => Assert.True(PushRetry.IsTransient(Failure(tail)));
 
     [Theory]
     [InlineData("ERROR: failed to solve: process \"/bin/sh -c false\" did not complete successfully: exit code: 1")]
     [InlineData("ERROR: failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory")]
     [InlineData("ERROR: failed to push r/a:1: unauthorized: authentication required")]
-    public void BuildAndAuthFailuresAreNotRetried(string tail) => Assert.False(PushRetry.IsTransient(Failure(tail)));
+    public void Build_and_auth_failures_are_not_retried(string tail) => Assert.False(PushRetry.IsTransient(Failure(tail)));
 
     [Fact]
     public void A_failed_Dockerfile_step_is_never_retried_even_when_its_output_reads_like_a_registry_failure()
@@ -39,14 +39,14 @@ public class PushRetryTests
     }
 
     [Fact]
-    public void DockerThatDidNotStartIsNotRetried() => Assert.False(PushRetry.IsTransient(Failure("connection refused", exitCode: null)));
+    public void Docker_that_did_not_start_is_not_retried() => Assert.False(PushRetry.IsTransient(Failure("connection refused", exitCode: null)));
 
     [Fact]
-    public void DelaysDoubleFromTheInitialDelay() =>
+    public void Delays_double_from_the_initial_delay() =>
         Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)], PushRetry.Default.Delays());
 
     [Fact]
-    public async Task RetriesTransientFailuresThenReturns()
+    public async Task Retries_transient_failures_then_returns()
     {
         var log = new List<string>();
         var attempts = 0;
@@ -62,7 +62,7 @@ public class PushRetryTests
     }
 
     [Fact]
-    public async Task GivingUpSaysNothingWasTaggedAndKeepsBuildxsError()
+    public async Task Giving_up_says_nothing_was_tagged_and_keeps_buildxs_error()
     {
         var e = await Assert.ThrowsAsync<PushFailedException>(() =>
             new PushRetry(2, TimeSpan.FromMilliseconds(1)).RunAsync<int>(_ => throw Failure("ERROR: dial tcp: connection refused"), null, CancellationToken.None));
@@ -93,7 +93,7 @@ public class PushRetryTests
     }
 
     [Fact]
-    public async Task ABuildFailureIsThrownAsIsAtOnce()
+    public async Task A_build_failure_is_thrown_as_is_at_once()
     {
         var attempts = 0;
         await Assert.ThrowsAsync<BuildxException>(() => new PushRetry(5, TimeSpan.FromMilliseconds(1)).RunAsync<int>(_ =>

@@ -11,7 +11,7 @@ public class SemanticVersionTests
     [InlineData("2.0.0-rc.1", 2, 0, 0, "rc.1", null)]
     [InlineData("1.0.0-alpha+build.7", 1, 0, 0, "alpha", "build.7")]
     [InlineData("1.0.0+20260101", 1, 0, 0, null, "20260101")]
-    public void ParsesTheParts(string text, int major, int minor, int patch, string? pre, string? build)
+    public void Parses_the_parts(string text, int major, int minor, int patch, string? pre, string? build)
     {
         var version = SemanticVersion.Parse(text);
         Assert.Equal((major, minor, patch, pre, build), (version.Major, version.Minor, version.Patch, version.PreRelease, version.BuildMetadata));
@@ -26,17 +26,17 @@ public class SemanticVersionTests
     [InlineData("V1.2.3")]
     [InlineData(" 1.2.3")]
     [InlineData("")]
-    public void RejectsWhatIsNotSemver(string text)
+    public void Rejects_what_is_not_semver(string text)
     {
         var e = Assert.Throws<DockerValueException>(() => SemanticVersion.Parse(text));
         Assert.Contains("MAJOR.MINOR.PATCH", e.Problem.Fix);
     }
 
     [Fact]
-    public void ToStringDropsTheLeadingV() => Assert.Equal("1.2.3-rc.1+b.2", SemanticVersion.Parse("v1.2.3-rc.1+b.2").ToString());
+    public void To_string_drops_the_leading_v() => Assert.Equal("1.2.3-rc.1+b.2", SemanticVersion.Parse("v1.2.3-rc.1+b.2").ToString());
 
     [Fact]
-    public void PreReleaseIsFlagged()
+    public void Pre_release_is_flagged()
     {
         Assert.True(SemanticVersion.Parse("1.0.0-beta").IsPreRelease);
         Assert.False(SemanticVersion.Parse("1.0.0+meta").IsPreRelease);

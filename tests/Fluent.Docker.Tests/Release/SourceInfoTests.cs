@@ -11,7 +11,7 @@ public class SourceInfoTests
     [InlineData("https://user:t0ken@git.example.com/team/app.git", "https://git.example.com/team/app")]
     [InlineData("ssh://git@git.example.com:2222/team/app.git", "https://git.example.com/team/app")]
     [InlineData("https://git.example.com:8443/team/app/", "https://git.example.com:8443/team/app")]
-    public void RemoteBecomesAPublicHttpsUrlWithoutCredentials(string remote, string expected) => Assert.Equal(expected, SourceInfo.PublicUrl(remote));
+    public void Remote_becomes_a_public_https_url_without_credentials(string remote, string expected) => Assert.Equal(expected, SourceInfo.PublicUrl(remote));
 
     [Theory]
     [InlineData("/srv/git/app.git")]
@@ -19,10 +19,10 @@ public class SourceInfoTests
     [InlineData("../app")]
     [InlineData("")]
     [InlineData(null)]
-    public void LocalRemotesGiveNoUrl(string? remote) => Assert.Null(SourceInfo.PublicUrl(remote));
+    public void Local_remotes_give_no_url(string? remote) => Assert.Null(SourceInfo.PublicUrl(remote));
 
     [Fact]
-    public async Task ReadsThisCheckout()
+    public async Task Reads_this_checkout()
     {
         var source = await SourceInfo.ReadAsync(RepositoryLayout.Root);
 
@@ -32,7 +32,7 @@ public class SourceInfoTests
     }
 
     [Fact]
-    public async Task OutsideACheckoutTheErrorSaysSo()
+    public async Task Outside_a_checkout_the_error_says_so()
     {
         var directory = Directory.CreateTempSubdirectory("fluent-nogit-").FullName;
         try

@@ -8,7 +8,7 @@ public class ClosedGapTests
 {
 
     [Fact]
-    public void InterpolatedPathsKeepTheBuildArgReference()
+    public void Interpolated_paths_keep_the_build_arg_reference()
     {
         var version = new BuildArg("VERSION");
         var stage = Stage.Named("b").From("alpine").Arg(version)
@@ -24,7 +24,7 @@ public class ClosedGapTests
 
 
     [Fact]
-    public void CollectionExpressionsFillAValueList()
+    public void Collection_expressions_fill_a_value_list()
     {
         ValueList<string> list = ["a", "b"];
         var options = new CopyOptions { Exclude = ["bin/", "obj/"] };
@@ -34,7 +34,7 @@ public class ClosedGapTests
     }
 
     [Fact]
-    public void ACollectionInitializerOnAValueListDoesNotCompile()
+    public void A_collection_initializer_on_a_value_list_does_not_compile()
     {
         var result = SnippetCompiler.CompileStatements("""var list = [|new ValueList<string> { "a" }|];""");
         Assert.Contains(result.Errors, result.IsInMarkedSpan);
@@ -43,7 +43,7 @@ public class ClosedGapTests
 
 
     [Fact]
-    public void AnExpandableHeldByAStageCannotChange()
+    public void An_expandable_held_by_a_stage_cannot_change()
     {
         Expandable value = $"a{new BuildArg("B")}";
         var stage = Stage.Named("b").From("alpine").Env("A", value);

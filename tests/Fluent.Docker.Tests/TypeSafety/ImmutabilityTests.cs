@@ -11,7 +11,7 @@ public class ImmutabilityTests
     private static Stage Base() => Stage.Named("app").From("alpine:3.20").Workdir("/app").Env("MODE", "release");
 
     [Fact]
-    public void BranchingAStageLeavesTheTrunkUnchanged()
+    public void Branching_a_stage_leaves_the_trunk_unchanged()
     {
         var a = Base();
         var snapshot = Base();
@@ -32,7 +32,7 @@ public class ImmutabilityTests
 
     [Theory]
     [MemberData(nameof(StageMethods))]
-    public void EveryStageMethodReturnsANewStageAndLeavesTheReceiverUnchanged(string signature)
+    public void Every_stage_method_returns_a_new_stage_and_leaves_the_receiver_unchanged(string signature)
     {
         var method = ModelProbe.StageInstructionMethods.Single(m => ModelProbe.Signature(m) == signature);
         var receiver = Base();
@@ -50,7 +50,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void SuppressReturnsANewStageAndKeepsInstructionsAndEarlierSuppressions()
+    public void Suppress_returns_a_new_stage_and_keeps_instructions_and_earlier_suppressions()
     {
         var receiver = Base().Suppress("FD0014", "reviewed");
         var result = receiver.Suppress("DL3059", "one layer per step on purpose");
@@ -64,7 +64,7 @@ public class ImmutabilityTests
 
     [Theory]
     [MemberData(nameof(DockerfileMethods))]
-    public void EveryDockerfileWithMethodLeavesTheOriginalUntouched(string signature)
+    public void Every_dockerfile_with_method_leaves_the_original_untouched(string signature)
     {
         var method = ModelProbe.DockerfileWithMethods.Single(m => ModelProbe.Signature(m) == signature);
         Dockerfile Build() => Dockerfile.Create(Base()).WithGlobalArg(new BuildArg("BASE", "alpine"));
@@ -83,7 +83,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void CallersArraysAreCopied()
+    public void Callers_arrays_are_copied()
     {
         var arguments = new[] { "/app", "--port", "8080" };
         var stages = new[] { Base() };
@@ -100,7 +100,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void ValueListAppendReturnsANewList()
+    public void Value_list_append_returns_a_new_list()
     {
         var list = ValueList.Of("a");
         var longer = list.Append("b");
@@ -112,7 +112,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void EqualConstructionGivesEqualValues()
+    public void Equal_construction_gives_equal_values()
     {
         static Dockerfile Build()
         {
@@ -146,7 +146,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void ValueListsCompareByContent()
+    public void Value_lists_compare_by_content()
     {
         Assert.Equal(ValueList.Of(1, 2), ValueList.Of(1, 2));
         Assert.True(ValueList.Of(1, 2) == new ValueList<int>([1, 2]));
@@ -157,7 +157,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void ExpandablesCompareByParts()
+    public void Expandables_compare_by_parts()
     {
         var version = new BuildArg("VERSION");
         Expandable interpolated = $"/opt/app-{version}/bin";
@@ -172,7 +172,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void InterpolationKeepsABuildArgAsAReference()
+    public void Interpolation_keeps_a_build_arg_as_a_reference()
     {
         var version = new BuildArg("VERSION", "1.0");
         var home = Expandable.Variable("HOME");
@@ -190,7 +190,7 @@ public class ImmutabilityTests
     }
 
     [Fact]
-    public void AnExpandableCopyNeverSeesLaterAppends()
+    public void An_expandable_copy_never_sees_later_appends()
     {
         Expandable value = $"a{new BuildArg("B")}";
         var copy = value;

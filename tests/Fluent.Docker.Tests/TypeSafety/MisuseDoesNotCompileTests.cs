@@ -154,7 +154,7 @@ public class MisuseDoesNotCompileTests
 
     [Theory]
     [MemberData(nameof(CaseNames))]
-    public void MisuseFailsWithTheExpectedErrorAtTheMarkedCode(string name)
+    public void Misuse_fails_with_the_expected_error_at_the_marked_code(string name)
     {
         var misuse = Case(name);
         SnippetCompiler.AssertError(misuse.ErrorId, misuse.Code);
@@ -162,13 +162,13 @@ public class MisuseDoesNotCompileTests
 
     [Theory]
     [MemberData(nameof(CaseNames))]
-    public void TwinCompiles(string name) => SnippetCompiler.AssertCompiles(Case(name).Twin);
+    public void Twin_compiles(string name) => SnippetCompiler.AssertCompiles(Case(name).Twin);
 
     [Fact]
-    public void CaseNamesAreUnique() => Assert.Equal(Cases.Count, Cases.Select(c => c.Name).Distinct().Count());
+    public void Case_names_are_unique() => Assert.Equal(Cases.Count, Cases.Select(c => c.Name).Distinct().Count());
 
     [Fact]
-    public void InterpolatedSecretErrorNamesTheFix()
+    public void Interpolated_secret_error_names_the_fix()
     {
         var message = SnippetCompiler.CompileStatements(Secret + """Expandable e = $"[|{secret}|]";""").MessageOf("CS0619");
         Assert.Contains("secret mount", message);

@@ -9,7 +9,7 @@ public class PublicSurfaceTests
     private const BindingFlags AllPublic = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     [Fact]
-    public void AStageDeclarationOffersOnlyFromFromScratchAndName()
+    public void A_stage_declaration_offers_only_from_from_scratch_and_name()
     {
         var members = typeof(StageDeclaration).GetMembers(AllPublic)
             .Select(m => m.MemberType + " " + m.Name)
@@ -24,7 +24,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void NoExtensionMethodAddsInstructionsToAStageDeclaration()
+    public void No_extension_method_adds_instructions_to_a_stage_declaration()
     {
         var extensions = typeof(Stage).Assembly.GetExportedTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
@@ -35,7 +35,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void AStageCanOnlyBeCreatedThroughADeclaration()
+    public void A_stage_can_only_be_created_through_a_declaration()
     {
         Assert.Empty(typeof(Stage).GetConstructors(BindingFlags.Public | BindingFlags.Instance));
         var factories = typeof(Stage).GetMethods(BindingFlags.Public | BindingFlags.Static)
@@ -46,7 +46,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void ArtifactSourceConvertsFromStageImageAndContextButNotFromText()
+    public void Artifact_source_converts_from_stage_image_and_context_but_not_from_text()
     {
         var sources = typeof(ArtifactSource).GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Where(m => m.Name is "op_Implicit" or "op_Explicit")
@@ -56,7 +56,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void SecretIdHasNoConversionAtAll()
+    public void Secret_id_has_no_conversion_at_all()
     {
         // Neither a conversion on SecretId nor one into a text-carrying type from SecretId.
         var conversionsFromSecret = typeof(Stage).Assembly.GetExportedTypes()
@@ -68,7 +68,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void TheInterpolatedSecretGuardIsACompileError()
+    public void The_interpolated_secret_guard_is_a_compile_error()
     {
         var guard = typeof(Expandable).GetMethod(nameof(Expandable.AppendFormatted), [typeof(SecretId)]);
         Assert.NotNull(guard);
@@ -82,7 +82,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void CmdAndEntrypointMethodsAreExactlyTheExecAndTheNamedShellForms()
+    public void Cmd_and_entrypoint_methods_are_exactly_the_exec_and_the_named_shell_forms()
     {
         // A new overload (say Cmd(string)) would change what a one-string call means; review it here first.
         var methods = ModelProbe.StageInstructionMethods
@@ -92,7 +92,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void OnlyMethodsNamedShellProduceAShellFormCmdEntrypointOrHealthcheck()
+    public void Only_methods_named_shell_produce_a_shell_form_cmd_entrypoint_or_healthcheck()
     {
         var stage = Stage.Named("app").From("alpine:3.20");
         var checkedMethods = new List<string>();
@@ -124,7 +124,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void ASingleStringCmdIsStillExecForm()
+    public void A_single_string_cmd_is_still_exec_form()
     {
         // Cmd("echo hi") compiles, and means exec form with one argument: ["echo hi"], not a shell line.
         SnippetCompiler.AssertCompiles("""var s = Stage.Named("b").From("alpine").Cmd("echo hi");""");
@@ -134,7 +134,7 @@ public class PublicSurfaceTests
     }
 
     [Fact]
-    public void ValueListHasNoMutatingMembers()
+    public void Value_list_has_no_mutating_members()
     {
         var type = typeof(ValueList<string>);
         Assert.DoesNotContain(type.GetInterfaces(), i => i.IsGenericType && i.GetGenericTypeDefinition() is var d

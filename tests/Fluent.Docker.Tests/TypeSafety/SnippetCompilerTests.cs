@@ -7,7 +7,7 @@ namespace Fluent.Docker.Tests.TypeSafety;
 public class SnippetCompilerTests
 {
     [Fact]
-    public void UserCodeWithTheLibraryAndImplicitUsingsCompiles()
+    public void User_code_with_the_library_and_implicit_usings_compiles()
     {
         var result = SnippetCompiler.AssertCompiles("""
             var build = Stage.Named("build").From("golang:1.23").Run("go build -o /out/app .");
@@ -19,7 +19,7 @@ public class SnippetCompilerTests
     }
 
     [Fact]
-    public void AnErrorIsReportedWithItsIdAndLocation()
+    public void An_error_is_reported_with_its_id_and_location()
     {
         var result = SnippetCompiler.CompileStatements("""var s = [|NoSuchType|].Create();""");
         var error = Assert.Single(result.Errors);
@@ -29,48 +29,48 @@ public class SnippetCompilerTests
     }
 
     [Fact]
-    public void AssertCompilesFailsOnAnError() =>
+    public void Assert_compiles_fails_on_an_error() =>
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => SnippetCompiler.AssertCompiles("""var s = Stage.Named("b").Run("x");"""));
 
     [Fact]
-    public void AssertCompilesFailsOnAWarning() =>
+    public void Assert_compiles_fails_on_a_warning() =>
         // The repo builds with TreatWarningsAsErrors; CS0219 (assigned but never used) must count.
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => SnippetCompiler.AssertCompiles("""int unused = 1;"""));
 
     [Fact]
-    public void NullableIsEnabled()
+    public void Nullable_is_enabled()
     {
         var result = SnippetCompiler.CompileStatements("""string text = [|null|]; _ = text;""");
         Assert.Contains(result.Diagnostics, d => d.Id == "CS8600" && result.IsInMarkedSpan(d));
     }
 
     [Fact]
-    public void AssertErrorFailsWhenTheSnippetCompiles() =>
+    public void Assert_error_fails_when_the_snippet_compiles() =>
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
             SnippetCompiler.AssertError("CS1061", """var s = Stage.Named("b").From("alpine").[|Run|]("x");"""));
 
     [Fact]
-    public void AssertErrorFailsOnADifferentErrorId() =>
+    public void Assert_error_fails_on_a_different_error_id() =>
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
             SnippetCompiler.AssertError("CS1503", """var s = Stage.Named("b").[|Run|]("x");"""));
 
     [Fact]
-    public void AssertErrorFailsWhenTheErrorIsOutsideTheMarkedSpan() =>
+    public void Assert_error_fails_when_the_error_is_outside_the_marked_span() =>
         // The expected CS1061 is there, but blamed on the wrong code: a typo elsewhere must not satisfy a test.
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
             SnippetCompiler.AssertError("CS1061", """var s = [|Stage.Named("b")|].From("alpine").Runn("x");"""));
 
     [Fact]
-    public void AssertErrorFailsWhenThereIsAnotherErrorElsewhere() =>
+    public void Assert_error_fails_when_there_is_another_error_elsewhere() =>
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() =>
             SnippetCompiler.AssertError("CS1061", """var s = Stage.Named("b").[|Run|]("x"); var t = Missing;"""));
 
     [Fact]
-    public void AssertErrorPassesOnTheExpectedErrorInTheMarkedSpan() =>
+    public void Assert_error_passes_on_the_expected_error_in_the_marked_span() =>
         SnippetCompiler.AssertError("CS1061", """var s = Stage.Named("b").[|Run|]("x");""");
 
     [Fact]
-    public void SnippetsSeeOnlyThePublicSurface()
+    public void Snippets_see_only_the_public_surface()
     {
         // The test assembly has InternalsVisibleTo; the snippet must not, or internal members would leak into tests.
         SnippetCompiler.AssertError("CS0122", """var p = [|IgnoreFileReader|].ReadAll("bin/");""");
@@ -78,7 +78,7 @@ public class SnippetCompilerTests
     }
 
     [Fact]
-    public void WholeFilesCompileToo()
+    public void Whole_files_compile_too()
     {
         SnippetCompiler.CompileFile("""
             namespace User;
