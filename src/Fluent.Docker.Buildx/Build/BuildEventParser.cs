@@ -160,6 +160,9 @@ public sealed partial class BuildEventParser
         // Only changes are events; a finished vertex that BuildKit starts again (shared by two requests) stays finished.
         _steps.TryGetValue(digest, out var previous);
         if (previous is not null && _reported.Contains(digest) && (previous.State == state || state == StepState.Running)) return;
+        // A step from a remote cache (--cache-from) is reported cached, then started and completed again without "cached"
+        // while BuildKit pulls its layers for the steps after it: it did not run, so it stays cached.
+        if (previous is { State: StepState.Cached } && _reported.Contains(digest) && state == StepState.Done) return;
         var step = Step(digest, StringOf(vertex, "name") ?? previous?.Name ?? "") with
         {
             State = state,

@@ -61,13 +61,23 @@ public sealed record BuildRequest
     /// <summary>Always fetch base images again instead of using a cached copy (<c>--pull</c>).</summary>
     public bool Pull { get; init; }
 
+    /// <summary>Caches to import (<c>--cache-from</c>), in order; a missing one is skipped by buildx, not an error.</summary>
     public ValueList<BuildCache> CacheFrom { get; init; } = ValueList<BuildCache>.Empty;
+
+    /// <summary>Where to export the build cache (<c>--cache-to</c>); null exports none. See <see cref="BuildCache"/> for which builder exports what.</summary>
     public BuildCache? CacheTo { get; init; }
 
     public ValueList<BuildSecret> Secrets { get; init; } = ValueList<BuildSecret>.Empty;
 
     /// <summary>The buildx builder instance (<c>--builder</c>); null uses the current one.</summary>
     public string? Builder { get; init; }
+
+    /// <summary>
+    /// The driver of the builder this request runs on, when known; null (unknown) refuses nothing. With it, validation
+    /// refuses what that builder cannot do, e.g. a registry cache export on the docker driver's classic image store.
+    /// Not rendered: buildx knows its builder.
+    /// </summary>
+    public BuilderDriver? Driver { get; init; }
 
     /// <summary>
     /// Privileges granted to the build (<c>--allow</c>, bake <c>entitlements</c>): <see cref="BuildEntitlement.NetworkHost"/>,
@@ -126,10 +136,19 @@ public sealed record BuildRequest
     public BuildRequest WithProvenance(ProvenanceMode mode) => this with { Provenance = mode };
     public BuildRequest WithNoCache(bool noCache = true) => this with { NoCache = noCache };
     public BuildRequest WithPull(bool pull = true) => this with { Pull = pull };
+    /// <summary>Appends a cache to import.</summary>
     public BuildRequest WithCacheFrom(BuildCache cache) => this with { CacheFrom = CacheFrom.Append(cache) };
+
+    /// <summary>Replaces the cache export.</summary>
     public BuildRequest WithCacheTo(BuildCache cache) => this with { CacheTo = cache };
     public BuildRequest WithSecret(BuildSecret secret) => this with { Secrets = Secrets.Append(secret) };
     public BuildRequest WithBuilder(string builder) => this with { Builder = builder };
+
+    /// <summary>Runs on the builder <paramref name="builder"/>, whose driver is <paramref name="driver"/>.</summary>
+    public BuildRequest WithBuilder(string builder, BuilderDriver driver) => this with { Builder = builder, Driver = driver };
+
+    /// <summary>Says which driver the (current or named) builder has, so validation can refuse what it cannot do.</summary>
+    public BuildRequest WithDriver(BuilderDriver driver) => this with { Driver = driver };
 
     /// <summary>Appends a privilege (an equal one already granted is kept once).</summary>
     public BuildRequest WithEntitlement(BuildEntitlement entitlement) =>

@@ -50,6 +50,9 @@ internal static class BuildRequestValidator
 
         ValidateSecrets(request, problems);
         ValidateCaches(request, problems);
+        ValidateCacheCredentials(request, problems);
+        if (request.Driver is { } driver && !Enum.IsDefined(driver))
+            Fail(problems, nameof(BuildRequest.Driver), $"{(int)driver} is not a builder driver.", "use a BuilderDriver such as BuilderDriver.DockerContainer, or leave Driver null.");
 
         if (request.Builder is { } builder && string.IsNullOrWhiteSpace(builder))
             Fail(problems, nameof(BuildRequest.Builder), "The builder name is empty.", "give a builder from `docker buildx ls`, or leave it null for the current one.");
@@ -237,24 +240,8 @@ internal static class BuildRequestValidator
             Fail(problems, option, "PushByDigest pushes by digest only when the exporter pushes.", "set Push = true too, or drop PushByDigest.");
         if (image.NameCanonical && request.Tags.Count == 0)
             Fail(problems, option, "NameCanonical adds name@digest, but the image has no name.", "add a tag with WithTags(…), or drop NameCanonical.");
-        if (image.Compression is { } compression && !Enum.IsDefined(compression))
-            Fail(problems, option, $"{(int)compression} is not a compression.", "use ImageCompression.Gzip, Estargz, Zstd or Uncompressed.");
-        if (image.CompressionLevel is { } level)
-        {
-            var max = image.Compression switch
-            {
-                ImageCompression.Gzip or ImageCompression.Estargz => 9,
-                ImageCompression.Zstd => 22,
-                _ => -1,
-            };
-            if (max < 0)
-                Fail(problems, option, image.Compression is null ? "CompressionLevel is set without a Compression." : "Uncompressed layers have no compression level.",
-                    "set Compression = ImageCompression.Gzip, Estargz or Zstd, or drop CompressionLevel.");
-            else if (level < 0 || level > max)
-                Fail(problems, option, $"Compression level {level} is outside {image.Compression!.Value.ToString().ToLowerInvariant()}'s 0–{max}.", $"use a level from 0 to {max}.");
-        }
-        if (image.ForceCompression && image.Compression is null)
-            Fail(problems, option, "ForceCompression recompresses to a Compression, and none is set.", "set Compression (e.g. ImageCompression.Zstd), or drop ForceCompression.");
+        foreach (var (message, fix) in CompressionProblems(image.Compression, image.CompressionLevel, image.ForceCompression))
+            Fail(problems, option, message, fix);
     }
 
     private static void ValidateNamedContexts(BuildRequest request, List<Problem> problems)
@@ -342,30 +329,149 @@ internal static class BuildRequestValidator
 
     private static void ValidateCaches(BuildRequest request, List<Problem> problems)
     {
+        const string from = nameof(BuildRequest.CacheFrom), to = nameof(BuildRequest.CacheTo);
         foreach (var cache in request.CacheFrom)
         {
             if (cache is BuildCache.InlineCache)
-                Fail(problems, nameof(BuildRequest.CacheFrom), "Inline cache cannot be imported on its own: it lives inside an image.",
+            {
+                Fail(problems, from, "Inline cache cannot be imported on its own: it lives inside an image.",
                     "import it from that image: BuildCache.Registry(\"registry:5000/team/app:latest\").");
-            ValidateCache(problems, nameof(BuildRequest.CacheFrom), cache);
+                continue;
+            }
+            ValidateCache(problems, from, cache);
+            if (cache is null) continue;
+            if (cache.ExportOnlyOptionsSet().ToList() is { Count: > 0 } exportOnly)
+                Fail(problems, from, $"The {cache.TypeName} cache import sets {string.Join(", ", exportOnly)}, which only an export reads (--cache-from ignores them).",
+                    "set them on the CacheTo cache, or remove them from the import.");
         }
-        if (request.CacheTo is { } cacheTo) ValidateCache(problems, nameof(BuildRequest.CacheTo), cacheTo);
+
+        if (request.CacheTo is not { } export) return;
+        ValidateCache(problems, to, export);
+        switch (export)
+        {
+            case BuildCache.InlineCache when export.Mode != CacheMode.Min || export.IgnoreError:
+                Fail(problems, to, "Inline cache takes no options: it holds the final image's layers (mode=min) and fails with the image.",
+                    "drop the mode and IgnoreError, or export BuildCache.Registry(cacheRef, CacheMode.Max) for every stage's layers.");
+                break;
+            case BuildCache.InlineCache when request.Output is BuildOutput.LocalFiles:
+                Fail(problems, to, "Inline cache is written into an image, and a local directory output writes files only.",
+                    "push or load an image, or export BuildCache.Local(directory) instead.");
+                break;
+            case BuildCache.LocalCache { Digest: not null }:
+                Fail(problems, to, "Digest picks an older manifest to import; an export always writes a new one.", "remove Digest, or use the cache in CacheFrom.");
+                break;
+            case BuildCache.RegistryCache { Reference: { Problem: null } reference }:
+                if (reference.Digest is not null)
+                    Fail(problems, to, $"'{reference}' has a digest; a cache export pushes to a tag.", "give the cache image a tag, e.g. registry:5000/team/app:buildcache.");
+                if (request.Tags.Any(t => t is { Problem: null } && t.Normalized.ToString() == reference.Normalized.ToString()))
+                    Fail(problems, to, $"The cache image '{reference}' is also the build's tag: one would overwrite the other.",
+                        "give the cache its own tag or name (e.g. app:buildcache), or export BuildCache.Inline to keep the cache inside the image.");
+                break;
+        }
+        if (export is BuildCache.ManifestCache manifest)
+        {
+            if (manifest.ImageManifest == true && manifest.OciMediaTypes == false)
+                Fail(problems, to, "ImageManifest writes an OCI image manifest, and OciMediaTypes = false asks for Docker media types.",
+                    "set OciMediaTypes = true (BuildKit's default) or leave it unset, or drop ImageManifest.");
+            foreach (var (message, fix) in CompressionProblems(manifest.Compression, manifest.CompressionLevel, manifest.ForceCompression))
+                Fail(problems, to, message, fix);
+        }
+        if (request.Driver is { } driver && !export.ExportableOn(driver))
+            Fail(problems, to, driver == BuilderDriver.Docker
+                    ? $"The docker driver on the classic image store exports inline cache only; a {export.TypeName} cache export fails."
+                    : $"The docker driver has no {export.TypeName} cache exporter (it exports inline, registry, local and gha cache).",
+                driver == BuilderDriver.Docker
+                    ? "export BuildCache.Inline and import it with BuildCache.Registry(image), or run on a docker-container builder (docker buildx create --driver docker-container --name ci; WithBuilder(\"ci\", BuilderDriver.DockerContainer)), or enable the engine's containerd image store for registry, local and gha."
+                    : "run on a docker-container builder: docker buildx create --driver docker-container --name ci, then WithBuilder(\"ci\", BuilderDriver.DockerContainer).");
     }
 
+    /// <summary>The runner hands credentials to buildx through one set of variables, so every cache must name the same ones.</summary>
+    private static void ValidateCacheCredentials(BuildRequest request, List<Problem> problems)
+    {
+        const string option = nameof(BuildRequest.CacheFrom);
+        var caches = request.CacheFrom.Concat(request.CacheTo is { } export ? [export] : []).OfType<BuildCache>().ToList();
+        if (caches.OfType<BuildCache.GitHubActionsCache>().Select(c => c.TokenVariable).OfType<string>().Distinct(StringComparer.Ordinal).Count() > 1)
+            Fail(problems, option, "GitHub Actions caches take their token from different variables; buildx reads one ACTIONS_RUNTIME_TOKEN.", "name the same TokenVariable on every gha cache.");
+        if (caches.OfType<BuildCache.S3Cache>().Select(c => c.Credentials).OfType<AwsCredentialVariables>().Distinct().Count() > 1)
+            Fail(problems, option, "S3 caches take their keys from different variables; buildx reads one AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.", "give every s3 cache the same Credentials.");
+    }
+
+    /// <summary>What is wrong with one cache in either direction (its required values, names and URLs).</summary>
     private static void ValidateCache(List<Problem> problems, string option, BuildCache? cache)
     {
+        if (cache is null) { Fail(problems, option, "A cache is null.", "remove it."); return; }
+        if (!Enum.IsDefined(cache.Mode)) Fail(problems, option, $"{(int)cache.Mode} is not a cache mode.", "use CacheMode.Min or CacheMode.Max.");
         switch (cache)
         {
-            case null:
-                Fail(problems, option, "A cache is null.", "remove it.");
-                break;
             case BuildCache.RegistryCache { Reference: var reference } when reference is null || reference.Problem is not null:
                 Fail(problems, option, reference?.Problem?.Message ?? "The cache image is null.", reference?.Problem?.Fix ?? "give a registry ref such as registry:5000/team/app:cache.");
                 break;
-            case BuildCache.LocalCache { Directory: var directory } when string.IsNullOrWhiteSpace(directory):
-                Fail(problems, option, "The local cache directory is empty.", "give a directory, e.g. BuildCache.Local(\"artifacts/buildcache\").");
+            case BuildCache.LocalCache { Directory: var directory, Digest: var digest }:
+                if (string.IsNullOrWhiteSpace(directory))
+                    Fail(problems, option, "The local cache directory is empty.", "give a directory, e.g. BuildCache.Local(\"artifacts/buildcache\").");
+                if (digest is not null && !IsSha256Digest(digest))
+                    Fail(problems, option, $"'{ImageReference.Printable(digest)}' is not a manifest digest.", "give sha256: and 64 hex digits, from the cache directory's index.json, or leave Digest null for the latest.");
+                break;
+            case BuildCache.GitHubActionsCache gha:
+                if (gha.Scope is { } scope && string.IsNullOrWhiteSpace(scope))
+                    Fail(problems, option, "The gha cache scope is empty.", "give each image its own scope, e.g. the image name, or leave Scope null for buildx's 'buildkit'.");
+                CheckUrl(problems, option, gha.Url, "gha cache Url", "leave it null to use the runner's ACTIONS_CACHE_URL");
+                CheckVariable(problems, option, gha.TokenVariable, "gha token variable");
+                break;
+            case BuildCache.S3Cache s3:
+                if (string.IsNullOrWhiteSpace(s3.Bucket)) Fail(problems, option, "The s3 cache has no bucket.", "give the bucket's name: BuildCache.S3(\"my-bucket\", \"eu-west-1\").");
+                if (string.IsNullOrWhiteSpace(s3.Region)) Fail(problems, option, "The s3 cache has no region.", "give the bucket's region, e.g. \"eu-west-1\" (MinIO accepts any, e.g. \"us-east-1\").");
+                if (s3.Name is { } name && string.IsNullOrWhiteSpace(name)) Fail(problems, option, "The s3 cache name is empty.", "give a name per image, or leave Name null for buildx's 'buildkit'.");
+                CheckUrl(problems, option, s3.EndpointUrl, "s3 EndpointUrl", "leave it null for AWS");
+                if (s3.Credentials is { } keys)
+                {
+                    CheckVariable(problems, option, keys.AccessKeyIdVariable ?? "", "access key id variable");
+                    CheckVariable(problems, option, keys.SecretAccessKeyVariable ?? "", "secret access key variable");
+                    CheckVariable(problems, option, keys.SessionTokenVariable, "session token variable");
+                }
+                break;
+            case BuildCache.AzureBlobCache azblob:
+                if (string.IsNullOrWhiteSpace(azblob.Name)) Fail(problems, option, "The azblob cache has no name.", "give the cache image's name, e.g. BuildCache.AzureBlob(\"app\", accountUrl).");
+                CheckUrl(problems, option, azblob.AccountUrl, "azblob AccountUrl", "leave it null to use the builder's BUILDKIT_AZURE_STORAGE_ACCOUNT_URL");
                 break;
         }
+    }
+
+    private static bool IsSha256Digest(string digest) =>
+        digest.StartsWith("sha256:", StringComparison.Ordinal) && digest.Length == 71 && digest[7..].All(char.IsAsciiHexDigitLower);
+
+    private static void CheckUrl(List<Problem> problems, string option, Uri? url, string what, string instead)
+    {
+        if (url is not null && !(url.IsAbsoluteUri && url.Scheme is "https" or "http"))
+            Fail(problems, option, $"The {what} '{ImageReference.Printable(url.OriginalString)}' is not an http(s) URL.", $"give an absolute URL such as https://host:port/, or {instead}.");
+    }
+
+    private static void CheckVariable(List<Problem> problems, string option, string? variable, string what)
+    {
+        if (variable is not null && VariableName.Check(variable, what) is { } problem) Fail(problems, option, problem.Message, problem.Fix);
+    }
+
+    /// <summary>The compression settings an image or cache export refuses: a level without a compression or out of its range, a force without a compression.</summary>
+    private static IEnumerable<(string Message, string Fix)> CompressionProblems(ImageCompression? compression, int? level, bool force)
+    {
+        if (compression is { } c && !Enum.IsDefined(c))
+            yield return ($"{(int)c} is not a compression.", "use ImageCompression.Gzip, Estargz, Zstd or Uncompressed.");
+        if (level is { } value)
+        {
+            var max = compression switch
+            {
+                ImageCompression.Gzip or ImageCompression.Estargz => 9,
+                ImageCompression.Zstd => 22,
+                _ => -1,
+            };
+            if (max < 0)
+                yield return (compression is null ? "CompressionLevel is set without a Compression." : "Uncompressed layers have no compression level.",
+                    "set Compression = ImageCompression.Gzip, Estargz or Zstd, or drop CompressionLevel.");
+            else if (value < 0 || value > max)
+                yield return ($"Compression level {value} is outside {compression!.Value.ToString().ToLowerInvariant()}'s 0–{max}.", $"use a level from 0 to {max}.");
+        }
+        if (force && compression is null)
+            yield return ("ForceCompression recompresses to a Compression, and none is set.", "set Compression (e.g. ImageCompression.Zstd), or drop ForceCompression.");
     }
 
     private static void Fail(List<Problem> problems, string option, string problem, string fix) => problems.Add(BuildRequestException.ProblemOf(option, problem, fix));

@@ -19,13 +19,33 @@ public sealed class Buildx(string dockerExecutable = "docker")
         ArgumentNullException.ThrowIfNull(credentials);
         if (credentials.Any(c => c is null)) throw new ArgumentException("A credential is null.", nameof(credentials));
         var merged = Credentials.Where(c => credentials.All(n => n.Registry != c.Registry)).Concat(credentials).ToList();
-        return new Buildx(DockerExecutable) { Credentials = merged };
+        return new Buildx(DockerExecutable) { Credentials = merged, Context = Context };
     }
+
+    /// <summary>The docker context every command of this runner uses (<c>docker --context NAME …</c>); null uses the CLI's current one.</summary>
+    public DockerContext? Context { get; private init; }
+
+    /// <summary>
+    /// A runner whose commands go to <paramref name="context"/>'s engine (<c>docker --context NAME buildx …</c>), e.g. a
+    /// second engine: builds use that context's builders, and its docker-driver builder by default.
+    /// </summary>
+    public Buildx WithContext(DockerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Buildx(DockerExecutable) { Credentials = Credentials, Context = context };
+    }
+
+    /// <summary>The arguments after the executable: the context first (a docker option), then the command's own.</summary>
+    internal IReadOnlyList<string> CommandArguments(IReadOnlyList<string> arguments) =>
+        Context is null ? arguments : ["--context", Context.Name, .. arguments];
+
+    private string CommandText(IReadOnlyList<string> arguments) => CommandLineText.Format(DockerExecutable, CommandArguments(arguments));
 
     /// <summary>Runs docker; with credentials, inside a throw-away credential-helper configuration.</summary>
     private async Task<DockerCliRun.Outcome> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
         Action<string>? onLine, bool forwardStandardOutput, CancellationToken cancellationToken)
     {
+        arguments = CommandArguments(arguments);
         if (Credentials.Count == 0)
             return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, onLine, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
         using var auth = CredentialHelperEnvironment.Create(Credentials);
@@ -59,7 +79,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
             // A --call evaluation exits 1 when it reports something (a check fired): its JSON on stdout is the result.
             var reported = resultOnStandardOutput && outcome.StandardOutput.AsSpan().IndexOf((byte)'{') >= 0;
             if (outcome.ExitCode != 0 && !reported)
-                throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), parser.TextTail, parser.Failures, platforms);
+                throw new BuildxException(outcome.ExitCode, CommandText(arguments), parser.TextTail, parser.Failures, platforms);
         }
         return outcome;
     }
@@ -78,7 +98,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         string[] arguments = ["buildx", "version"];
         var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
-            throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+            throw new BuildxException(outcome.ExitCode, CommandText(arguments), outcome.ErrorTail);
         return BuildxVersion.FromVersionOutput(System.Text.Encoding.UTF8.GetString(outcome.StandardOutput));
     }
 
@@ -190,8 +210,9 @@ public sealed class Buildx(string dockerExecutable = "docker")
     }
 
     /// <summary>
-    /// The buildx process's extra environment: secret values (the command line names only their variables) and the SSH
-    /// agent socket, when it comes from a variable other than SSH_AUTH_SOCK.
+    /// The buildx process's extra environment: secret values (the command line names only their variables), the SSH
+    /// agent socket when it comes from a variable other than SSH_AUTH_SOCK, and cache credentials named by variable
+    /// (the gha token as ACTIONS_RUNTIME_TOKEN, S3 keys as the AWS_* variables buildx reads).
     /// </summary>
     internal static IReadOnlyDictionary<string, string?> EnvironmentFor(BuildRequest request)
     {
@@ -200,6 +221,16 @@ public sealed class Buildx(string dockerExecutable = "docker")
             .ToDictionary(s => s.Reference, s => s.Value);
         if (request.Ssh.FirstOrDefault(s => s.AgentVariable is not null and not "SSH_AUTH_SOCK") is { AgentVariable: { } variable })
             environment["SSH_AUTH_SOCK"] = Environment.GetEnvironmentVariable(variable);
+        var caches = request.CacheFrom.Concat(request.CacheTo is { } export ? [export] : []).ToList();
+        if (caches.OfType<BuildCache.GitHubActionsCache>().FirstOrDefault(c => c.TokenVariable is not null and not "ACTIONS_RUNTIME_TOKEN") is { TokenVariable: { } token })
+            environment["ACTIONS_RUNTIME_TOKEN"] = Environment.GetEnvironmentVariable(token);
+        if (caches.OfType<BuildCache.S3Cache>().FirstOrDefault(c => c.Credentials is not null)?.Credentials is { } keys)
+        {
+            environment[AwsCredentialVariables.AccessKeyId] = Environment.GetEnvironmentVariable(keys.AccessKeyIdVariable);
+            environment[AwsCredentialVariables.SecretAccessKey] = Environment.GetEnvironmentVariable(keys.SecretAccessKeyVariable);
+            // Unset rather than inherited: a session token from elsewhere would not match these keys.
+            environment[AwsCredentialVariables.SessionToken] = keys.SessionTokenVariable is { } session ? Environment.GetEnvironmentVariable(session) : null;
+        }
         return environment;
     }
 
@@ -214,7 +245,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         string[] arguments = ["buildx", "imagetools", "inspect", "--raw", image.ToString()];
         var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
-            throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+            throw new BuildxException(outcome.ExitCode, CommandText(arguments), outcome.ErrorTail);
         return ImageIndex.Parse(outcome.StandardOutput);
     }
 
@@ -226,7 +257,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         string[] arguments = ["buildx", "imagetools", "inspect", "--format", "{{json .Image}}", image.ToString()];
         var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
-            throw new BuildxException(outcome.ExitCode, CommandLineText.Format(DockerExecutable, arguments), outcome.ErrorTail);
+            throw new BuildxException(outcome.ExitCode, CommandText(arguments), outcome.ErrorTail);
         return System.Text.Encoding.UTF8.GetString(outcome.StandardOutput);
     }
 

@@ -97,26 +97,9 @@ public static class BuildxArguments
         _ => CsvFields.Join($"id={secret.Id}", $"env={secret.Reference}"),
     };
 
-    internal static string CacheImportSpec(BuildCache? cache) => cache switch
-    {
-        BuildCache.RegistryCache registry => CsvFields.Join("type=registry", $"ref={registry.Reference}"),
-        BuildCache.LocalCache local => CsvFields.Join("type=local", $"src={local.Directory}"),
-        BuildCache.InlineCache => "type=inline",
-        _ => "",
-    };
+    internal static string CacheImportSpec(BuildCache? cache) => cache?.ImportSpec() ?? "";
 
-    internal static string CacheExportSpec(BuildCache cache)
-    {
-        var fields = cache switch
-        {
-            BuildCache.RegistryCache registry => new List<string> { "type=registry", $"ref={registry.Reference}" },
-            BuildCache.LocalCache local => ["type=local", $"dest={local.Directory}"],
-            _ => ["type=inline"],
-        };
-        // min is buildx's default; say only the non-default.
-        if (cache is BuildCache.RegistryCache { Mode: CacheMode.Max } or BuildCache.LocalCache { Mode: CacheMode.Max }) fields.Add("mode=max");
-        return CsvFields.Join([.. fields]);
-    }
+    internal static string CacheExportSpec(BuildCache cache) => cache.ExportSpec();
 
     /// <summary>
     /// What <c>--allow</c> grants: the request's entitlements, and <c>network.host</c> when every step runs on the

@@ -55,6 +55,18 @@ public class BuildEventParserTests
     }
 
     [Fact]
+    public void A_step_from_a_remote_cache_stays_cached_while_its_layer_is_fetched()
+    {
+        var events = BuildEventParser.ParseAll(RawJsonCaptures.RemoteCacheImport);
+
+        var run = StatesOf(events, "RUN echo remote-cache-107827124").ToList();
+        Assert.Equal([StepState.Cached], run.Select(s => s.State)); // BuildKit restarts the vertex to pull its layer: not a run
+        Assert.DoesNotContain(events.OfType<BuildEvent.StepStarted>(), e => e.Step.Instruction.StartsWith("RUN echo remote-cache", StringComparison.Ordinal));
+        Assert.Equal(StepState.Cached, BuildLog.Of(events).StepsRunning("RUN echo remote-cache").Single().State);
+        Assert.Equal(StepState.Done, BuildLog.Of(events).StepsRunning("COPY app.txt").Single().State); // the changed code ran
+    }
+
+    [Fact]
     public void Run_output_is_decoded_line_by_line_with_its_stream()
     {
         var logs = FailingRun.OfType<BuildEvent.StepLog>().ToList();

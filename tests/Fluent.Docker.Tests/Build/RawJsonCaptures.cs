@@ -32,6 +32,9 @@ internal static class RawJsonCaptures
     /// <summary>A build that succeeds, then --push to 127.0.0.1:5999, where nothing listens: the export step fails.</summary>
     public static IReadOnlyList<string> PushRefused => Lines("push-refused.rawjson");
 
+    /// <summary>A second engine importing registry cache: the RUN is cached, then its layer is fetched (started and completed again, not run).</summary>
+    public static IReadOnlyList<string> RemoteCacheImport => Lines("remote-cache-import.rawjson");
+
     private static string[] Lines(string name) => File.ReadAllLines(Path.Combine(Path.GetDirectoryName(ThisFile())!, "RawJson", name));
 
     private static string ThisFile([CallerFilePath] string path = "") => path;
