@@ -126,7 +126,7 @@ public sealed class ToolProcessTests(InstalledTool tool)
             Assert.Equal("error: api/Dockerfile:3:1: unknown instruction: FORM\n", run.Error);
         }
         // lint shows what it found before the stop, as BuildKit does; import writes nothing.
-        Assert.Contains("api/Dockerfile:3: error: unknown instruction: FORM\n", lint.Output);
+        Assert.Contains("api/Dockerfile:3: error FD2003: unknown instruction: FORM\n", lint.Output);
         Assert.Equal("", import.Output);
     }
 
