@@ -42,6 +42,6 @@ public sealed record WorkflowImage(string Name, IReadOnlyList<Platform> Platform
         Dockerfile dockerfile;
         try { dockerfile = Dockerfile.Parse(image.Dockerfile); }
         catch (Parsing.DockerfileParseException e) { throw new FormatException($"{image.DockerfilePath} (generated): {e.Message}", e); }
-        return new WorkflowImage(image.Name, [.. image.Platforms.Select(Platform.Parse)], dockerfile, image.ContextDirectory, image.DockerfilePath);
+        return new WorkflowImage(image.Name, image.Platforms, dockerfile, image.ContextDirectory, image.DockerfilePath);
     }
 }

@@ -8,7 +8,7 @@ namespace Fluent.Docker.Hosting;
 /// <summary>
 /// What <c>describe</c> and <c>generate</c> report: every image of a definitions project with the files it generates,
 /// or, when the definitions are invalid, no images and the typed <see cref="Problems"/>. The tool reads it back with
-/// <see cref="Parse"/>; <see cref="Protocol"/> changes when the shape does (2: typed problems; 3: one <see cref="Problem"/> type for problems and lint findings).
+/// <see cref="Parse"/>; <see cref="Protocol"/> changes when the shape does (2: typed problems; 3: one <see cref="Problem"/> type for problems and lint findings, typed platforms).
 /// </summary>
 public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnlyList<HostManifestImage> Images)
 {
@@ -24,7 +24,7 @@ public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnly
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new PlatformJsonConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
@@ -38,7 +38,7 @@ public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnly
         var described = images.Select(image =>
         {
             var context = Path.GetFullPath(Path.Combine(baseDirectory, image.ContextDirectory));
-            return new HostManifestImage(image.Name, [.. image.Platforms.Select(p => p.ToString())], context,
+            return new HostManifestImage(image.Name, [.. image.Platforms], context,
                 Path.Combine(context, image.DockerfileName), Path.Combine(context, image.IgnoreFileName),
                 image.Dockerfile.Emit(), image.Ignore.Emit())
             {
@@ -50,6 +50,15 @@ public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnly
             throw new ProblemException(Problem.Error(ProblemCodes.Definition, ProblemLocation.None, $"Two images write {clash.Key}.",
                 "give each image its own context directory or Dockerfile name (WithDockerfileName)."));
         return new HostManifest(CurrentProtocol, LibraryVersionOf(typeof(HostManifest).Assembly), described);
+    }
+
+    /// <summary>A platform as its OCI text (<c>linux/arm64/v8</c>), read back typed.</summary>
+    private sealed class PlatformJsonConverter : JsonConverter<Platform>
+    {
+        public override Platform Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Platform.Parse(reader.GetString() ?? throw new JsonException("A platform is null."));
+
+        public override void Write(Utf8JsonWriter writer, Platform value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -69,7 +78,7 @@ public sealed record HostManifest(int Protocol, string LibraryVersion, IReadOnly
 
 /// <summary>One image of a <see cref="HostManifest"/>: absolute paths, the text each file gets, and the lint findings when asked.</summary>
 public sealed record HostManifestImage(
-    string Name, IReadOnlyList<string> Platforms, string ContextDirectory,
+    string Name, IReadOnlyList<Platform> Platforms, string ContextDirectory,
     string DockerfilePath, string DockerIgnorePath, string Dockerfile, string DockerIgnore)
 {
     /// <summary>The model's lint findings, suppressed ones included (with their reasons); null unless <c>describe --lint</c>.</summary>

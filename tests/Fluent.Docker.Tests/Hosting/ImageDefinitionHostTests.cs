@@ -47,7 +47,7 @@ public sealed class ImageDefinitionHostTests : IDisposable
         Assert.Equal(HostManifest.CurrentProtocol, manifest.Protocol);
         var api = manifest.Images[0];
         Assert.Equal(("team/api", Path.Combine(_directory, "api"), Path.Combine(_directory, "api", "Dockerfile")), (api.Name, api.ContextDirectory, api.DockerfilePath));
-        Assert.Equal(["linux/amd64", "linux/arm64"], api.Platforms);
+        Assert.Equal([Platform.LinuxAmd64, Platform.LinuxArm64], api.Platforms);
         Assert.Equal(Api.Dockerfile.Emit(), api.Dockerfile);
         Assert.Equal(Api.Ignore.Emit(), api.DockerIgnore);
         Assert.Equal("worker.Dockerfile.dockerignore", Path.GetFileName(manifest.Images[1].DockerIgnorePath));
