@@ -207,7 +207,7 @@ Task("Pack")
 // ---- Conformance ----
 
 Task("Conformance")
-    .Description("Runs every peer corpus (tests/corpora) and prints one line per corpus, NAME: passed/total; fails if any falls short.")
+    .Description("Runs every peer corpus (tests/corpora) and prints one line per corpus, NAME: passed/total; fails if any falls short. The last line, buildkit-check-differential, runs the lab engine's docker buildx build --call=check on every Dockerfile we have: it needs the lab (bash ../shared/lab/up.sh).")
     .IsDependentOn("Build")
     .Does(() =>
 {

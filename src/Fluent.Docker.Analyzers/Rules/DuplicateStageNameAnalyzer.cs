@@ -19,6 +19,6 @@ public sealed class DuplicateStageNameAnalyzer : DockerfileAnalyzer
         foreach (var stage in dockerfile.Stages) names.Add(stage!.Chain.Name);
         for (var index = 0; index < names.Count; index++)
             if (names[index] is { } name && DockerfileFacts.EarlierStageNamed(names, name, index) is var earlier && earlier >= 0)
-                context.ReportDiagnostic(Create(dockerfile.Stages[index]!.Argument, name, earlier + 1));
+                context.ReportDiagnostic(Create(dockerfile.Stages[index]!.Argument, name.ToLowerInvariant(), earlier + 1));
     }
 }

@@ -20,6 +20,7 @@ public sealed class RelativeWorkdirAnalyzer : FluentDockerAnalyzer
                 && invocation.ArgumentFor("path") is { } path
                 && path.ConstantString() is { } text
                 && DockerfileFacts.IsRelativePath(text))
-                operation.ReportDiagnostic(Create(path.Unwrap(), text));
+                // The message quotes the path as BuildKit's does (Go's %q): backslashes and quotes escaped.
+                operation.ReportDiagnostic(Create(path.Unwrap(), text.Replace("\\", "\\\\").Replace("\"", "\\\"")));
         }, OperationKind.Invocation);
 }

@@ -16,6 +16,6 @@ public sealed class ReservedStageNameAnalyzer : FluentDockerAnalyzer
         {
             if (StageNames.Declared((IInvocationOperation)operation.Operation, types) is ({ } at, { } name)
                 && name.ToLowerInvariant() is "scratch" or "context")
-                operation.ReportDiagnostic(Create(at, name));
+                operation.ReportDiagnostic(Create(at, name.ToLowerInvariant()));
         }, OperationKind.Invocation);
 }

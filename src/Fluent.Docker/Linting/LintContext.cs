@@ -114,6 +114,12 @@ internal sealed class StageContext
     /// <summary>The FROM line as written, when the text is known.</summary>
     public SourceInstruction? FromSource => File.Source?.From(Index);
 
+    /// <summary>The FROM's <c>--platform</c> value as written (<c>$TARGETPLATFORM</c>, <c>${TARGETPLATFORM}</c>), when the text is known.</summary>
+    public string? PlatformAsWritten => FromSource?.Flags.Select(f => f.StartsWith("--platform=", StringComparison.OrdinalIgnoreCase) ? f["--platform=".Length..] : null).LastOrDefault(v => v is not null);
+
+    /// <summary>The FROM's image word as written, before expansion (<c>busybox:$VERSION</c>), when the text is known.</summary>
+    public string? BaseAsWritten => FromSource?.Arguments is [var image, ..] ? image : null;
+
     /// <summary>This stage and the stages it builds on, nearest first.</summary>
     public IEnumerable<StageContext> Chain()
     {

@@ -12,7 +12,7 @@ public class InstructionLintRuleTests
     public void FD0003_reports_secret_looking_arg_and_env_names()
     {
         var stage = App.Arg(new BuildArg("SECRET_PASSPHRASE")).Env(("password", "x"), ("sunflower", "y")).Env("AWS_KEY", "x");
-        Assert.Equal(["SECRET_PASSPHRASE", "password", "AWS_KEY"], Findings(stage, "FD0003").Select(f => f.Message.Split('\'')[1]));
+        Assert.Equal(["SECRET_PASSPHRASE", "password", "AWS_KEY"], Findings(stage, "FD0003").Select(f => f.Message.Split('"')[1]));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class InstructionLintRuleTests
     {
         var findings = Findings(App.EntrypointShell("run.sh").CmdShell("npm start"), "FD0006");
         Assert.Equal(["ENTRYPOINT", "CMD"], findings.Select(f => f.Location.Keyword));
-        Assert.Contains("Cmd(…)", findings[1].Message);
+        Assert.Equal("JSON arguments recommended for CMD to prevent unintended behavior related to OS signals", findings[1].Message);
     }
 
     [Fact]

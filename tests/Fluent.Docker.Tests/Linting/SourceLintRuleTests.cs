@@ -39,7 +39,7 @@ public class SourceLintRuleTests
             with { EmptyContinuations = [new EmptyContinuation(6, 4)] };
         var finding = Assert.Single(FindingsWithSource(TwoStages, source, "FD0102"));
         Assert.Equal(6, finding.Location.Line);
-        Assert.Contains("line 4", finding.Message);
+        Assert.Equal("Empty continuation line", finding.Message);
     }
 
     [Fact]
@@ -105,7 +105,8 @@ public class SourceLintRuleTests
             Froms = [new SourceInstruction(2) { Keyword = "FROM" }],
             Instructions = [[new SourceInstruction(3) { Keyword = "ENV", LegacyKeyValue = true }, new SourceInstruction(4) { Keyword = "LABEL", LegacyKeyValue = true }]],
         };
-        Assert.Equal(["'ENV key value'", "'LABEL key value'"], FindingsWithSource(file, source, "FD0108").Select(f => f.Message[..f.Message.IndexOf(" is", StringComparison.Ordinal)]));
+        Assert.Equal(["\"ENV key=value\" should be used instead of legacy \"ENV key value\" format", "\"LABEL key=value\" should be used instead of legacy \"LABEL key value\" format"],
+            FindingsWithSource(file, source, "FD0108").Select(f => f.Message));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class StageLintRuleTests
 
     [Fact]
     public void FD0008_reports_a_stage_name_that_is_not_lowercase() =>
-        Assert.Contains("'build'", Assert.Single(Findings(Stage.Named("Build").FromScratch(), "FD0008")).Message);
+        Assert.Equal("Stage name 'Build' should be lowercase", Assert.Single(Findings(Stage.Named("Build").FromScratch(), "FD0008")).Message);
 
     [Fact]
     public void FD0008_quiet_for_lowercase_names() => Assert.Empty(Findings(Stage.Named("build-2").FromScratch(), "FD0008"));
@@ -69,7 +69,7 @@ public class StageLintRuleTests
         var file = Dockerfile.Create(Stage.Named("b").FromScratch(), Stage.Named("B").FromScratch());
         var finding = Assert.Single(Findings(file, "FD0010"));
         Assert.Equal(1, finding.Location.StageIndex);
-        Assert.Contains("#1", finding.Message);
+        Assert.Equal("Duplicate stage name \"b\", stage names should be unique", finding.Message);
     }
 
     [Fact]

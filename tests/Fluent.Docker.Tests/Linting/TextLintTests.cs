@@ -14,7 +14,7 @@ public class TextLintTests
     {
         var finding = Assert.Single(Findings("ARG VERSION\nFROM busybox:$VERSION\n", "FD0110"));
         Assert.Equal((2, 0), (finding.Location.Line, finding.Location.InstructionNumber));
-        Assert.Contains("'busybox:'", finding.Message);
+        Assert.Equal("Default value for ARG busybox:$VERSION results in empty or invalid base image name", finding.Message);
         Assert.Single(Findings("ARG IMAGE\nFROM $IMAGE\n", "FD0110"));
     }
 
@@ -44,7 +44,7 @@ public class TextLintTests
     {
         // BuildKit: `ARG FLAVOR=${NOPE}` gives FLAVOR "", so `busybox:${FLAVOR}` is `busybox:` (InvalidDefaultArgInFrom)…
         var finding = Assert.Single(Findings("ARG FLAVOR=${NOPE}\nFROM busybox:${FLAVOR}\n", "FD0110"));
-        Assert.Contains("'busybox:'", finding.Message);
+        Assert.Equal("Default value for ARG busybox:${FLAVOR} results in empty or invalid base image name", finding.Message);
         // …and `busybox:1.36-` is still a valid reference, so BuildKit reports nothing for it.
         Assert.Empty(Findings("ARG FLAVOR=${NOPE}\nFROM busybox:1.36-${FLAVOR}\n", "FD0110"));
     }

@@ -1,3 +1,4 @@
+using Fluent.Docker.Conformance;
 using Fluent.Docker.Linting;
 using Fluent.Docker.Templates;
 
@@ -13,7 +14,7 @@ public class TemplateContractTests
 {
     private static readonly string[] PackageManagerSteps = ["pip install", "pip --python", "npm ci", "go mod download", "go build", "dotnet restore", "dotnet publish", "mvn "];
 
-    public static TheoryData<string> Keys => TemplateSamples.Keys;
+    public static TheoryData<string> Keys => new(TemplateSamples.All.Select(s => s.Key));
 
     private static ImageDefinition Make(string key) => TemplateSamples.Get(key).Definition;
 

@@ -1,3 +1,4 @@
+using Fluent.Docker.Conformance;
 using Snapshooter.Xunit;
 
 namespace Fluent.Docker.Tests.Templates;

@@ -15,6 +15,6 @@ internal sealed class ConstantFromPlatformRule() : StageRule(RuleIds.ConstantFro
         if (stage.Stage.Platform is not { IsConcrete: true } platform) yield break;
         var name = stage.Stage.Name?.ToLowerInvariant() ?? "";
         if (name.Contains(platform.Os, StringComparison.Ordinal) || name.Contains(platform.Architecture, StringComparison.Ordinal)) yield break;
-        yield return AtFrom(stage, stage.DisplayName, platform.ToString());
+        yield return AtFrom(stage, stage.DisplayName, stage.PlatformAsWritten ?? platform.ToString());
     }
 }

@@ -18,9 +18,12 @@ internal sealed class CopyIgnoredFileRule() : LintRule(RuleIds.CopyIgnoredFile)
             var sources = Codecs.InstructionCodecs.For(at.Instruction).ContextReads(at.Instruction).Where(r => !r.Mounted).Select(r => r.Path.Value);
             var scope = at.Before.Scope();
             foreach (var source in sources.Select(s => GoPath.Clean(BuildState.Expand(s, scope))))
-                if (Ignored(matcher, source)) yield return At(at, at.Instruction.Keyword, source);
+                if (Ignored(matcher, source)) yield return At(at, CommandName(at.Instruction.Keyword), Parsing.GoText.Quote(source)[1..^1]);
         }
     }
+
+    /// <summary>As BuildKit names the command in this check's message: <c>Copy</c>, <c>Add</c>.</summary>
+    private static string CommandName(string keyword) => keyword[..1].ToUpperInvariant() + keyword[1..].ToLowerInvariant();
 
     private static bool Ignored(DockerIgnoreMatcher matcher, string source)
     {

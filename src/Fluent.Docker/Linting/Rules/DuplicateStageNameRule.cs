@@ -11,6 +11,7 @@ internal sealed class DuplicateStageNameRule() : StageRule(RuleIds.DuplicateStag
     {
         if (stage.Stage.Name is not { } name) yield break;
         var first = DockerfileFacts.EarlierStageNamed([.. stage.File.File.Stages.Select(s => s.Name)], name, stage.Index);
-        if (first >= 0) yield return AtFrom(stage, name, first + 1);
+        // BuildKit names the stage as it compares names: lowercased.
+        if (first >= 0) yield return AtFrom(stage, name.ToLowerInvariant(), first + 1);
     }
 }

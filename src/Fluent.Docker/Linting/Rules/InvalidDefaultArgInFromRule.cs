@@ -17,6 +17,6 @@ internal sealed class InvalidDefaultArgInFromRule() : StageRule(RuleIds.InvalidD
         var inputs = BuildInputs.For(stage.File.File, null, null);
         var scope = inputs.Automatic.Concat(inputs.Global).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var name = BuildState.Expand(expanded.Reference, scope);
-        if (name.Length == 0 || !ImageReference.TryParse(name, out _)) yield return AtFrom(stage, expanded.Reference.ToString(), name);
+        if (name.Length == 0 || !ImageReference.TryParse(name, out _)) yield return AtFrom(stage, stage.BaseAsWritten ?? expanded.Reference.ToString(), name);
     }
 }

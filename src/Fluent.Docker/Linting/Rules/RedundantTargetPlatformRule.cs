@@ -9,6 +9,6 @@ internal sealed class RedundantTargetPlatformRule() : StageRule(RuleIds.Redundan
 
     private protected override IEnumerable<Finding> Check(StageContext stage)
     {
-        if (stage.Stage.Platform == Platform.TargetPlatform) yield return AtFrom(stage, stage.DisplayName);
+        if (stage.Stage.Platform == Platform.TargetPlatform) yield return AtFrom(stage, stage.PlatformAsWritten ?? Platform.TargetPlatform.ToString());
     }
 }

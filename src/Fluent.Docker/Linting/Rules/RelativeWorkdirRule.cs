@@ -10,7 +10,8 @@ internal sealed class RelativeWorkdirRule() : InstructionRule<WorkdirInstruction
 {
     private protected override IEnumerable<Finding> Check(InstructionContext at, WorkdirInstruction workdir)
     {
-        if (!at.Before.WorkdirSet && DockerfileFacts.IsRelativePath(BuildState.Expand(workdir.Path.Value, at.Before.Scope())))
-            yield return At(at, workdir.Path.ToString());
+        // BuildKit names the path as expanded, in Go's %q quoting (the message format has the quotes).
+        if (!at.Before.WorkdirSet && BuildState.Expand(workdir.Path.Value, at.Before.Scope()) is var path && DockerfileFacts.IsRelativePath(path))
+            yield return At(at, Parsing.GoText.Quote(path)[1..^1]);
     }
 }

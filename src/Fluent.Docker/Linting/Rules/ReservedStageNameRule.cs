@@ -9,6 +9,6 @@ internal sealed class ReservedStageNameRule() : StageRule(RuleIds.ReservedStageN
 
     private protected override IEnumerable<Finding> Check(StageContext stage)
     {
-        if (stage.Stage.Name?.ToLowerInvariant() is "scratch" or "context") yield return AtFrom(stage, stage.Stage.Name);
+        if (stage.Stage.Name?.ToLowerInvariant() is "scratch" or "context") yield return AtFrom(stage, stage.Stage.Name.ToLowerInvariant()); // as BuildKit names it
     }
 }

@@ -1,12 +1,13 @@
 using Fluent.Docker.Templates;
 
-namespace Fluent.Docker.Tests.Templates;
+namespace Fluent.Docker.Conformance;
 
 /// <summary>
 /// One sample per template and per option that changes the shape of the image, each made from its options so tests can
-/// re-make it with other shared options (<c>with { BaseRegistry = … }</c>).
+/// re-make it with other shared options (<c>with { BaseRegistry = … }</c>). The template tests snapshot them and
+/// <see cref="Differential.BuildKitCheckDifferential"/> checks their Dockerfiles against BuildKit's checks.
 /// </summary>
-internal static class TemplateSamples
+public static class TemplateSamples
 {
     public sealed record Sample(string Key, TemplateOptions Options, Func<TemplateOptions, ImageDefinition> Make, bool CrossCompiles)
     {
@@ -30,8 +31,6 @@ internal static class TemplateSamples
     ];
 
     public static Sample Get(string key) => All.Single(s => s.Key == key);
-
-    public static TheoryData<string> Keys => new(All.Select(s => s.Key));
 
     /// <summary>The Dockerfile, then the .dockerignore: what a snapshot shows.</summary>
     public static string Render(ImageDefinition definition) =>
