@@ -20,7 +20,7 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
     {
         var flags = BuilderFlags.Parse(node.Flags, Flags);
         var (sources, destination) = DockerfileReader.SourcesAndDestination(node);
-        if (DockerfileReader.CopyOptionsOf(flags, context) is not { } options) return null;
+        if (CopyFlagsCodec.Read(flags, context) is not { } options) return null;
         if (sources.Any(s => DockerfileSyntaxParser.ParseHeredoc(s) is not null)) return null;
         var checksum = flags.String("checksum");
         var keepGitDir = flags.Bool("keep-git-dir");
@@ -77,7 +77,7 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
                     break;
             }
         }
-        DockerfileEmitter.AppendCommonFlags(syntax, flags, add.Options);
+        CopyFlagsCodec.Write(syntax, flags, add.Options);
         if (add.Unpack is { } unpack) flags.Append("--unpack=").Append(unpack ? "true" : "false").Append(' ');
         return flags.ToString();
     }
@@ -96,7 +96,7 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
         if (add.Sources.Count == 0) site.Add("sources", "ADD needs at least one source.", "pass an AddSource.");
         foreach (var source in add.Sources) CheckSource(site, source);
         site.Path("destination", add.Destination.Value, add.Destination);
-        DockerfileValidator.CheckCopyOptions(site, add.Options);
+        CopyFlagsCodec.Check(site, add.Options);
         if (add.Options.Parents) site.Add("--parents", "ADD does not support --parents.", "use COPY with Parents = true.");
         if (add.Sources.Count > 1 && add.Sources.Any(s => s is AddSource.Url { Checksum: not null } or AddSource.Git { Checksum: not null }))
             site.Add("--checksum", "ADD --checksum applies to a single source.", "use one ADD per checksum-pinned source.");
@@ -135,7 +135,7 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
     private static partial Regex GitCommit();
 
     protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, AddInstruction add) =>
-        DockerfileValidator.CheckLabsCopyFlags(frontend, site, add.Options);
+        CopyFlagsCodec.CheckFrontend(frontend, site, add.Options);
 
     protected override IEnumerable<ContextRead> ContextReadsOf(AddInstruction add) =>
         add.Sources.OfType<AddSource.Local>().Select(l => new ContextRead(l.Path, Mounted: false));
@@ -146,8 +146,8 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
         [.. add.Sources.OfType<AddSource.Local>().Select(s => s.Path.Value), add.Destination.Value, .. Chown(add.Options)];
 
     protected override string ToCSharp(CSharpModel model, AddInstruction add) => add.Sources is [var source]
-        ? $"Add({AddSourceOf(model, source)}, {model.Value(add.Destination.Value)}{model.OptionsArgument(add.Options, add.Unpack is not null)}{(add.Unpack is { } unpack ? ", unpack: " + CSharpModel.Bool(unpack) : "")})"
-        : $"Append(new AddInstruction(ValueList.Of<AddSource>({string.Join(", ", add.Sources.Select(s => AddSourceOf(model, s)))}), {model.Value(add.Destination.Value, cast: true)}, {model.CopyOptionsOf(add.Options)}, {(add.Unpack is { } u ? CSharpModel.Bool(u) : "null")}))";
+        ? $"Add({AddSourceOf(model, source)}, {model.Value(add.Destination.Value)}{CopyFlagsCodec.Argument(model, add.Options, add.Unpack is not null)}{(add.Unpack is { } unpack ? ", unpack: " + CSharpModel.Bool(unpack) : "")})"
+        : $"Append(new AddInstruction(ValueList.Of<AddSource>({string.Join(", ", add.Sources.Select(s => AddSourceOf(model, s)))}), {model.Value(add.Destination.Value, cast: true)}, {CopyFlagsCodec.ToCSharp(model, add.Options)}, {(add.Unpack is { } u ? CSharpModel.Bool(u) : "null")}))";
 
     private static string AddSourceOf(CSharpModel model, AddSource source) => source switch
     {

@@ -21,7 +21,7 @@ internal sealed class CopyCodec : InstructionCodec<CopyInstruction>
     {
         var flags = BuilderFlags.Parse(node.Flags, Flags);
         var (sources, destination) = DockerfileReader.SourcesAndDestination(node);
-        if (DockerfileReader.CopyOptionsOf(flags, context) is not { } options) return null;
+        if (CopyFlagsCodec.Read(flags, context) is not { } options) return null;
         options = options with { Parents = flags.Bool("parents") };
         if (sources.Any(s => DockerfileSyntaxParser.ParseHeredoc(s) is not null)) return One(CopyContentCodec.Read(node, flags, sources, destination, options, context));
         ArtifactSource? from = null;
@@ -30,7 +30,7 @@ internal sealed class CopyCodec : InstructionCodec<CopyInstruction>
     }
 
     protected override (string Header, IReadOnlyList<string> Body) Write(DockerfileSyntax syntax, CopyInstruction copy) =>
-        ("COPY " + DockerfileEmitter.CopyFlags(syntax, copy.From, copy.Options) + DockerfileEmitter.Paths(syntax, [.. copy.Sources.Select(s => s.Value), copy.Destination.Value]), []);
+        ("COPY " + CopyFlagsCodec.WriteCopy(syntax, copy.From, copy.Options) + DockerfileEmitter.Paths(syntax, [.. copy.Sources.Select(s => s.Value), copy.Destination.Value]), []);
 
     protected override void Check(DockerfileValidator.Scope scope, CopyInstruction copy)
     {
@@ -39,18 +39,18 @@ internal sealed class CopyCodec : InstructionCodec<CopyInstruction>
         for (var i = 0; i < copy.Sources.Count; i++) site.Path($"source {i + 1}", copy.Sources[i].Value, copy.Sources[i]);
         site.Path("destination", copy.Destination.Value, copy.Destination);
         scope.Source("--from", copy.From);
-        DockerfileValidator.CheckCopyOptions(site, copy.Options);
+        CopyFlagsCodec.Check(site, copy.Options);
     }
 
     protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, CopyInstruction copy) =>
-        DockerfileValidator.CheckLabsCopyFlags(frontend, site, copy.Options);
+        CopyFlagsCodec.CheckFrontend(frontend, site, copy.Options);
 
     protected override string ToCSharp(CSharpModel model, CopyInstruction copy)
     {
         var sources = copy.Sources.Count == 1
             ? model.Value(copy.Sources[0].Value)
             : $"new SourcePath[] {{ {string.Join(", ", copy.Sources.Select(s => model.Value(s.Value, cast: true)))} }}";
-        var options = model.OptionsArgument(copy.Options);
+        var options = CopyFlagsCodec.Argument(model, copy.Options);
         return copy.From is { } from
             ? $"CopyFrom({model.SourceOf(from)}, {sources}, {model.Value(copy.Destination.Value)}{options})"
             : $"Copy({sources}, {model.Value(copy.Destination.Value)}{options})";

@@ -23,7 +23,7 @@ internal sealed class CopyContentCodec : InstructionCodec<CopyContentInstruction
         var delimiter = DockerfileEmitter.HeredocDelimiter(content.Content);
         // Quoted delimiter: the content is taken as is. Unquoted: BuildKit expands variables in it.
         var marker = content.Expand ? delimiter : "\"" + delimiter + "\"";
-        return ($"COPY {DockerfileEmitter.CopyFlags(syntax, null, content.Options)}<<{marker} {syntax.EscapedWord(content.Destination.Value)}",
+        return ($"COPY {CopyFlagsCodec.WriteCopy(syntax, null, content.Options)}<<{marker} {syntax.EscapedWord(content.Destination.Value)}",
             DockerfileEmitter.HeredocBody(content.Content, delimiter));
     }
 
@@ -37,7 +37,7 @@ internal sealed class CopyContentCodec : InstructionCodec<CopyContentInstruction
         if (content.Destination.Value.Parts.Any(p => !p.IsVariable && p.Text.Any(c => char.IsWhiteSpace(c) && c is not ('\r' or '\n'))))
             site.Add("destination", "The destination contains whitespace, which a heredoc COPY cannot keep (it has no JSON form).", "use a destination without spaces, or COPY a file from the build context.");
         site.Heredoc("content", content.Content);
-        DockerfileValidator.CheckCopyOptions(site, content.Options);
+        CopyFlagsCodec.Check(site, content.Options);
         if (content.Options.Parents) site.Add("--parents", "--parents has no meaning for inline content.", "remove Parents.");
     }
 
@@ -46,6 +46,6 @@ internal sealed class CopyContentCodec : InstructionCodec<CopyContentInstruction
     protected override IEnumerable<Expandable> ExpandedValuesOf(CopyContentInstruction content) => [content.Destination.Value, .. Chown(content.Options)];
 
     protected override string ToCSharp(CSharpModel model, CopyContentInstruction content) => content.Expand
-        ? $"Append(new CopyContentInstruction({model.Value(content.Destination.Value, cast: true)}, {CSharpText.Text(content.Content, CSharpModel.LiteralIndent)}, {model.CopyOptionsOf(content.Options)}) {{ Expand = true }})"
-        : $"CopyContent({model.Value(content.Destination.Value)}, {CSharpText.Text(content.Content, CSharpModel.LiteralIndent)}{model.OptionsArgument(content.Options)})";
+        ? $"Append(new CopyContentInstruction({model.Value(content.Destination.Value, cast: true)}, {CSharpText.Text(content.Content, CSharpModel.LiteralIndent)}, {CopyFlagsCodec.ToCSharp(model, content.Options)}) {{ Expand = true }})"
+        : $"CopyContent({model.Value(content.Destination.Value)}, {CSharpText.Text(content.Content, CSharpModel.LiteralIndent)}{CopyFlagsCodec.Argument(model, content.Options)})";
 }

@@ -151,25 +151,6 @@ internal static class DockerfileEmitter
         _ => throw new InvalidOperationException("unknown source"),
     };
 
-    internal static string CopyFlags(DockerfileSyntax syntax, ArtifactSource? from, CopyOptions options)
-    {
-        var flags = new StringBuilder();
-        if (from is not null) flags.Append("--from=").Append(FromText(from)).Append(' ');
-        AppendCommonFlags(syntax, flags, options);
-        if (options.Parents) flags.Append("--parents ");
-        return flags.ToString();
-    }
-
-    internal static void AppendCommonFlags(DockerfileSyntax syntax, StringBuilder flags, CopyOptions options)
-    {
-        if (options.Chown is { } chown)
-            flags.Append("--chown=").Append(syntax.FlagWord(chown.Text)).Append(' ');
-        if (options.Chmod is { } chmod) flags.Append("--chmod=").Append(chmod).Append(' ');
-        if (options.Link) flags.Append("--link ");
-        // BuildKit does not expand --exclude patterns: only the flag parser's escaping applies.
-        foreach (var exclude in options.Exclude) flags.Append("--exclude=").Append(DockerfileSyntax.FlagLiteral(exclude)).Append(' ');
-    }
-
     /// <summary>Appends a logical line, cut into continuation lines when it is longer than BuildKit reads.</summary>
     internal static void AppendLine(StringBuilder output, DockerfileSyntax syntax, string line)
     {

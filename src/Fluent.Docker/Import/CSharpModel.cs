@@ -132,21 +132,6 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
     /// <summary>The error for a record the fluent API cannot express.</summary>
     internal static NotSupportedException NoCSharpFor(Instruction instruction) => new($"The importer has no C# for {instruction.GetType().Name}.");
 
-    internal string OptionsArgument(CopyOptions options, bool named = false) =>
-        options == CopyOptions.None ? "" : (named ? ", options: " : ", ") + CopyOptionsOf(options);
-
-    internal string CopyOptionsOf(CopyOptions options)
-    {
-        if (options == CopyOptions.None) return "CopyOptions.None";
-        var settings = new List<string>();
-        if (options.Chown is { } chown) settings.Add("Chown = " + UserOf(chown));
-        if (options.Chmod is { } chmod) settings.Add("Chmod = " + PermissionsOf(chmod));
-        if (options.Link) settings.Add("Link = true");
-        if (options.Exclude.Count > 0) settings.Add($"Exclude = ValueList.Of({Strings(options.Exclude)})");
-        if (options.Parents) settings.Add("Parents = true");
-        return "new CopyOptions { " + string.Join(", ", settings) + " }";
-    }
-
     internal string SourceOf(ArtifactSource source) => source switch
     {
         ArtifactSource.FromStage stage => _stageLocals[stage.Stage.Name],

@@ -147,16 +147,6 @@ internal static partial class DockerfileValidator
     internal static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction) =>
         Codecs.InstructionCodecs.For(instruction).CheckFrontend(frontend, site, instruction);
 
-    /// <summary>The COPY/ADD flags the builtin frontend (BuildKit 0.13) rejects: <c>--exclude</c> and <c>--parents</c> need a labs frontend there.</summary>
-    internal static void CheckLabsCopyFlags(BuilderProfile frontend, Site site, CopyOptions options)
-    {
-        if (!frontend.IsBuiltin) return;
-        if (options.Exclude.Count > 0)
-            site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");
-        if (options.Parents)
-            site.Add("--parents", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --parents.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or copy each directory explicitly.");
-    }
-
     /// <summary>
     /// The problems of one instruction about to be appended to <paramref name="stage"/> (stage #<paramref name="stageIndex"/>
     /// of <paramref name="file"/>, whose earlier stages are in place): what <see cref="Validate"/> would report for it.
@@ -284,16 +274,6 @@ internal static partial class DockerfileValidator
     {
         if (command is CommandLine.Shell shell && shell.Command.TrimStart().StartsWith("--", StringComparison.Ordinal))
             site.Add("command", "The shell command starts with '--', which BuildKit would parse as a flag of the instruction.", "start the command with the program to run, or use the exec form.");
-    }
-
-    internal static void CheckCopyOptions(Site site, CopyOptions options)
-    {
-        if (options.Chown is { } chown)
-        {
-            site.Value("--chown", chown);
-            site.Flag("--chown", chown.Text);
-        }
-        foreach (var exclude in options.Exclude) site.Flag("--exclude", exclude);
     }
 
     internal static string Show(string text) => ImageReference.Printable(text);

@@ -51,25 +51,6 @@ public static partial class DockerfileReader
         return ([.. node.Arguments.Take(node.Arguments.Count - 1)], destination);
     }
 
-    /// <summary>--chown, --chmod, --link, --exclude; null when a value is beyond the model (a variable mode, a symbolic chmod).</summary>
-    internal static CopyOptions? CopyOptionsOf(BuilderFlags flags, Context context)
-    {
-        var options = new CopyOptions { Link = flags.Bool("link"), Exclude = ValueList.From(flags.Strings("exclude")) };
-        if (flags.String("chown") is { } chown) options = options with { Chown = UserOf(context.Analyze(chown)) };
-        if (flags.String("chmod") is { } chmod)
-        {
-            try
-            {
-                options = options with { Chmod = FilePermissions.Octal(chmod) };
-            }
-            catch (DockerValueException)
-            {
-                return null;
-            }
-        }
-        return options;
-    }
-
     /// <summary><c>--from</c> / <c>from=</c>: an earlier stage (by name or index), else an image reference.</summary>
     internal static ArtifactSource? ReadSource(string text, Dockerfile file, Context context)
     {
