@@ -3,6 +3,8 @@ using Fluent.Docker.Import;
 using Fluent.Docker.Linting;
 using Fluent.Docker.Tests.TypeSafety;
 
+using Fluent.Docker.Tests.Import;
+
 namespace Fluent.Docker.Tests.Codecs;
 
 /// <summary>
@@ -96,21 +98,9 @@ public class MaintainerTests
         const string text = "FROM busybox:1.36\nMAINTAINER Jane \"JD\" Doe <jane@example.com>\n";
 
         var code = DockerfileImporter.ToCSharp(text);
-        var (image, diagnostics) = SnippetCompiler.EmitAssembly("Maintainer", [("Maintainer.cs", code)]);
-
-        Assert.True(image is not null, string.Join("\n", diagnostics) + "\n" + code);
         Assert.Contains(".Append(new MaintainerInstruction(\"Jane \\\"JD\\\" Doe <jane@example.com>\"))", code, StringComparison.Ordinal);
-        var context = new AssemblyLoadContext("maintainer", isCollectible: true);
-        try
-        {
-            var built = (Dockerfile)context.LoadFromStream(new MemoryStream(image!)).GetType("Imported.ImportedDockerfile")!
-                .GetMethod("Create")!.Invoke(null, null)!;
-            Assert.Equal(Dockerfile.Parse(text), built);
-            Assert.Equal(text, built.Emit());
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var built = ImportedCode.Build(code, "Maintainer");
+        Assert.Equal(Dockerfile.Parse(text), built);
+        Assert.Equal(text, built.Emit());
     }
 }

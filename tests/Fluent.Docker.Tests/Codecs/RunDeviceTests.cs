@@ -3,6 +3,8 @@ using Fluent.Docker.Import;
 using Fluent.Docker.Parsing;
 using Fluent.Docker.Tests.TypeSafety;
 
+using Fluent.Docker.Tests.Import;
+
 namespace Fluent.Docker.Tests.Codecs;
 
 /// <summary>
@@ -133,17 +135,7 @@ public class RunDeviceTests
         var code = DockerfileImporter.ToCSharp(model);
 
         Assert.Contains("""Run("nvidia-smi", new RunDevice("nvidia.com/gpu=all") { Required = true }, new RunDevice("amd.com/gpu=0"))""", code, StringComparison.Ordinal);
-        var (image, diagnostics) = SnippetCompiler.EmitAssembly("Devices", [("Devices.cs", code)]);
-        Assert.True(image is not null, string.Join("\n", diagnostics) + "\n" + code);
-        var context = new AssemblyLoadContext("devices", isCollectible: true);
-        try
-        {
-            var built = (Dockerfile)context.LoadFromStream(new MemoryStream(image!)).GetType("Imported.ImportedDockerfile")!.GetMethod("Create")!.Invoke(null, null)!;
-            Assert.Equal(model, built);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var built = ImportedCode.Build(code, "Devices");
+        Assert.Equal(model, built);
     }
 }
