@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace Fluent.Docker.Tests.Templates;
 
 /// <summary>
-/// The templates' HEALTHCHECK works for an app that knows nothing about health: a plain HTTP server (Go's net/http,
-/// Node's http, Python's http.server) built by the template in the lab turns healthy, and turns unhealthy once it
+/// The templates' HEALTHCHECK works for an app that knows nothing about health: a plain HTTP server (Go's net/http on
+/// distroless and scratch, Node's http, Python's http.server, an ASP.NET Core minimal API, the JDK's HttpServer) built by
+/// the template in the lab turns healthy, and turns unhealthy once it
 /// stops listening (SIGUSR2 makes each close its listener while the process keeps running). The engine runs the
 /// image's own probe; the container only shortens its interval and retries (<c>--health-interval=2s
 /// --health-retries=2</c>) so a failing probe shows within seconds instead of the template's 3 × 30 s.
@@ -75,6 +76,52 @@ public class TemplateHealthProbeE2ETests(DockerLabFixture lab, ITestOutputHelper
 
         """;
 
+    private const string AspNetServer = """
+        // A plain minimal API: no health endpoint, no flags. SIGUSR2 stops the server; the process keeps running.
+        using System.Runtime.InteropServices;
+
+        var app = WebApplication.CreateSlimBuilder(args).Build();
+        app.MapGet("/", () => "hello");
+        var stop = new TaskCompletionSource();
+        using var usr2 = PosixSignalRegistration.Create((PosixSignal)12, context => { context.Cancel = true; stop.TrySetResult(); });
+        await app.StartAsync();
+        await stop.Task;
+        await app.StopAsync();
+        await Task.Delay(Timeout.Infinite);
+
+        """;
+
+    private const string AspNetProject = """
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <InvariantGlobalization>true</InvariantGlobalization>
+          </PropertyGroup>
+        </Project>
+
+        """;
+
+    private const string JavaServer = """
+        package plain;
+
+        import com.sun.net.httpserver.HttpServer;
+        import java.net.InetSocketAddress;
+        import sun.misc.Signal;
+
+        /** A plain HTTP server: no health endpoint, no flags. SIGUSR2 stops it; the process keeps running. */
+        public final class Main {
+            public static void main(String[] args) throws Exception {
+                HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("PORT"))), 0);
+                server.createContext("/", exchange -> { exchange.sendResponseHeaders(200, -1); exchange.close(); });
+                server.start();
+                Signal.handle(new Signal("USR2"), signal -> server.stop(0));
+                Thread.sleep(Long.MAX_VALUE);
+            }
+        }
+
+        """;
+
     /// <summary>The app's sources by file name, the definition, and a word of the app's command line (to count copies).</summary>
     private sealed record PlainApp(IReadOnlyDictionary<string, string> Files, ImageDefinition Definition, string ProcessMarker);
 
@@ -101,6 +148,14 @@ public class TemplateHealthProbeE2ETests(DockerLabFixture lab, ITestOutputHelper
             new Dictionary<string, string> { ["requirements.txt"] = "", ["app.py"] = PythonServer },
             PythonTemplate.Create("fluent-tests/plain-python", new PythonOptions { Health = HealthProbe.Http("/"), Platforms = [Platform.LinuxAmd64] }),
             "app.py"),
+        "dotnet-aspnet-tcp" => new(
+            new Dictionary<string, string> { ["Plain.csproj"] = AspNetProject, ["Program.cs"] = AspNetServer },
+            DotNetTemplate.Create("fluent-tests/plain-dotnet", new DotNetOptions { Project = "Plain.csproj", BaseRegistry = global::Fluent.Docker.Examples.DotnetApi.LabRegistry, Platforms = [Platform.LinuxAmd64] }),
+            "Plain.dll"),
+        "java-jre-tcp" => new(
+            new Dictionary<string, string> { ["src/plain/Main.java"] = JavaServer },
+            JavaTemplate.Create("fluent-tests/plain-java", new JavaOptions { Build = new JavaBuild.Javac("plain.Main"), Platforms = [Platform.LinuxAmd64] }),
+            "app.jar"),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
     };
 
@@ -109,6 +164,8 @@ public class TemplateHealthProbeE2ETests(DockerLabFixture lab, ITestOutputHelper
     [InlineData("go-scratch-http")]
     [InlineData("node-tcp")]
     [InlineData("python-http")]
+    [InlineData("dotnet-aspnet-tcp")]
+    [InlineData("java-jre-tcp")]
     public async Task A_plain_app_turns_healthy_and_a_stopped_listener_turns_it_unhealthy(string key)
     {
         var app = App(key);
@@ -161,7 +218,12 @@ public class TemplateHealthProbeE2ETests(DockerLabFixture lab, ITestOutputHelper
         var root = Path.Combine(lab.WorkDirectory, name + "-" + Guid.NewGuid().ToString("N")[..6]);
         var context = Path.Combine(root, app.Definition.ContextDirectory);
         Directory.CreateDirectory(context);
-        foreach (var (file, text) in app.Files) File.WriteAllText(Path.Combine(context, file), text);
+        foreach (var (file, text) in app.Files)
+        {
+            var path = Path.Combine(context, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
         return root;
     }
 
