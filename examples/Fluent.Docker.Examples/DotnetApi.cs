@@ -17,6 +17,8 @@ public static class DotnetApi
     {
         ContextDirectory = "dotnet-api",
         Project = "DotnetApi.csproj",
+        // The app maps /health; the probe GETs it through bash's /dev/tcp (the runtime image has no curl).
+        Health = HealthProbe.Http("/health"),
         BaseRegistry = LabRegistry,
         // arm64 cross-compiles here (see the e2e test), but the lab has no arm64 aspnet runtime image to ship it on.
         Platforms = [Platform.LinuxAmd64],

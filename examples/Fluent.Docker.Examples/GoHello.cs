@@ -4,7 +4,8 @@ namespace Fluent.Docker.Examples;
 
 /// <summary>
 /// The seeds' Go image, from the Go template: compiled on the build machine's platform for every target platform (Go
-/// cross-compiles, so arm64 needs no emulation while compiling), shipped on scratch as uid 10001.
+/// cross-compiles, so arm64 needs no emulation while compiling), shipped on scratch as uid 10001 with the template's
+/// static health probe (a TCP connect to the port; the binary has no health code).
 /// </summary>
 public static class GoHello
 {

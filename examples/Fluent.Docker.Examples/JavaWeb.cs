@@ -4,7 +4,7 @@ namespace Fluent.Docker.Examples;
 
 /// <summary>
 /// The seeds' Java builder → JRE image, from the Java template: javac and jar in a JDK stage, the jar on a JRE image
-/// as uid 10001, its health checked by the jar itself.
+/// as uid 10001, its health checked by a TCP connect to its port (the template's default; the jar knows nothing of it).
 /// </summary>
 public static class JavaWeb
 {

@@ -13,6 +13,8 @@ public static class NodeWeb
         ContextDirectory = "node-web",
         BuildScript = "build",
         Command = ["node", "dist/server.js"],
+        // The app serves /health; the probe GETs it with Node's own http module.
+        Health = HealthProbe.Http("/health"),
         // The lab seeds node:20-slim for amd64 only.
         Platforms = [Platform.LinuxAmd64],
         Metadata = new ImageMetadata

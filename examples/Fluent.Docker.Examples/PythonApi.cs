@@ -13,6 +13,8 @@ public static class PythonApi
     {
         ContextDirectory = "python-api",
         Port = 5000,
+        // The app serves /health; the probe GETs it with Python's own http.client.
+        Health = HealthProbe.Http("/health"),
         Command = ["python", "app.py"],
         // The naive image of the seed exercise lives beside it; it is not part of the app.
         ExtraIgnorePatterns = ["Dockerfile.simple"],

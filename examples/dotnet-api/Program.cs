@@ -1,26 +1,6 @@
-// dotnet-api: an ASP.NET Core minimal API. `--healthcheck` probes the running server's /health and exits 0 when it
-// answers 200: the runtime image has no curl, and HEALTHCHECK runs `dotnet DotnetApi.dll --healthcheck`.
+// dotnet-api: an ASP.NET Core minimal API. It has no health code of its own: the image's HEALTHCHECK GETs /health
+// through bash's /dev/tcp (the template's probe; the runtime image has no curl).
 using System.Runtime.InteropServices;
-
-var port = Environment.GetEnvironmentVariable("PORT") ?? "8080";
-
-if (args is ["--healthcheck", ..])
-{
-    using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-    try
-    {
-        var response = await client.GetAsync($"http://127.0.0.1:{port}/health");
-        return response.IsSuccessStatusCode ? 0 : 1;
-    }
-    catch (HttpRequestException)
-    {
-        return 1;
-    }
-    catch (TaskCanceledException)
-    {
-        return 1;
-    }
-}
 
 var app = WebApplication.CreateSlimBuilder(args).Build();
 app.MapGet("/health", () => Results.Json(new Health("healthy"), AppJson.Default.Health));

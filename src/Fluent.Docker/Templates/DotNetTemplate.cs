@@ -39,11 +39,11 @@ public sealed record DotNetOptions : TemplateOptions
     /// </summary>
     public ValueList<string> RestoreInputs { get; init; } = ValueList<string>.Empty;
 
-    /// <summary>Arguments that make the app probe its own health endpoint and exit 0 when healthy (runtime images have no curl).</summary>
-    public ValueList<string> HealthcheckArguments { get; init; } = ["--healthcheck"];
-
     /// <summary>The assembly the project produces: the project file's name without its extension.</summary>
     public string AssemblyName => Path.GetFileNameWithoutExtension(Project);
+
+    /// <summary>A console app listens on no port, whatever <see cref="TemplateOptions.Port"/> says.</summary>
+    internal override Port? ListeningPort => Kind == DotNetAppKind.AspNetCore ? Port : null;
 
     internal ImageReference Sdk => SdkImage ?? $"mcr.microsoft.com/dotnet/sdk:{SdkVersion}";
 
@@ -73,8 +73,11 @@ public sealed record DotNetOptions : TemplateOptions
 /// Docker's architecture names to its runtime identifiers: amd64 → linux-x64, arm64 → linux-arm64, see
 /// <see cref="RuntimeIdentifier"/>). The project file is restored before the source is copied, with the NuGet package
 /// folder on a cache mount; publishing is framework-dependent without an apphost (<c>dotnet App.dll</c> runs it), which
-/// needs no runtime pack. The runtime image runs it as uid 10001 and the app checks its own health (runtime images
-/// have no curl): it must handle <see cref="DotNetOptions.HealthcheckArguments"/> (GET its health URL, exit 0 on 200).
+/// needs no runtime pack. The runtime image runs it as uid 10001. An ASP.NET Core app's HEALTHCHECK uses bash's
+/// <c>/dev/tcp</c> (Microsoft's Debian-based images have bash, not curl): a TCP connect to the port unless
+/// <see cref="TemplateOptions.Health"/> says otherwise; a chiseled runtime without bash needs
+/// <see cref="HealthProbe.Command(string[])"/> or <see cref="HealthProbe.None"/>. A console app (a worker) listens on no
+/// port, so it gets <c>HEALTHCHECK NONE</c> unless <see cref="TemplateOptions.Health"/> names a command.
 /// </summary>
 public static class DotNetTemplate
 {
@@ -102,12 +105,12 @@ public static class DotNetTemplate
         var runtime = Stage.Named("runtime").From(runtimeImage)
             .AddDebianUser(options.User);
         runtime = aspNet
-            ? runtime.Env(("ASPNETCORE_HTTP_PORTS", TemplateKit.PortText(options)), ("PORT", TemplateKit.PortText(options)), ("DOTNET_NOLOGO", "1"))
+            ? runtime.Env([.. TemplateKit.PortEnv(options).Select(p => ("ASPNETCORE_HTTP_PORTS", p.Value)), .. TemplateKit.PortEnv(options), ("DOTNET_NOLOGO", "1")])
             : runtime.Env("DOTNET_NOLOGO", "1");
         runtime = runtime
             .Workdir("/app")
             .CopyFrom(build, "/out/", "./")
-            .Finish(name, options, runtimeImage, TemplateKit.Probe(TimeSpan.FromSeconds(10), ["dotnet", dll, .. options.HealthcheckArguments]), expose: aspNet)
+            .Finish(name, options, runtimeImage, TemplateKit.HealthcheckFor(options, HealthProber.Bash, TimeSpan.FromSeconds(10)))
             .Entrypoint("dotnet", dll);
 
         return TemplateKit.Define(name, options, Dockerfile.Create(build, runtime),

@@ -25,9 +25,6 @@ public sealed record GoOptions : TemplateOptions
     /// <summary>The binary's absolute path in the image.</summary>
     public string Binary { get; init; } = "/app";
 
-    /// <summary>Arguments that make the binary probe its own health endpoint and exit 0 when healthy (scratch has no shell or curl).</summary>
-    public ValueList<string> HealthcheckArguments { get; init; } = ["-healthcheck"];
-
     /// <summary>Copies the toolchain image's CA bundle into scratch so the binary can call HTTPS services.</summary>
     public bool CaCertificates { get; init; } = true;
 
@@ -46,9 +43,9 @@ public sealed record GoOptions : TemplateOptions
 /// Go: the toolchain runs on <c>$BUILDPLATFORM</c> and cross-compiles a static binary (<c>CGO_ENABLED=0</c>,
 /// <c>GOOS/GOARCH</c> from the target platform), so an arm64 image needs no emulation while compiling. Modules are
 /// downloaded before the source is copied (a code change keeps that layer), with cache mounts for the module and build
-/// caches; the binary ships on scratch (or distroless/static) as uid 10001 and probes its own health endpoint.
-/// The binary must handle <see cref="GoOptions.HealthcheckArguments"/> (GET its health URL, exit 0 on 200) and read
-/// <c>PORT</c>.
+/// caches; the binary ships on scratch (or distroless/static) as uid 10001 and reads <c>PORT</c>. Neither image has a
+/// shell, so the HEALTHCHECK (a TCP connect to the port by default, see <see cref="TemplateOptions.Health"/>) runs a
+/// small static probe compiled from the standard library in its own stage (about 1.2 MB); the app needs no health code.
 /// </summary>
 public static class GoTemplate
 {
@@ -67,17 +64,24 @@ public static class GoTemplate
             .Run($"CGO_ENABLED=0 GOOS=${{TARGETOS}} GOARCH=${{TARGETARCH}} go build -trimpath -ldflags=\"-s -w\" -o /out/app {options.Package}",
                 Mount.Cache("/go/pkg/mod"), Mount.Cache("/root/.cache/go-build"));
 
+        var stages = new List<Stage> { build };
+        // Scratch and distroless have no shell: a port probe is a static binary of its own, compiled beside the app.
+        var probe = TemplateKit.ProbesPort(options) ? StaticHealthProbe.BuildStage(options.Resolve(options.BuildImage)) : null;
+        if (probe is not null) stages.Add(probe);
+
         ImageReference? runtimeImage = options.Runtime == GoRuntime.DistrolessStatic ? options.Resolve(options.DistrolessImage) : null;
         var runtime = runtimeImage is null ? Stage.Named("runtime").FromScratch() : Stage.Named("runtime").From(runtimeImage);
         if (options.CaCertificates && options.Runtime == GoRuntime.Scratch)
             runtime = runtime.CopyFrom(build, "/etc/ssl/certs/ca-certificates.crt", "/etc/ssl/certs/ca-certificates.crt");
+        if (probe is not null) runtime = StaticHealthProbe.CopyInto(runtime, probe);
+        runtime = runtime.CopyFrom(build, "/out/app", options.Binary);
+        if (TemplateKit.PortEnv(options) is [_, ..] port) runtime = runtime.Env(port);
         runtime = runtime
-            .CopyFrom(build, "/out/app", options.Binary)
-            .Env("PORT", TemplateKit.PortText(options))
-            .Finish(name, options, runtimeImage, TemplateKit.Probe(TimeSpan.FromSeconds(5), [options.Binary, .. options.HealthcheckArguments]))
+            .Finish(name, options, runtimeImage, TemplateKit.HealthcheckFor(options, HealthProber.Static, TimeSpan.FromSeconds(5)))
             .Entrypoint(options.Binary);
+        stages.Add(runtime);
 
-        return TemplateKit.Define(name, options, Dockerfile.Create(build, runtime),
+        return TemplateKit.Define(name, options, Dockerfile.Create([.. stages]),
             [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.Go, "**/*_test.go", "**/testdata");
     }
 }

@@ -67,9 +67,6 @@ public sealed record JavaOptions : TemplateOptions
     /// <summary>JVM options of the application (container-aware heap sizing by default).</summary>
     public ValueList<string> JvmOptions { get; init; } = ["-XX:MaxRAMPercentage=75"];
 
-    /// <summary>Arguments that make the jar probe its own health endpoint and exit 0 when healthy (JRE images have no curl).</summary>
-    public ValueList<string> HealthcheckArguments { get; init; } = ["--healthcheck"];
-
     internal IEnumerable<Problem> JavaProblems()
     {
         if (JavaVersion is < 8 or > 99) yield return TemplateKit.OptionProblem(nameof(JavaVersion), $"{JavaVersion} is not a Java feature release.", "give a release such as 21.");
@@ -115,8 +112,10 @@ public sealed record JavaOptions : TemplateOptions
 /// <summary>
 /// Java: a JDK build stage on <c>$BUILDPLATFORM</c> produces one executable jar (plain <c>javac</c>, or Maven with a
 /// cached <c>~/.m2</c> and the POM resolved before the source is copied); the runtime is a JRE image, or a
-/// <c>jlink</c>-cut runtime on a slim base. It runs as uid 10001, and the jar checks its own health (JRE images have no
-/// curl): it must handle <see cref="JavaOptions.HealthcheckArguments"/> (GET its health URL, exit 0 on 200) and read <c>PORT</c>.
+/// <c>jlink</c>-cut runtime on a slim base. It runs as uid 10001 and reads <c>PORT</c>. The HEALTHCHECK uses bash's
+/// <c>/dev/tcp</c> (Temurin and debian:*-slim have bash, not curl): a TCP connect to the port unless
+/// <see cref="TemplateOptions.Health"/> says otherwise. A runtime base without bash needs <see cref="HealthProbe.Command(string[])"/>
+/// or <see cref="HealthProbe.None"/>.
 /// </summary>
 public static class JavaTemplate
 {
@@ -158,19 +157,19 @@ public static class JavaTemplate
                 runtime = Stage.Named("runtime").From(runtimeImage)
                     .AddDebianUser(options.User)
                     .CopyFrom(jre, "/opt/jre", "/opt/jre")
-                    .Env(("JAVA_HOME", "/opt/jre"), ("PATH", "/opt/jre/bin:" + Expandable.Variable("PATH")), ("PORT", TemplateKit.PortText(options)));
+                    .Env([("JAVA_HOME", "/opt/jre"), ("PATH", "/opt/jre/bin:" + Expandable.Variable("PATH")), .. TemplateKit.PortEnv(options)]);
                 break;
             default:
                 runtimeImage = options.Resolve(((JavaRuntime.Jre)options.Runtime).Image);
                 runtime = Stage.Named("runtime").From(runtimeImage)
-                    .AddDebianUser(options.User)
-                    .Env("PORT", TemplateKit.PortText(options));
+                    .AddDebianUser(options.User);
+                if (TemplateKit.PortEnv(options) is [_, ..] port) runtime = runtime.Env(port);
                 break;
         }
         runtime = runtime
             .Workdir("/app")
             .CopyFrom(build, "/out/app.jar", Jar)
-            .Finish(name, options, runtimeImage, TemplateKit.Probe(TimeSpan.FromSeconds(15), ["java", "-jar", Jar, .. options.HealthcheckArguments]))
+            .Finish(name, options, runtimeImage, TemplateKit.HealthcheckFor(options, HealthProber.Bash, TimeSpan.FromSeconds(15)))
             .Entrypoint(["java", .. options.JvmOptions, "-jar", Jar]);
         stages.Add(runtime);
 

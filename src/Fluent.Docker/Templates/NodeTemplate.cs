@@ -45,7 +45,8 @@ public sealed record NodeOptions : TemplateOptions
 /// source, npm's cache on a cache mount). With a build script, a builder stage on <c>$BUILDPLATFORM</c> runs it (its
 /// JavaScript output is the same for every platform) and production dependencies are installed separately on the
 /// target platform (native addons are per platform). The runtime gets production modules plus the app, runs as uid
-/// 10001 with <c>NODE_ENV=production</c>, and checks health with Node's own http module (slim images have no curl).
+/// 10001 with <c>NODE_ENV=production</c>, and checks health with Node's own <c>net</c>/<c>http</c> modules (slim images have no
+/// curl): a TCP connect to the port unless <see cref="TemplateOptions.Health"/> says otherwise.
 /// </summary>
 public static class NodeTemplate
 {
@@ -89,15 +90,14 @@ public static class NodeTemplate
 
         var runtime = Stage.Named("runtime").From(image)
             .AddDebianUser(options.User)
-            .Env(("NODE_ENV", "production"), ("PORT", TemplateKit.PortText(options)))
+            .Env([("NODE_ENV", "production"), .. TemplateKit.PortEnv(options)])
             .Workdir("/app")
             .CopyFrom(deps, "/src/", "./");
         runtime = build is null
             ? runtime.Copy(".", ".")
             : runtime.CopyFrom(build, $"/src/{options.BuildOutput}", $"./{options.BuildOutput}");
         runtime = runtime
-            .Finish(name, options, image, TemplateKit.Probe(TimeSpan.FromSeconds(5),
-                "node", "-e", $"require('http').get('{TemplateKit.HealthUrl(options)}', r => process.exit(r.statusCode === 200 ? 0 : 1)).on('error', () => process.exit(1))"))
+            .Finish(name, options, image, TemplateKit.HealthcheckFor(options, HealthProber.Node, TimeSpan.FromSeconds(5)))
             .Cmd([.. options.Command]);
         stages.Add(runtime);
 

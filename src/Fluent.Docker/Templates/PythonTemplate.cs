@@ -49,7 +49,8 @@ public sealed record PythonOptions : TemplateOptions
 /// <summary>
 /// Python: dependencies installed in a builder stage (a virtualenv, or <c>pip install --user</c>) with pip's cache on a
 /// cache mount, before the source is copied; a slim runtime that gets only the installed packages and the source, runs
-/// as uid 10001, and checks health with Python's own urllib (slim images have no curl). The builder runs on the target
+/// as uid 10001, and checks health with Python's own <c>socket</c>/<c>http.client</c> (slim images have no curl): a TCP
+/// connect to the port unless <see cref="TemplateOptions.Health"/> says otherwise. The builder runs on the target
 /// platform: wheels and the interpreter are platform-specific, so Python cannot cross-build.
 /// </summary>
 public static class PythonTemplate
@@ -83,8 +84,7 @@ public static class PythonTemplate
         runtime = runtime
             .Workdir("/app")
             .Copy(".", ".")
-            .Finish(name, options, image, TemplateKit.Probe(TimeSpan.FromSeconds(5),
-                "python", "-c", $"import urllib.request; urllib.request.urlopen('{TemplateKit.HealthUrl(options)}', timeout=4)"))
+            .Finish(name, options, image, TemplateKit.HealthcheckFor(options, HealthProber.Python, TimeSpan.FromSeconds(5)))
             .Cmd([.. options.Command]);
 
         return TemplateKit.Define(name, options, Dockerfile.Create(deps, runtime),
@@ -92,5 +92,5 @@ public static class PythonTemplate
     }
 
     private static (string, Expandable)[] Environment(PythonOptions options, params (string, Expandable)[] paths) =>
-        [("PYTHONDONTWRITEBYTECODE", "1"), ("PYTHONUNBUFFERED", "1"), .. paths, ("PORT", TemplateKit.PortText(options))];
+        [("PYTHONDONTWRITEBYTECODE", "1"), ("PYTHONUNBUFFERED", "1"), .. paths, .. TemplateKit.PortEnv(options)];
 }

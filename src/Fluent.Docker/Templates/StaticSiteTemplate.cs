@@ -21,8 +21,8 @@ public abstract record StaticSiteBuild
 /// <summary>Options of <see cref="StaticSiteTemplate"/>.</summary>
 public sealed record StaticSiteOptions : TemplateOptions
 {
-    /// <summary>The site is its index: the healthcheck asks for <c>/</c> unless told otherwise.</summary>
-    public StaticSiteOptions() => HealthPath = "/";
+    /// <summary>The site is its index: the healthcheck asks for <c>/</c> unless <see cref="TemplateOptions.Health"/> says otherwise.</summary>
+    internal override HealthProbe DefaultHealth => HealthProbe.Http("/");
 
     public StaticSiteBuild Build { get; init; } = new StaticSiteBuild.Npm();
 
@@ -34,6 +34,8 @@ public sealed record StaticSiteOptions : TemplateOptions
 
     internal IEnumerable<Problem> SiteProblems()
     {
+        if (Port is null)
+            yield return TemplateKit.OptionProblem(nameof(Port), "httpd serves the site on a port; none is set.", "keep the default 8080 or give the port to serve on.");
         if (ServerImage.Problem is { } server) yield return TemplateKit.OptionProblem(nameof(ServerImage), server.Message, server.Fix);
         if (TemplateKit.AbsolutePathProblem(nameof(DocumentRoot), DocumentRoot, "/srv/www") is { } root) yield return root;
         switch (Build)
@@ -56,7 +58,8 @@ public sealed record StaticSiteOptions : TemplateOptions
 
 /// <summary>
 /// Static sites: assets built in a Node stage on <c>$BUILDPLATFORM</c> (or taken prebuilt from the context) and served
-/// by busybox <c>httpd</c> as uid 10001; the healthcheck is busybox's own <c>wget</c>. The server image is a few MB and
+/// by busybox <c>httpd</c> as uid 10001; the healthcheck is busybox's own <c>wget</c> of <c>/</c> (or <c>nc</c> for
+/// <see cref="HealthProbe.Tcp"/>). The server image is a few MB and
 /// exists for every platform, so an arm64 image costs one emulated <c>echo</c> (the account) and nothing else.
 /// </summary>
 public static class StaticSiteTemplate
@@ -83,10 +86,9 @@ public static class StaticSiteTemplate
                 break;
         }
 
-        var port = TemplateKit.PortText(options);
-        // No wget -T: Debian's static busybox 1.35 crashes on it; HEALTHCHECK --timeout bounds the probe instead.
+        var port = options.Port!.Value.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         runtime = runtime
-            .Finish(name, options, serverImage, TemplateKit.Probe(TimeSpan.FromSeconds(5), "wget", "-q", "-O", "/dev/null", TemplateKit.HealthUrl(options)))
+            .Finish(name, options, serverImage, TemplateKit.HealthcheckFor(options, HealthProber.Busybox, TimeSpan.FromSeconds(5)))
             .Cmd("httpd", "-f", "-v", "-p", port, "-h", options.DocumentRoot);
         stages.Add(runtime);
 

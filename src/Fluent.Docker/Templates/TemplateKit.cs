@@ -34,35 +34,56 @@ internal static class TemplateKit
         stage.Run(Invariant($"echo '{user.Name}:x:{user.Uid}:{user.Gid}:{user.Name}:/nonexistent:/bin/false' >> /etc/passwd && echo '{user.Name}:x:{user.Gid}:' >> /etc/group"));
 
     /// <summary>
-    /// The end of every final stage: VERSION, OCI labels, EXPOSE, the numeric non-root USER and the HEALTHCHECK.
-    /// Labels come last so a metadata change never invalidates a filesystem layer.
+    /// The end of every final stage: VERSION, OCI labels, EXPOSE (when the app listens on a port), the numeric non-root
+    /// USER and the HEALTHCHECK. Labels come last so a metadata change never invalidates a filesystem layer.
     /// </summary>
-    public static Stage Finish(this Stage runtime, string imageName, TemplateOptions options, ImageReference? baseImage, Healthcheck healthcheck, bool expose = true)
+    public static Stage Finish(this Stage runtime, string imageName, TemplateOptions options, ImageReference? baseImage, Healthcheck healthcheck)
     {
         var stage = runtime
             .Arg(options.Metadata.VersionArg)
             .Labels(options.Metadata.Labels(imageName, baseImage));
-        if (expose) stage = stage.Expose(options.Port);
+        if (options.ListeningPort is { } port) stage = stage.Expose(port);
         return stage.User(options.User.Spec).Healthcheck(healthcheck);
     }
 
     /// <summary>
-    /// An exec-form probe with the templates' timings; slow starters (JVM, .NET) get a longer start period. During the
-    /// start period the engine probes every 2 s (<c>--start-interval</c>, Docker Engine 25+), so a container reports
-    /// healthy seconds after it is ready instead of after the first 30 s interval.
+    /// The HEALTHCHECK for <see cref="TemplateOptions.EffectiveHealth"/>: a TCP or HTTP probe run by
+    /// <paramref name="prober"/>, the user's command, or <c>HEALTHCHECK NONE</c>. Exec form with the templates' timings
+    /// (a user's command keeps those it sets); slow starters (JVM, .NET) get a longer start period. During the start
+    /// period the engine probes every 2 s (<c>--start-interval</c>, Docker Engine 25+), so a container reports healthy
+    /// seconds after it is ready instead of after the first 30 s interval.
     /// </summary>
-    public static Healthcheck Probe(TimeSpan startPeriod, params string[] command) =>
-        Fluent.Docker.Healthcheck.Exec(command)
-            .WithInterval(TimeSpan.FromSeconds(30))
-            .WithTimeout(TimeSpan.FromSeconds(5))
-            .WithStartPeriod(startPeriod)
-            .WithStartInterval(TimeSpan.FromSeconds(2))
-            .WithRetries(3);
+    public static Healthcheck HealthcheckFor(TemplateOptions options, HealthProber prober, TimeSpan startPeriod)
+    {
+        var probe = options.EffectiveHealth;
+        var test = probe switch
+        {
+            HealthProbe.TcpConnect => Fluent.Docker.Healthcheck.Exec(prober.Tcp(ProbedPort(options))),
+            HealthProbe.HttpGet http => Fluent.Docker.Healthcheck.Exec(prober.Http(ProbedPort(options), http.Path)),
+            HealthProbe.CustomCommand custom => custom.Healthcheck,
+            _ => null,
+        };
+        return test is null
+            ? Fluent.Docker.Healthcheck.None
+            : test with
+            {
+                Interval = test.Interval ?? TimeSpan.FromSeconds(30),
+                Timeout = test.Timeout ?? TimeSpan.FromSeconds(5),
+                StartPeriod = test.StartPeriod ?? startPeriod,
+                StartInterval = test.StartInterval ?? TimeSpan.FromSeconds(2),
+                Retries = test.Retries ?? 3,
+            };
+    }
 
-    /// <summary>The URL the healthcheck probes inside the container.</summary>
-    public static string HealthUrl(TemplateOptions options) => Invariant($"http://127.0.0.1:{options.Port.Number}{options.HealthPath}");
+    /// <summary>Whether the HEALTHCHECK runs a template prober (so an image without a shell needs the static probe).</summary>
+    public static bool ProbesPort(TemplateOptions options) => options.EffectiveHealth is HealthProbe.TcpConnect or HealthProbe.HttpGet;
 
-    public static string PortText(TemplateOptions options) => options.Port.Number.ToString(CultureInfo.InvariantCulture);
+    private static int ProbedPort(TemplateOptions options) =>
+        options.ListeningPort?.Number ?? throw new InvalidOperationException("unreachable: a port probe without a port is refused by the option checks");
+
+    /// <summary>The <c>PORT</c> variable for an app that listens on a port; none for one that does not.</summary>
+    public static (string Name, Expandable Value)[] PortEnv(TemplateOptions options) =>
+        options.ListeningPort is { } port ? [("PORT", port.Number.ToString(CultureInfo.InvariantCulture))] : [];
 
     /// <summary>
     /// The definition, with its .dockerignore generated from the model for <paramref name="language"/> (an allow-list of

@@ -2,7 +2,7 @@ namespace Fluent.Docker.Templates;
 
 /// <summary>
 /// What every language template shares: where base images come from, the image's OCI metadata, the non-root user,
-/// the port and health path, the platforms and the build context. Immutable records; set them with object
+/// the port and health probe, the platforms and the build context. Immutable records; set them with object
 /// initializers or <c>with</c> expressions. A template checks them before it builds anything and reports every
 /// problem at once (<see cref="TemplateOptionsException"/>).
 /// </summary>
@@ -22,11 +22,20 @@ public abstract record TemplateOptions
     /// <summary>The user the application runs as: uid/gid 10001 unless set. Root is refused.</summary>
     public RuntimeUser User { get; init; } = RuntimeUser.Default;
 
-    /// <summary>The TCP port the application listens on; EXPOSEd, given to the app as <c>PORT</c>, and probed by the healthcheck.</summary>
-    public Port Port { get; init; } = 8080;
+    /// <summary>
+    /// The TCP port the application listens on; EXPOSEd, given to the app as <c>PORT</c>, and probed by the
+    /// healthcheck. Null for an app that listens on none (a worker): no EXPOSE, no <c>PORT</c>, and no HEALTHCHECK
+    /// unless <see cref="Health"/> names a command.
+    /// </summary>
+    public Port? Port { get; init; } = 8080;
 
-    /// <summary>The HTTP path the healthcheck probes; must answer 200 when the app is healthy.</summary>
-    public string HealthPath { get; init; } = "/health";
+    /// <summary>
+    /// What the HEALTHCHECK probes. Null means the template's default, which needs nothing from the app: a TCP connect to
+    /// <see cref="Port"/> (<see cref="HealthProbe.Tcp"/>), or <c>HEALTHCHECK NONE</c> (<see cref="HealthProbe.None"/>,
+    /// said on purpose) when the app listens on no port. <see cref="HealthProbe.Http"/> probes a path the app serves;
+    /// <see cref="HealthProbe.Command(string[])"/> replaces the probe; <see cref="HealthProbe.None"/> drops it.
+    /// </summary>
+    public HealthProbe? Health { get; init; }
 
     /// <summary>The platforms to build; empty means the template's default (those its toolchain can build).</summary>
     public ValueList<Platform> Platforms { get; init; } = ValueList<Platform>.Empty;
@@ -53,15 +62,24 @@ public abstract record TemplateOptions
     private static string Suffix(ImageReference image) =>
         (image.Tag is null ? "" : ":" + image.Tag) + (image.Digest is null ? "" : "@" + image.Digest);
 
+    /// <summary>The port the application listens on, as far as the template knows (a .NET console app listens on none).</summary>
+    internal virtual Port? ListeningPort => Port;
+
+    /// <summary>The probe when <see cref="Health"/> is null: a TCP connect when the app listens on a TCP port, otherwise none.</summary>
+    internal virtual HealthProbe DefaultHealth => ListeningPort is { Protocol: PortProtocol.Tcp } ? HealthProbe.Tcp : HealthProbe.None;
+
+    /// <summary><see cref="Health"/>, or the template's default.</summary>
+    internal HealthProbe EffectiveHealth => Health ?? DefaultHealth;
+
     /// <summary>Every problem with the shared options; each template adds its own.</summary>
     internal virtual IEnumerable<Problem> Problems()
     {
         if (BaseRegistry is not null && !IsRegistryHost(BaseRegistry))
             yield return TemplateKit.OptionProblem(nameof(BaseRegistry), $"'{BaseRegistry}' is not a registry host.", "give host[:port] only, e.g. 'mirror.example.com' or '127.0.0.1:5000' (no scheme, no path).");
-        if (Port.Problem is { } port)
+        if (Port?.Problem is { } port)
             yield return TemplateKit.OptionProblem(nameof(Port), port.Message, port.Fix);
-        if (string.IsNullOrEmpty(HealthPath) || !HealthPath.StartsWith('/') || HealthPath.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '\\'))
-            yield return TemplateKit.OptionProblem(nameof(HealthPath), $"'{HealthPath}' is not a URL path.", "start it with '/' and leave out spaces, quotes and backslashes, e.g. '/health'.");
+        if (Health is { } health)
+            foreach (var problem in health.Problems(ListeningPort, portIsValid: Port?.Problem is null, nameof(Health))) yield return problem;
         if (string.IsNullOrWhiteSpace(ContextDirectory))
             yield return TemplateKit.OptionProblem(nameof(ContextDirectory), "The context directory is empty.", "use '.' for the directory given to Generate, or a folder below it.");
         foreach (var problem in User.Problems()) yield return problem;

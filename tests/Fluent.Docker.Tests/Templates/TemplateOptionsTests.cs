@@ -35,7 +35,7 @@ public class TemplateOptionsTests
         {
             BaseRegistry = "https://mirror.example.com/v2",
             Port = 70000,
-            HealthPath = "health",
+            Health = HealthProbe.Http("health"),
             User = new RuntimeUser(0, 0, "root"),
             Package = "cmd/api",
             Binary = "app",
@@ -44,7 +44,7 @@ public class TemplateOptionsTests
         var error = Assert.Throws<TemplateOptionsException>(() => GoTemplate.Create("team/api", options));
 
         Assert.Equal("Go", error.Template);
-        Assert.Equal(["BaseRegistry", "Port", "HealthPath", "User", "Binary", "Package"], error.Problems.Select(p => p.Location.Slot));
+        Assert.Equal(["BaseRegistry", "Port", "Health", "User", "Binary", "Package"], error.Problems.Select(p => p.Location.Slot));
         Assert.All(error.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Fix)));
         Assert.Contains("non-root", error.Problems.Single(p => p.Location.Slot == "User").Message);
         Assert.Contains("'./'", error.Problems.Single(p => p.Location.Slot == "Package").Fix);
@@ -128,12 +128,15 @@ public class TemplateOptionsTests
     public void Options_are_values_and_defaults_are_per_language()
     {
         Assert.Equal(new GoOptions(), new GoOptions());
-        Assert.Equal(8000, new PythonOptions().Port.Number);
-        Assert.Equal(3000, new NodeOptions().Port.Number);
-        Assert.Equal(8080, new DotNetOptions().Port.Number);
+        Assert.Equal(8000, new PythonOptions().Port?.Number);
+        Assert.Equal(3000, new NodeOptions().Port?.Number);
+        Assert.Equal(8080, new DotNetOptions().Port?.Number);
         Assert.Equal("appuser", new DotNetOptions().User.Name);
         Assert.Equal(10001, new DotNetOptions().User.Uid);
-        Assert.Equal("/", new StaticSiteOptions().HealthPath);
+        Assert.Null(new StaticSiteOptions().Health); // the template's default: GET / (the site is its index)
+        Assert.Equal(HealthProbe.Http("/"), new StaticSiteOptions().EffectiveHealth);
+        Assert.Equal(HealthProbe.Tcp, new GoOptions().EffectiveHealth);
+        Assert.Equal(HealthProbe.None, new DotNetOptions { Kind = DotNetAppKind.Console }.EffectiveHealth);
     }
 
     [Fact]

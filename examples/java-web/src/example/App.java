@@ -4,23 +4,18 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 /**
  * java-web: a small HTTP service on the JDK's own HTTP server (no Maven downloads: builds here have no network).
- * {@code --healthcheck} probes the running server's /health and exits 0 when it answers 200 (the JRE image has no curl).
+ * It has no health code of its own: the image's HEALTHCHECK connects to its port (the template's probe).
  */
 public final class App {
     private App() {}
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        if (args.length > 0 && args[0].equals("--healthcheck")) {
-            System.exit(probe(port) ? 0 : 1);
-        }
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/health", exchange -> send(exchange, 200, "{\"status\":\"healthy\"}"));
         server.createContext("/", exchange -> {
@@ -34,17 +29,6 @@ public final class App {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         server.start();
         System.out.println("listening on :" + port);
-    }
-
-    private static boolean probe(int port) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/health").openConnection();
-            connection.setConnectTimeout(2000);
-            connection.setReadTimeout(2000);
-            return connection.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
