@@ -1,3 +1,4 @@
+using Fluent.Docker.Conformance;
 using Fluent.Docker.Linting;
 using Fluent.Docker.Rules;
 using Fluent.Docker.Templates;
@@ -35,7 +36,7 @@ public class TemplateHealthcheckTests
         { "static-npm", ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz?full=1"] },
     };
 
-    public static TheoryData<string> Keys => TemplateSamples.Keys;
+    public static TheoryData<string> Keys => new(TemplateSamples.All.Select(s => s.Key));
 
     private static ImageDefinition Make(string key, Func<TemplateOptions, TemplateOptions> edit)
     {
