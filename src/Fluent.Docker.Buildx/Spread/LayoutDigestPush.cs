@@ -28,8 +28,8 @@ internal static class LayoutDigestPush
     {
         var domain = repository.Normalized.Domain ?? ImageReference.DockerHubDomain;
         if (domain == ImageReference.DockerHubDomain) domain = "registry-1.docker.io";
-        var host = domain.Split(':')[0];
-        var loopback = host is "localhost" or "127.0.0.1" or "[::1]" || host.StartsWith("127.", StringComparison.Ordinal);
+        var host = domain.StartsWith('[') ? domain[..(domain.IndexOf(']', StringComparison.Ordinal) + 1)] : domain.Split(':')[0];
+        var loopback = host is "localhost" or "[::1]" || host.StartsWith("127.", StringComparison.Ordinal);
         return new Uri((loopback ? "http://" : "https://") + domain + "/");
     }
 
@@ -87,7 +87,7 @@ internal static class LayoutDigestPush
         var separator = string.IsNullOrEmpty(location.Query) ? "?" : "&";
         var path = Path.Combine(layout, "blobs", digest.Split(':')[0], digest.Split(':')[1]);
         await using var file = File.OpenRead(path);
-        using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(location + separator + "digest=" + Uri.EscapeDataString(digest)))
+        using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(location.AbsoluteUri + separator + "digest=" + Uri.EscapeDataString(digest)))
         {
             Content = new StreamContent(file),
         };

@@ -45,8 +45,10 @@ public static class SpreadBuild
 
     /// <summary>
     /// One platform of a spread build: builds <paramref name="request"/> for <paramref name="platform"/> on
-    /// <paramref name="engine"/> and stores it in <paramref name="repository"/> (no tag) by digest. The docker driver
-    /// cannot push by digest, so the build exports an OCI layout that is then pushed blob by blob.
+    /// <paramref name="engine"/> and stores it in <paramref name="repository"/> (no tag) by digest. A builder that can
+    /// push by digest (<see cref="BuildRequest.Driver"/> docker-container, kubernetes or remote) uses the image exporter
+    /// (<c>push=true,push-by-digest=true,name-canonical=true</c>); the docker driver, or an unknown one, cannot, so the
+    /// build exports an OCI layout that is then pushed blob by blob.
     /// </summary>
     public static async Task<(PlatformDigest Digest, BuildResult Build)> BuildPlatformAsync(Buildx engine, BuildRequest request, Platform platform,
         ImageReference repository, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
@@ -58,13 +60,13 @@ public static class SpreadBuild
         var layout = Path.Combine(Path.GetTempPath(), $"fluent-docker-spread-{Guid.NewGuid():N}");
         try
         {
-            var single = (request with { Platforms = ValueList<Platform>.Empty, Tags = ValueList<ImageReference>.Empty })
-                .WithPlatforms(platform).WithOutput(BuildOutput.OciLayout(layout));
+            var single = PlatformRequest(request, platform, repository, layout);
             var build = await engine.BuildAsync(single, progress, cancellationToken).ConfigureAwait(false);
             var digest = build.Digest is { } d && PlatformDigest.IsDigest(d)
                 ? d
                 : throw new InvalidOperationException($"The {platform} build on engine '{EngineName(engine)}' reported no image digest in its metadata.");
-            await LayoutDigestPush.PushAsync(layout, digest, repository, cancellationToken).ConfigureAwait(false);
+            if (single.Output is BuildOutput.OciLayoutDirectory)
+                await LayoutDigestPush.PushAsync(layout, digest, repository, cancellationToken).ConfigureAwait(false);
             return (new PlatformDigest(platform, repository, digest), build);
         }
         finally
@@ -93,6 +95,18 @@ public static class SpreadBuild
 
         var index = await buildx.ImagetoolsCreateAsync(tag, [.. parts.Select(p => p.Image)], cancellationToken).ConfigureAwait(false);
         return new SpreadBuildResult(tag, index.Digest, parts, new Dictionary<Platform, BuildResult>());
+    }
+
+    /// <summary>
+    /// The one-platform request: the request's platforms and tags replaced, and its output the image exporter pushing
+    /// by digest to <paramref name="repository"/> where the builder can, else an OCI layout in <paramref name="layout"/>.
+    /// </summary>
+    internal static BuildRequest PlatformRequest(BuildRequest request, Platform platform, ImageReference repository, string layout)
+    {
+        var single = (request with { Platforms = ValueList<Platform>.Empty, Tags = ValueList<ImageReference>.Empty }).WithPlatforms(platform);
+        return request.Driver is BuilderDriver.DockerContainer or BuilderDriver.Kubernetes or BuilderDriver.Remote
+            ? single.WithTags(repository).WithOutput(BuildOutput.Image(new ImageExportOptions { Push = true, PushByDigest = true, NameCanonical = true }))
+            : single.WithOutput(BuildOutput.OciLayout(layout));
     }
 
     private static string EngineName(Buildx engine) => engine.Context?.Name ?? "current context";

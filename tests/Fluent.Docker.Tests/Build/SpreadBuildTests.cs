@@ -59,4 +59,31 @@ public class SpreadBuildTests
         }
         finally { Directory.Delete(context, recursive: true); }
     }
+
+    [Fact]
+    public void On_the_docker_driver_each_platform_is_exported_as_an_oci_layout_without_tags()
+    {
+        var request = new BuildRequest("ctx").WithPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64).WithTags(Tag).WithOutput(BuildOutput.Push)
+            .WithDriver(BuilderDriver.DockerContainerdStore);
+
+        var single = SpreadBuild.PlatformRequest(request, Platform.LinuxArm64, ImageReference.Parse("127.0.0.1:5000/team/app"), "/tmp/layout");
+
+        Assert.Equal([Platform.LinuxArm64], single.Platforms);
+        Assert.Empty(single.Tags);
+        var arguments = BuildxArguments.For(single, "/tmp/metadata.json");
+        Assert.Equal("type=oci,dest=/tmp/layout,tar=false", arguments[arguments.ToList().IndexOf("--output") + 1]);
+        Assert.DoesNotContain("-t", arguments);
+    }
+
+    [Fact]
+    public void On_a_builder_that_pushes_by_digest_each_platform_goes_to_the_repository_by_digest_with_no_tag()
+    {
+        var request = new BuildRequest("ctx").WithPlatforms(Platform.LinuxAmd64).WithTags(Tag).WithDriver(BuilderDriver.DockerContainer);
+
+        var single = SpreadBuild.PlatformRequest(request, Platform.LinuxArm64, ImageReference.Parse("127.0.0.1:5000/team/app"), "/tmp/layout");
+
+        var arguments = BuildxArguments.For(single, "/tmp/metadata.json");
+        Assert.Equal("type=image,name=127.0.0.1:5000/team/app,push=true,push-by-digest=true,name-canonical=true", arguments[arguments.ToList().IndexOf("--output") + 1]);
+        Assert.Equal("linux/arm64", arguments[arguments.ToList().IndexOf("--platform") + 1]);
+    }
 }
