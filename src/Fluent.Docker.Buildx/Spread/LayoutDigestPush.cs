@@ -8,21 +8,54 @@ namespace Fluent.Docker.Build;
 /// Pushes one image of an OCI layout directory to a repository by digest, with no tag (Registry HTTP API v2: blobs,
 /// then manifests, then the index). The docker driver refuses <c>push-by-digest</c> ("not implemented for docker
 /// driver") and the engine refuses <c>docker push repo@digest</c>, so a spread build exports an OCI layout and this
-/// pushes it. Loopback registries are spoken to over HTTP (as the engine treats them), others over HTTPS; anonymous
-/// access only (a registry that asks for credentials gives a clear error).
+/// pushes it. Loopback registries are spoken to over HTTP (as the engine treats them), others over HTTPS. A registry
+/// that asks for credentials (<c>GET /v2/</c> answers 401) gets the runner's <see cref="RegistryCredentials"/> for it:
+/// as Basic auth, or exchanged for a push token at the realm a Bearer challenge names.
 /// </summary>
 internal static class LayoutDigestPush
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(10) };
 
-    public static async Task PushAsync(string layoutDirectory, string digest, ImageReference repository, CancellationToken cancellationToken)
+    public static async Task PushAsync(string layoutDirectory, string digest, ImageReference repository, IReadOnlyList<RegistryCredentials> credentials, CancellationToken cancellationToken)
     {
-        var target = new Target(BaseUri(repository), repository.Path);
+        var registry = BaseUri(repository);
+        var path = repository.Normalized.Path;
+        var target = new Target(registry, path, await AuthorizeAsync(registry, path, repository, credentials, cancellationToken).ConfigureAwait(false));
         var root = await ReadBlobAsync(layoutDirectory, digest, cancellationToken).ConfigureAwait(false);
         await PushManifestAsync(layoutDirectory, target, digest, root, cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record Target(Uri Registry, string Path);
+    private sealed record Target(Uri Registry, string Path, AuthenticationHeaderValue? Authorization);
+
+    /// <summary>The Authorization every request of the push carries: none when the registry lets anyone push.</summary>
+    private static async Task<AuthenticationHeaderValue?> AuthorizeAsync(Uri registry, string path, ImageReference repository,
+        IReadOnlyList<RegistryCredentials> credentials, CancellationToken cancellationToken)
+    {
+        using var probe = await Http.GetAsync(new Uri(registry, "v2/"), cancellationToken).ConfigureAwait(false);
+        if (probe.StatusCode != HttpStatusCode.Unauthorized) return null;
+        var domain = repository.Normalized.Domain ?? ImageReference.DockerHubDomain;
+        var basic = credentials.FirstOrDefault(c => c.Registry == domain) is { } known
+            ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{known.Resolve().User}:{known.Resolve().Password}"))
+            : null;
+        var challenge = probe.Headers.WwwAuthenticate.FirstOrDefault();
+        if (challenge?.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) == true)
+            return basic is null
+                ? throw new InvalidOperationException($"{domain} asks for credentials: give the runner them with Buildx.WithCredentials(RegistryCredentials.FromEnvironment(\"{domain}\", …)).")
+                : new AuthenticationHeaderValue("Basic", basic);
+        if (challenge?.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) != true || BearerChallenge.Realm(challenge.Parameter) is not { } realm)
+            throw new InvalidOperationException($"{domain} asks for an authentication this push does not speak ({challenge?.Scheme ?? "none named"}).");
+        var query = $"?scope={Uri.EscapeDataString($"repository:{path}:pull,push")}"
+            + (BearerChallenge.Service(challenge.Parameter) is { } service ? "&service=" + Uri.EscapeDataString(service) : "");
+        using var ask = new HttpRequestMessage(HttpMethod.Get, new Uri(realm + query));
+        if (basic is not null) ask.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        using var answer = await Http.SendAsync(ask, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{domain}'s token service refused a push token for {path}: {(int)answer.StatusCode} {answer.ReasonPhrase}.{(basic is null ? " No credentials were given for it (Buildx.WithCredentials)." : "")}");
+        using var token = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        var value = token.RootElement.TryGetProperty("token", out var t) ? t.GetString()
+            : token.RootElement.TryGetProperty("access_token", out var a) ? a.GetString() : null;
+        return new AuthenticationHeaderValue("Bearer", value ?? throw new InvalidOperationException($"{domain}'s token service answered without a token."));
+    }
 
     private static Uri BaseUri(ImageReference repository)
     {
@@ -71,17 +104,17 @@ internal static class LayoutDigestPush
             Content = new ByteArrayContent(manifest),
         };
         put.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        await SendAsync(put, $"manifest {digest}", cancellationToken).ConfigureAwait(false);
+        await SendAsync(target, put, $"manifest {digest}", cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task PushBlobAsync(string layout, Target target, string digest, CancellationToken cancellationToken)
     {
         using (var head = new HttpRequestMessage(HttpMethod.Head, new Uri(target.Registry, $"v2/{target.Path}/blobs/{digest}")))
-        using (var exists = await Http.SendAsync(head, cancellationToken).ConfigureAwait(false))
+        using (var exists = await SendAsync(target, head, null, cancellationToken).ConfigureAwait(false))
             if (exists.StatusCode == HttpStatusCode.OK) return;
 
         using var start = new HttpRequestMessage(HttpMethod.Post, new Uri(target.Registry, $"v2/{target.Path}/blobs/uploads/"));
-        using var started = await SendAsync(start, $"blob upload {digest}", cancellationToken).ConfigureAwait(false);
+        using var started = await SendAsync(target, start, $"blob upload {digest}", cancellationToken).ConfigureAwait(false);
         var location = started.Headers.Location ?? throw new InvalidOperationException($"{target.Registry} started an upload of {digest} without a Location.");
         if (!location.IsAbsoluteUri) location = new Uri(target.Registry, location);
         var separator = string.IsNullOrEmpty(location.Query) ? "?" : "&";
@@ -93,17 +126,19 @@ internal static class LayoutDigestPush
         };
         put.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         put.Content.Headers.ContentLength = file.Length;
-        using var _ = await SendAsync(put, $"blob {digest}", cancellationToken).ConfigureAwait(false);
+        using var _ = await SendAsync(target, put, $"blob {digest}", cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    /// <summary>Sends with the push's authorization; a failure throws naming <paramref name="what"/> (null: any answer is returned).</summary>
+    private static async Task<HttpResponseMessage> SendAsync(Target target, HttpRequestMessage request, string? what, CancellationToken cancellationToken)
     {
+        request.Headers.Authorization = target.Authorization;
         var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode) return response;
+        if (response.IsSuccessStatusCode || what is null) return response;
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         response.Dispose();
         var hint = response.StatusCode == HttpStatusCode.Unauthorized
-            ? " The registry asks for credentials; a spread build pushes anonymously (use a registry that accepts anonymous pushes, or a docker-container builder's push-by-digest)."
+            ? " The registry refused the credentials (Buildx.WithCredentials on the engine's runner)."
             : "";
         throw new InvalidOperationException($"Pushing {what} to {request.RequestUri} failed: {(int)response.StatusCode} {response.ReasonPhrase} {body.Trim()}.{hint}");
     }

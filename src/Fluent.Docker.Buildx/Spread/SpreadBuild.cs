@@ -48,7 +48,7 @@ public static class SpreadBuild
     /// <paramref name="engine"/> and stores it in <paramref name="repository"/> (no tag) by digest. A builder that can
     /// push by digest (<see cref="BuildRequest.Driver"/> docker-container, kubernetes or remote) uses the image exporter
     /// (<c>push=true,push-by-digest=true,name-canonical=true</c>); the docker driver, or an unknown one, cannot, so the
-    /// build exports an OCI layout that is then pushed blob by blob.
+    /// build exports an OCI layout that is then pushed blob by blob, with <paramref name="engine"/>'s credentials.
     /// </summary>
     public static async Task<(PlatformDigest Digest, BuildResult Build)> BuildPlatformAsync(Buildx engine, BuildRequest request, Platform platform,
         ImageReference repository, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ public static class SpreadBuild
                 ? d
                 : throw new InvalidOperationException($"The {platform} build on engine '{EngineName(engine)}' reported no image digest in its metadata.");
             if (single.Output is BuildOutput.OciLayoutDirectory)
-                await LayoutDigestPush.PushAsync(layout, digest, repository, cancellationToken).ConfigureAwait(false);
+                await LayoutDigestPush.PushAsync(layout, digest, repository, engine.Credentials, cancellationToken).ConfigureAwait(false);
             return (new PlatformDigest(platform, repository, digest), build);
         }
         finally

@@ -129,6 +129,40 @@ public class SpreadBuildE2ETests(DockerLabFixture lab)
         Assert.Equal(1, (await DockerAsync(["buildx", "imagetools", "inspect", "--raw", tag.ToString()])).ExitCode);
     }
 
+    [Fact]
+    public async Task A_registry_that_asks_for_credentials_gets_the_runners_credentials_for_the_digest_pushes_and_the_merge()
+    {
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        await using var registry = await LabRegistry.StartAsync("fluent", password);
+        var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var (userVariable, passwordVariable) = ($"FLUENT_SPREAD_USER_{suffix}", $"FLUENT_SPREAD_PASSWORD_{suffix}");
+        Environment.SetEnvironmentVariable(userVariable, "fluent");
+        Environment.SetEnvironmentVariable(passwordVariable, password);
+        try
+        {
+            var (request, _) = MarkerBuild("spread-auth");
+            var tag = ImageReference.Parse($"{registry.Host}/team/spread:1");
+            var credentials = RegistryCredentials.FromEnvironment(registry.Host, userVariable, passwordVariable);
+            var engines = Engines.ToDictionary(pair => pair.Key, pair => pair.Value.WithCredentials(credentials));
+
+            // Without credentials the digest push is refused before anything is tagged.
+            var refused = await Assert.ThrowsAsync<SpreadBuildException>(() => SpreadBuild.BuildAsync(lab.Buildx, request, tag, Engines));
+            Assert.Equal(2, refused.Failures.Count);
+            Assert.All(refused.Failures, f => Assert.Contains("asks for credentials", f.Error.Message, StringComparison.Ordinal));
+
+            var result = await SpreadBuild.BuildAsync(lab.Buildx.WithCredentials(credentials), request, tag, engines);
+
+            var index = await lab.Buildx.WithCredentials(credentials).ImagetoolsInspectAsync(tag);
+            Assert.Equal(result.IndexDigest, index.Digest);
+            Assert.Equal([Platform.LinuxAmd64, Platform.LinuxArm64], index.Platforms.OrderBy(p => p.Architecture, StringComparer.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(userVariable, null);
+            Environment.SetEnvironmentVariable(passwordVariable, null);
+        }
+    }
+
     private static string BuildId(BuildResult build)
     {
         var reference = build.Metadata["buildx.build.ref"].GetString()!; // builder/node/id
