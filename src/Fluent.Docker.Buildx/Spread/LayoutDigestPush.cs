@@ -34,8 +34,8 @@ internal static class LayoutDigestPush
         using var probe = await Http.GetAsync(new Uri(registry, "v2/"), cancellationToken).ConfigureAwait(false);
         if (probe.StatusCode != HttpStatusCode.Unauthorized) return null;
         var domain = repository.Normalized.Domain ?? ImageReference.DockerHubDomain;
-        var basic = credentials.FirstOrDefault(c => c.Registry == domain) is { } known
-            ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{known.Resolve().User}:{known.Resolve().Password}"))
+        var basic = credentials.FirstOrDefault(c => c.Registry == domain)?.Resolve() is var (user, password)
+            ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}"))
             : null;
         var challenge = probe.Headers.WwwAuthenticate.FirstOrDefault();
         if (challenge?.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) == true)
