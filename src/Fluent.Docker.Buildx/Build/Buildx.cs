@@ -249,6 +249,26 @@ public sealed class Buildx(string dockerExecutable = "docker")
         return ImageIndex.Parse(outcome.StandardOutput);
     }
 
+    /// <summary>
+    /// Writes <paramref name="tag"/> as one index of <paramref name="sources"/> (<c>docker buildx imagetools create -t TAG
+    /// SOURCE…</c>; a source that is itself an index gives all its manifests), then returns the index as the registry
+    /// holds it. The tag is written last, after every manifest is copied into its repository.
+    /// </summary>
+    public async Task<ImageIndex> ImagetoolsCreateAsync(ImageReference tag, IReadOnlyList<ImageReference> sources, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(sources);
+        if (tag.Problem is { } problem) throw new DockerValueException(problem);
+        if (sources.Count == 0) throw new ArgumentException("Give at least one image to put in the index.", nameof(sources));
+        foreach (var source in sources)
+            if ((source ?? throw new ArgumentException("A source is null.", nameof(sources))).Problem is { } bad) throw new DockerValueException(bad);
+        string[] arguments = ["buildx", "imagetools", "create", "-t", tag.ToString(), .. sources.Select(s => s.ToString())];
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        if (outcome.ExitCode != 0)
+            throw new BuildxException(outcome.ExitCode, CommandText(arguments), outcome.ErrorTail);
+        return await ImagetoolsInspectAsync(tag, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The image config (env, labels, history, …) of a single-platform image in a registry, as JSON.</summary>
     public async Task<string> ImagetoolsConfigAsync(ImageReference image, CancellationToken cancellationToken = default)
     {

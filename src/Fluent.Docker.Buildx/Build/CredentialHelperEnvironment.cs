@@ -86,7 +86,8 @@ internal sealed class CredentialHelperEnvironment : IDisposable
         var home = Environment.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } config
             ? config
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
-        foreach (var name in new[] { "buildx", "cli-plugins" })
+        // contexts: a runner bound to a docker context (Buildx.WithContext) must still find it under this config.
+        foreach (var name in new[] { "buildx", "cli-plugins", "contexts" })
         {
             var source = Path.Combine(home, name);
             if (System.IO.Directory.Exists(source)) System.IO.Directory.CreateSymbolicLink(Path.Combine(directory, name), source);
