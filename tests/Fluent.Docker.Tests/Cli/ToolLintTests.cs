@@ -30,7 +30,7 @@ public sealed class ToolLintTests(InstalledTool tool)
         Assert.Equal(1, byDefault.ExitCode); // warnings, and --fail-on defaults to warning
         Assert.Contains("Dockerfile:1: warning FD0001: Image 'debian' has no tag or digest", byDefault.Output);
         Assert.Contains("Dockerfile:2: warning FD0014: RUN changes directory with 'cd /src'", byDefault.Output);
-        Assert.Contains("Dockerfile:3: warning FD0006: CMD runs '/app --serve' through /bin/sh -c", byDefault.Output);
+        Assert.Contains("Dockerfile:3: warning FD0006: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals", byDefault.Output);
         Assert.EndsWith("Dockerfile: 0 error(s), 6 warning(s), 3 info, 0 suppressed\n", byDefault.Output);
         Assert.Equal("", byDefault.Error);
         Assert.Equal(0, onErrors.ExitCode);
