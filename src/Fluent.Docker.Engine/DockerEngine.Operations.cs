@@ -62,8 +62,8 @@ public sealed partial class DockerEngine
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new SmokeTestException($"Smoke test of {reference}: not healthy and answering within {test.Timeout}. Fix: check the output below, or raise the timeout.",
-                    await LogsTailAsync(id).ConfigureAwait(false));
+                throw new SmokeTestException($"Smoke test of {reference}: not healthy and answering within {test.Timeout}.",
+                    await LogsTailAsync(id).ConfigureAwait(false), "check the output below, or raise the timeout.");
             }
         }
         finally

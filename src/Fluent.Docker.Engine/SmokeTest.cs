@@ -39,17 +39,11 @@ public sealed record SmokeTest
 public sealed record SmokeTestResult(string? Health, int? HostPort, int? HttpStatus, string? Body, TimeSpan Duration);
 
 /// <summary>A smoke run failed: the container exited, turned unhealthy, or never answered. Carries the container's last output.</summary>
-public sealed class SmokeTestException(string message, string containerLogs) : Exception(message + (containerLogs.Length == 0 ? "" : Environment.NewLine + "Container output (last lines):" + Environment.NewLine + containerLogs)), IProblemException
+public sealed class SmokeTestException(string message, string containerLogs, string? fix = null) : Exception(message + (fix is null ? "" : " Fix: " + fix) + (containerLogs.Length == 0 ? "" : Environment.NewLine + "Container output (last lines):" + Environment.NewLine + containerLogs)), IProblemException
 {
     public string ContainerLogs { get; } = containerLogs;
 
-    /// <summary>The <see cref="ProblemCodes.SmokeTestFailed"/> problem; the fix is in the message when it has one.</summary>
-    public IReadOnlyList<Problem> Problems { get; } = [SmokeProblem(message)];
-
-    private static Problem SmokeProblem(string message)
-    {
-        var at = message.IndexOf(" Fix: ", StringComparison.Ordinal);
-        return Problem.Error(ProblemCodes.SmokeTestFailed, ProblemLocation.None, at < 0 ? message : message[..at],
-            at < 0 ? "run the image and read its output (docker run, docker logs)." : message[(at + 6)..]);
-    }
+    /// <summary>The <see cref="ProblemCodes.SmokeTestFailed"/> problem.</summary>
+    public IReadOnlyList<Problem> Problems { get; } =
+        [Problem.Error(ProblemCodes.SmokeTestFailed, ProblemLocation.None, message, fix ?? "run the image and read its output (docker run, docker logs).")];
 }

@@ -14,7 +14,8 @@ public class RuleCatalogTests
 {
     private static readonly Assembly AnalyzerAssembly = typeof(FluentDockerAnalyzer).Assembly;
 
-    private static IReadOnlyList<DiagnosticAnalyzer> Analyzers { get; } = AnalyzerAssembly.GetTypes()
+    /// <summary>Every analyzer the package ships.</summary>
+    internal static IReadOnlyList<DiagnosticAnalyzer> Analyzers { get; } = AnalyzerAssembly.GetTypes()
         .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToList();

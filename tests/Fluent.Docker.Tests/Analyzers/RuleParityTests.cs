@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Reflection;
-using Fluent.Docker.Analyzers;
 using Fluent.Docker.Linting;
 using Fluent.Docker.Tests.TypeSafety;
 using Microsoft.CodeAnalysis;
@@ -86,11 +84,7 @@ public sealed class RuleParityTests
 
     private static async Task<HashSet<string>> AnalyzerRuleIdsAsync(Compilation compilation)
     {
-        var analyzers = typeof(FluentDockerAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
-        var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers([.. RuleCatalogTests.Analyzers]).GetAnalyzerDiagnosticsAsync();
         return [.. diagnostics.Select(d => d.Id).Where(BothHosts.Contains)];
     }
 

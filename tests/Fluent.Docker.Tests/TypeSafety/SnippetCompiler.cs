@@ -100,8 +100,7 @@ internal static class SnippetCompiler
     /// </summary>
     public static (byte[]? Assembly, ImmutableArray<Diagnostic> Diagnostics) EmitAssembly(string assemblyName, IEnumerable<(string Path, string Source)> files)
     {
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: f.Path));
-        var compilation = BaseCompilation.Value.AddSyntaxTrees(trees).WithAssemblyName(assemblyName);
+        var compilation = Compilation(assemblyName, files);
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         var diagnostics = result.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).ToImmutableArray();
