@@ -134,8 +134,24 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
     [GeneratedRegex(@"^[0-9a-f]{7,64}\z")]
     private static partial Regex GitCommit();
 
-    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, AddInstruction add) =>
-        CopyFlagsCodec.CheckFrontend(frontend, site, add.Options);
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(AddInstruction add)
+    {
+        foreach (var use in CopyFlagsCodec.Features(add.Options)) yield return use;
+        if (add.Unpack is not null) yield return (DockerfileFeature.AddUnpack, "--unpack");
+        foreach (var source in add.Sources)
+        {
+            switch (source)
+            {
+                case AddSource.Git git:
+                    yield return (DockerfileFeature.AddGit, "source");
+                    if (git.Checksum is not null) yield return (DockerfileFeature.AddGitChecksum, "--checksum");
+                    break;
+                case AddSource.Url { Checksum: not null }:
+                    yield return (DockerfileFeature.AddChecksum, "--checksum");
+                    break;
+            }
+        }
+    }
 
     protected override IEnumerable<ContextRead> ContextReadsOf(AddInstruction add) =>
         add.Sources.OfType<AddSource.Local>().Select(l => new ContextRead(l.Path, Mounted: false));

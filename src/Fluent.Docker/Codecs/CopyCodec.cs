@@ -42,8 +42,8 @@ internal sealed class CopyCodec : InstructionCodec<CopyInstruction>
         CopyFlagsCodec.Check(site, copy.Options);
     }
 
-    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, CopyInstruction copy) =>
-        CopyFlagsCodec.CheckFrontend(frontend, site, copy.Options);
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(CopyInstruction copy) =>
+        CopyFlagsCodec.Features(copy.Options);
 
     protected override string ToCSharp(CSharpModel model, CopyInstruction copy)
     {

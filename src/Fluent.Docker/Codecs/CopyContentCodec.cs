@@ -29,6 +29,9 @@ internal sealed class CopyContentCodec : InstructionCodec<CopyContentInstruction
 
     protected override IReadOnlyList<string> HeredocsOf(CopyContentInstruction content) => [DockerfileEmitter.HeredocDelimiter(content.Content)];
 
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(CopyContentInstruction content) =>
+        [(DockerfileFeature.Heredocs, "content"), .. CopyFlagsCodec.Features(content.Options)];
+
     protected override void Check(DockerfileValidator.Scope scope, CopyContentInstruction content)
     {
         var site = scope.Site;

@@ -63,14 +63,13 @@ internal static class CopyFlagsCodec
         foreach (var exclude in options.Exclude) site.Flag("--exclude", exclude);
     }
 
-    /// <summary>The flags the builtin frontend (BuildKit 0.13) rejects: <c>--exclude</c> and <c>--parents</c> need a labs frontend there.</summary>
-    public static void CheckFrontend(BuilderProfile frontend, DockerfileValidator.Site site, CopyOptions options)
+    /// <summary>The flags of the family that not every frontend knows.</summary>
+    public static IEnumerable<(DockerfileFeature Feature, string Slot)> Features(CopyOptions options)
     {
-        if (!frontend.IsBuiltin) return;
-        if (options.Exclude.Count > 0)
-            site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");
-        if (options.Parents)
-            site.Add("--parents", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --parents.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or copy each directory explicitly.");
+        if (options.Chmod is not null) yield return (DockerfileFeature.CopyChmod, "--chmod");
+        if (options.Link) yield return (DockerfileFeature.CopyLink, "--link");
+        if (options.Exclude.Count > 0) yield return (DockerfileFeature.CopyExclude, "--exclude");
+        if (options.Parents) yield return (DockerfileFeature.CopyParents, "--parents");
     }
 
     /// <summary>The options as a trailing C# argument (<c>, new CopyOptions { … }</c>), or nothing for <see cref="CopyOptions.None"/>.</summary>

@@ -72,6 +72,9 @@ internal sealed class HealthcheckCodec : InstructionCodec<HealthcheckInstruction
         return DockerfileEmitter.Command(flags + "CMD ", health.Test);
     }
 
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(HealthcheckInstruction instruction) =>
+        instruction.Healthcheck.StartInterval is null ? [] : [(DockerfileFeature.HealthcheckStartInterval, "--start-interval")];
+
     protected override void Check(DockerfileValidator.Scope scope, HealthcheckInstruction instruction)
     {
         var (site, health) = (scope.Site, instruction.Healthcheck);

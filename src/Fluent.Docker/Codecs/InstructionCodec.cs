@@ -33,8 +33,8 @@ internal abstract class InstructionCodec
     /// <summary>The heredoc delimiters the emitted line opens, in order.</summary>
     public abstract IReadOnlyList<string> Heredocs(Instruction instruction);
 
-    /// <summary>Reports what the file's Dockerfile frontend cannot run (a flag only a labs frontend knows).</summary>
-    public abstract void CheckFrontend(BuilderProfile frontend, DockerfileValidator.Site site, Instruction instruction);
+    /// <summary>The Dockerfile features the instruction uses that not every frontend knows, each with the slot that uses it.</summary>
+    public abstract IEnumerable<(DockerfileFeature Feature, string Slot)> Features(Instruction instruction);
 
     /// <summary>The build state after the instruction (its effect on the image config and the ARGs in scope).</summary>
     public abstract BuildState Apply(BuildState state, Instruction instruction, BuildInputs inputs);
@@ -95,7 +95,7 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
 
     protected virtual IReadOnlyList<string> HeredocsOf(T instruction) => [];
 
-    protected virtual void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, T instruction) { }
+    protected virtual IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(T instruction) => [];
 
     protected virtual BuildState ApplyTo(BuildState state, T instruction, BuildInputs inputs) => state;
 
@@ -127,7 +127,7 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
 
     public sealed override IReadOnlyList<string> Heredocs(Instruction instruction) => HeredocsOf((T)instruction);
 
-    public sealed override void CheckFrontend(BuilderProfile frontend, DockerfileValidator.Site site, Instruction instruction) => RequireFrontend(frontend, site, (T)instruction);
+    public sealed override IEnumerable<(DockerfileFeature Feature, string Slot)> Features(Instruction instruction) => FeaturesOf((T)instruction);
 
     public sealed override BuildState Apply(BuildState state, Instruction instruction, BuildInputs inputs) => ApplyTo(state, (T)instruction, inputs);
 

@@ -52,6 +52,14 @@ internal sealed partial class OnBuildCodec : InstructionCodec<OnBuildInstruction
     private static string TriggerText(DockerfileSyntax syntax, OnBuildInstruction onBuild) =>
         onBuild.Text ?? InstructionCodecs.Emit(syntax, onBuild.Trigger).Header;
 
+    /// <summary>The trigger's features, and since 1.11 a trigger may read another stage or image (<c>--from</c>, a mount's from=).</summary>
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(OnBuildInstruction onBuild)
+    {
+        var trigger = InstructionCodecs.For(onBuild.Trigger);
+        foreach (var use in trigger.Features(onBuild.Trigger)) yield return use;
+        if (trigger.ArtifactSources(onBuild.Trigger).Any()) yield return (DockerfileFeature.OnBuildFrom, "trigger");
+    }
+
     protected override void Check(DockerfileValidator.Scope scope, OnBuildInstruction onBuild)
     {
         var site = scope.Site;

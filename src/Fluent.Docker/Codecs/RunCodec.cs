@@ -51,9 +51,11 @@ internal sealed class RunCodec : InstructionCodec<RunInstruction>
         foreach (var option in run.Options) RunFlagCodecs.For(option).Validate(scope, option);
     }
 
-    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunInstruction run)
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(RunInstruction run)
     {
-        foreach (var option in run.Options) RunFlagCodecs.For(option).CheckFrontend(frontend, site, option);
+        if (run.Command is CommandLine.Script) yield return (DockerfileFeature.Heredocs, "command");
+        foreach (var option in run.Options)
+            foreach (var use in RunFlagCodecs.For(option).Features(option)) yield return use;
     }
 
     protected override string ToCSharp(CSharpModel model, RunInstruction run)

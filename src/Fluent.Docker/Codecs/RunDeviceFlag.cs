@@ -96,21 +96,7 @@ internal sealed class RunDeviceFlag : RunFlagCodec<RunDevice>
         return null;
     }
 
-    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunDevice device)
-    {
-        if (frontend.IsBuiltin)
-            site.Add("--device", "The builtin Dockerfile frontend does not know RUN --device (Dockerfile labs syntax).", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.14-labs\")).");
-        else if (frontend.FrontendVersion is { } version && !KnowsDevice(version))
-            site.Add("--device", $"docker/dockerfile:{version} does not know RUN --device: it is labs syntax since 1.14-labs.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.14-labs\")) or a later labs version.");
-    }
-
-    /// <summary>A labs version from 1.14 on; <c>1-labs</c> (the latest 1.x labs) too. Custom frontends are taken at their word.</summary>
-    private static bool KnowsDevice(string version)
-    {
-        if (!version.EndsWith("-labs", StringComparison.Ordinal)) return false;
-        var numbers = version[..^"-labs".Length].Split('.');
-        return numbers.Length == 1 || new Version(int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture)) >= LabsSince;
-    }
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(RunDevice device) => [(DockerfileFeature.RunDevice, "--device")];
 
     protected override string ToCSharp(CSharpModel model, RunDevice device) =>
         $"new RunDevice({CSharpText.String(device.Name)}){(device.Required ? " { Required = true }" : "")}";

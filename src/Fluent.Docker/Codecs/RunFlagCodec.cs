@@ -30,7 +30,8 @@ internal abstract class RunFlagCodec
 
     public abstract void Validate(DockerfileValidator.Scope scope, RunOption option);
 
-    public abstract void CheckFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunOption option);
+    /// <summary>The Dockerfile features the option uses (the flag itself, and options of it a later syntax added).</summary>
+    public abstract IEnumerable<(DockerfileFeature Feature, string Slot)> Features(RunOption option);
 
     /// <summary>The C# expression of the option.</summary>
     public abstract string Import(CSharpModel model, RunOption option);
@@ -56,7 +57,7 @@ internal abstract class RunFlagCodec<T> : RunFlagCodec where T : RunOption
 
     protected virtual void Check(DockerfileValidator.Scope scope, T option) { }
 
-    protected virtual void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, T option) { }
+    protected abstract IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(T option);
 
     protected abstract string ToCSharp(CSharpModel model, T option);
 
@@ -66,7 +67,7 @@ internal abstract class RunFlagCodec<T> : RunFlagCodec where T : RunOption
 
     public sealed override void Validate(DockerfileValidator.Scope scope, RunOption option) => Check(scope, (T)option);
 
-    public sealed override void CheckFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunOption option) => RequireFrontend(frontend, site, (T)option);
+    public sealed override IEnumerable<(DockerfileFeature Feature, string Slot)> Features(RunOption option) => FeaturesOf((T)option);
 
     public sealed override string Import(CSharpModel model, RunOption option) => ToCSharp(model, (T)option);
 

@@ -122,6 +122,12 @@ internal sealed partial class RunMountFlag : RunFlagCodec<RunMount>
         }
     }
 
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(RunMount mount)
+    {
+        yield return (DockerfileFeature.RunMount, "--mount");
+        if (mount is SecretMount { Env: not null }) yield return (DockerfileFeature.SecretAsEnvironment, "--mount");
+    }
+
     protected override string ToCSharp(CSharpModel model, RunMount mount) => mount switch
     {
         CacheMount cache => CSharpModel.Factory("Mount.Cache", model.Value(cache.Target.Value),

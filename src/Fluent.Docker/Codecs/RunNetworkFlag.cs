@@ -28,6 +28,8 @@ internal sealed class RunNetworkFlag : RunFlagCodec<RunNetwork>
 
     protected override string Write(DockerfileSyntax syntax, RunNetwork network) => "--network=" + network.Mode.ToString().ToLowerInvariant();
 
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(RunNetwork network) => [(DockerfileFeature.RunNetwork, "--network")];
+
     protected override string ToCSharp(CSharpModel model, RunNetwork network) => "RunNetwork." + network.Mode;
 
     /// <summary>The host's network needs the <c>network.host</c> entitlement.</summary>

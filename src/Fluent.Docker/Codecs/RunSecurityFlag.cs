@@ -27,6 +27,8 @@ internal sealed class RunSecurityFlag : RunFlagCodec<RunSecurity>
 
     protected override string Write(DockerfileSyntax syntax, RunSecurity security) => "--security=" + security.Mode.ToString().ToLowerInvariant();
 
+    protected override IEnumerable<(DockerfileFeature Feature, string Slot)> FeaturesOf(RunSecurity security) => [(DockerfileFeature.RunSecurity, "--security")];
+
     protected override string ToCSharp(CSharpModel model, RunSecurity security) => "RunSecurity." + security.Mode;
 
     /// <summary>A privileged step needs the <c>security.insecure</c> entitlement.</summary>

@@ -3,22 +3,47 @@ using System.Text.RegularExpressions;
 namespace Fluent.Docker;
 
 /// <summary>
-/// Which Dockerfile frontend the target builder runs. The engine's builtin frontend needs no <c># syntax=</c>
-/// line (and an air-gapped builder cannot pull one); <see cref="DockerfileFrontend"/> pins a frontend image.
+/// Which Dockerfile frontend the target builder runs, and so which <see cref="DockerfileFeature"/>s it knows. The
+/// engine's builtin frontend needs no <c># syntax=</c> line (and an air-gapped builder cannot pull one);
+/// <see cref="DockerfileFrontend"/> pins a frontend image; <see cref="Dockerfile.WithMinimalFrontend"/> pins the
+/// oldest one the file's features need.
 /// </summary>
 public sealed partial record BuilderProfile
 {
-    private BuilderProfile(string? frontendVersion, string? frontendImage)
+    private BuilderProfile(string? frontendVersion, string? frontendImage, DockerfileSyntaxVersion? knows, bool labs, string description)
     {
         FrontendVersion = frontendVersion;
         SyntaxDirective = frontendImage;
+        _knows = knows;
+        _labs = labs;
+        _description = description;
     }
+
+    // What the frontend knows: stable syntax up to _knows (labs syntax too when _labs); null knows everything (a
+    // custom frontend is taken at its word, and "1"/"1-labs" float to the latest release).
+    private readonly DockerfileSyntaxVersion? _knows;
+    private readonly bool _labs;
+    private readonly string _description;
 
     /// <summary>The pinned <c>docker/dockerfile</c> version, or null for the builtin frontend and custom frontends.</summary>
     public string? FrontendVersion { get; }
 
-    /// <summary>The builder's builtin frontend: no syntax directive.</summary>
-    public static BuilderProfile Builtin { get; } = new(null, null);
+    /// <summary>
+    /// The builtin frontend of Docker Engine 28 (BuildKit 0.25: stable Dockerfile syntax 1.19), as the lab runs it: no
+    /// syntax directive. For an older engine use <see cref="BuiltinFrontend"/>.
+    /// </summary>
+    public static BuilderProfile Builtin { get; } = BuiltinFrontend("1.19");
+
+    /// <summary>
+    /// The builtin frontend of an engine whose BuildKit knows stable Dockerfile syntax up to <paramref name="version"/>,
+    /// e.g. <c>"1.7"</c> for Docker Engine 26 (BuildKit 0.13). No syntax directive is written.
+    /// </summary>
+    public static BuilderProfile BuiltinFrontend(string version)
+    {
+        if (version is null || DockerfileSyntaxVersion.TryParse(version) is not { } known)
+            throw new DockerValueException(Problem.InvalidValue($"'{version}' is not a Dockerfile syntax version.", "give the version the engine's builtin frontend knows, such as \"1.19\"."));
+        return new BuilderProfile(null, null, known, labs: false, $"The builtin Dockerfile frontend (Dockerfile {known})");
+    }
 
     /// <summary>True for the builder's builtin frontend (no <c># syntax=</c> line).</summary>
     public bool IsBuiltin => SyntaxDirective is null;
@@ -28,29 +53,57 @@ public sealed partial record BuilderProfile
     {
         if (version is null || !VersionPattern().IsMatch(version))
             throw new DockerValueException(Problem.InvalidValue($"'{version}' is not a docker/dockerfile version.", "pin a version such as \"1.7\" or \"1.7.1\" (optionally with -labs)."));
-        return new BuilderProfile(version, "docker/dockerfile:" + version);
+        var labs = version.EndsWith("-labs", StringComparison.Ordinal);
+        var number = labs ? version[..^"-labs".Length] : version;
+        // "1" and "1-labs" float to the newest 1.x release, which knows every feature of the catalogue.
+        var knows = number.Contains('.', StringComparison.Ordinal) ? DockerfileSyntaxVersion.TryParse(number) : null;
+        return new BuilderProfile(version, "docker/dockerfile:" + version, knows, labs, "docker/dockerfile:" + version);
     }
 
     /// <summary>
     /// Any other frontend image, written as the syntax directive as given: <c>docker/dockerfile-upstream:master</c>,
-    /// a digest-pinned <c>docker/dockerfile@sha256:…</c>, or a private mirror.
+    /// a digest-pinned <c>docker/dockerfile@sha256:…</c>, or a private mirror. It is taken to know every feature.
     /// </summary>
     public static BuilderProfile CustomFrontend(string image)
     {
         if (string.IsNullOrWhiteSpace(image) || image.Any(c => char.IsControl(c)) || image != image.Trim())
             throw new DockerValueException(Problem.InvalidValue($"'{image}' is not a frontend image reference.", "pass an image such as \"docker/dockerfile-upstream:master\"."));
         var known = KnownFrontend().Match(image);
-        return known.Success && VersionPattern().IsMatch(known.Groups[1].Value) ? DockerfileFrontend(known.Groups[1].Value) : new BuilderProfile(null, image);
+        return known.Success && VersionPattern().IsMatch(known.Groups[1].Value) ? DockerfileFrontend(known.Groups[1].Value) : new BuilderProfile(null, image, null, labs: true, image);
     }
 
     /// <summary>The syntax directive value, or null for the builtin frontend.</summary>
     public string? SyntaxDirective { get; }
+
+    /// <summary>True when this frontend reads <paramref name="feature"/>.</summary>
+    public bool Knows(DockerfileFeature feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        if (_knows is not { } knows) return _labs || !feature.LabsOnly;
+        return feature.Stable <= knows || (_labs && feature.Labs <= knows);
+    }
+
+    /// <summary>Why this frontend cannot read <paramref name="feature"/>, naming the versions that can.</summary>
+    internal string Refusal(DockerfileFeature feature) =>
+        $"{_description} does not know {feature.Name}: " + (feature.Stable is { } stable
+            ? $"it is stable syntax since {stable}" + (feature.Labs < stable ? $" (labs since {feature.Labs}-labs)." : ".")
+            : $"it is labs syntax since {feature.Labs}-labs.");
+
+    /// <summary>The fix for <see cref="Refusal"/>.</summary>
+    internal static string Upgrade(DockerfileFeature feature) =>
+        $"use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"{feature.MinimalSyntax}\")) or Dockerfile.WithMinimalFrontend(), or do without {feature.Name}.";
 
     [GeneratedRegex(@"^docker/dockerfile:(.+)\z")]
     private static partial Regex KnownFrontend();
 
     [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?\z")]
     private static partial Regex VersionPattern();
+
+    // Records compare every field; the description and the knowledge follow from the directive and version.
+    public bool Equals(BuilderProfile? other) =>
+        other is not null && FrontendVersion == other.FrontendVersion && SyntaxDirective == other.SyntaxDirective && _knows == other._knows;
+
+    public override int GetHashCode() => HashCode.Combine(FrontendVersion, SyntaxDirective, _knows);
 }
 
 /// <summary>The escape character of the file (<c># escape=</c>): backslash, or backtick for Windows paths.</summary>

@@ -40,6 +40,15 @@ public sealed record Dockerfile
     public static Dockerfile Parse(string text) => Parsing.DockerfileReader.Read(text);
 
     public Dockerfile WithFrontend(BuilderProfile frontend) => this with { Frontend = frontend ?? throw new ArgumentNullException(nameof(frontend)) };
+
+    /// <summary>What the file asks of its frontend: the versioned features it uses and the oldest release that knows them.</summary>
+    public FrontendRequirement RequiredFrontend() => FrontendRequirement.Of(this);
+
+    /// <summary>
+    /// Pins the oldest <c>docker/dockerfile</c> release that knows every feature the file uses
+    /// (<c># syntax=docker/dockerfile:1.20</c> for <c>COPY --parents</c>, <c>1.14-labs</c> for <c>RUN --device</c>).
+    /// </summary>
+    public Dockerfile WithMinimalFrontend() => WithFrontend(RequiredFrontend().Frontend);
     public Dockerfile WithEscape(EscapeToken escape) => this with { Escape = escape };
     public Dockerfile WithChecks(CheckDirective? checks) => this with { Checks = checks };
     public Dockerfile WithGlobalArg(BuildArg arg) => this with { GlobalArgs = GlobalArgs.Append(arg ?? throw new ArgumentNullException(nameof(arg))) };

@@ -131,21 +131,20 @@ internal static partial class DockerfileValidator
     }
 
     /// <summary>
-    /// Flags the Dockerfile frontend must understand. The builtin frontend of the oldest engine we target
-    /// (BuildKit 0.13, Docker 26) rejects <c>--exclude</c> and <c>--parents</c>: they need a labs frontend there.
+    /// Syntax the file's frontend does not know (<see cref="FrontendRequirement"/>): the builtin frontend of the
+    /// target engine, or a pinned <c>docker/dockerfile</c> version too old for a flag the model uses.
     /// </summary>
     internal static void CheckFrontendFeatures(Dockerfile file, List<Problem> errors)
     {
-        for (var index = 0; index < file.Stages.Count; index++)
-        {
-            var stage = file.Stages[index];
-            for (var i = 0; i < stage.Instructions.Count; i++)
-                CheckFrontendFeatures(file.Frontend, new Site(errors, ProblemLocation.InStage(stage.Name, index, i + 1, stage.Instructions[i].Keyword)), stage.Instructions[i]);
-        }
+        foreach (var use in FrontendRequirement.Of(file).RefusedBy(file.Frontend))
+            errors.Add(Problem.Error(ProblemCodes.InvalidModel, use.Location, file.Frontend.Refusal(use.Feature), BuilderProfile.Upgrade(use.Feature)));
     }
 
-    internal static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction) =>
-        Codecs.InstructionCodecs.For(instruction).CheckFrontend(frontend, site, instruction);
+    internal static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction)
+    {
+        foreach (var (feature, slot) in Codecs.InstructionCodecs.For(instruction).Features(instruction))
+            if (!frontend.Knows(feature)) site.Add(slot, frontend.Refusal(feature), BuilderProfile.Upgrade(feature));
+    }
 
     /// <summary>
     /// The problems of one instruction about to be appended to <paramref name="stage"/> (stage #<paramref name="stageIndex"/>

@@ -80,7 +80,7 @@ public class RunDeviceTests
     }
 
     [Theory]
-    [InlineData(null, "The builtin Dockerfile frontend does not know RUN --device")]
+    [InlineData(null, "The builtin Dockerfile frontend (Dockerfile 1.19) does not know RUN --device")]
     [InlineData("1.14", "docker/dockerfile:1.14 does not know RUN --device")]
     [InlineData("1.7-labs", "docker/dockerfile:1.7-labs does not know RUN --device")]
     public void A_device_needs_a_labs_frontend_from_1_14(string? version, string message)

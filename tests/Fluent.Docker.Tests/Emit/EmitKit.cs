@@ -11,7 +11,7 @@ internal static partial class EmitKit
 
     public static string EmitFile(params Stage[] stages) => Dockerfile.Create(stages).Emit();
 
-    /// <summary>The labs frontend: needed on BuildKit 0.13 for COPY/ADD --exclude and --parents.</summary>
+    /// <summary>A labs frontend that knows COPY/ADD --exclude and COPY --parents (the builtin one of Docker 28 lacks --parents).</summary>
     public static BuilderProfile Labs { get; } = BuilderProfile.DockerfileFrontend("1.7-labs");
 
     public static string EmitLabsFile(params Stage[] stages) => Dockerfile.Create(stages).WithFrontend(Labs).Emit();

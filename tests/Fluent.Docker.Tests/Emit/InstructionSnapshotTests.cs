@@ -153,16 +153,16 @@ public class InstructionSnapshotTests
 
     [Fact]
     public void Run_security_modes() =>
-        EmitFile(App()
+        Dockerfile.Create(App()
             .Run("mount -t tmpfs none /mnt", RunSecurity.Insecure)
-            .Run("make", RunSecurity.Sandbox)).MatchSnapshot();
+            .Run("make", RunSecurity.Sandbox)).WithMinimalFrontend().Emit().MatchSnapshot();
 
     [Fact]
     public void Run_options_combined_with_exec_and_script() =>
-        EmitFile(App()
+        Dockerfile.Create(App()
             .RunExec(["/bin/make"], Mount.Cache("/root/.cache"), RunNetwork.None)
             .RunScript("apt-get update\napt-get install -y curl\n", Mount.Cache("/var/cache/apt", sharing: CacheSharing.Locked), RunSecurity.Sandbox))
-            .MatchSnapshot();
+            .WithMinimalFrontend().Emit().MatchSnapshot();
 
     // ---- CMD / ENTRYPOINT / SHELL
 

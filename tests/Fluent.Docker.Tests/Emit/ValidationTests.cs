@@ -19,18 +19,19 @@ public class ValidationTests
 
     /// <summary>Flag-value checks run with the labs frontend, so the frontend check does not add its own error.</summary>
     private static BuilderProfile ForFlags(Stage stage) =>
-        stage.Instructions.Any(i => i is CopyInstruction { Options: { Parents: true } or { Exclude.Count: > 0 } } or AddInstruction { Options: { Parents: true } or { Exclude.Count: > 0 } })
-            ? Labs : BuilderProfile.Builtin;
+        Dockerfile.Create(stage).RequiredFrontend().UnknownTo(BuilderProfile.Builtin).Any() ? Labs : BuilderProfile.Builtin;
 
     [Fact]
-    public void Exclude_and_parents_need_a_labs_frontend_on_the_builtin_profile()
+    public void Parents_needs_a_newer_frontend_than_the_builtin_one_of_Docker_28_and_exclude_needs_one_on_Docker_26()
     {
         var copy = App().Copy("a", "/b", new CopyOptions { Exclude = ValueList.Of("*.md"), Parents = true });
 
-        var errors = Dockerfile.Create(copy).Validate();
+        var error = Assert.Single(Dockerfile.Create(copy).Validate());
+        var old = Dockerfile.Create(copy).WithFrontend(BuilderProfile.BuiltinFrontend("1.7")).Validate();
 
-        Assert.Equal(["--exclude", "--parents"], errors.Select(e => e.Location.Slot));
-        Assert.All(errors, e => Assert.Contains("1.7-labs", e.Fix));
+        Assert.Equal("--parents", error.Location.Slot);
+        Assert.Contains("DockerfileFrontend(\"1.20\")", error.Fix, StringComparison.Ordinal);
+        Assert.Equal(["--exclude", "--parents"], old.Select(e => e.Location.Slot));
         Assert.Empty(Dockerfile.Create(copy).WithFrontend(Labs).Validate());
     }
 

@@ -145,7 +145,7 @@ public class DockerfileReaderTests
             EOF
             RUN --mount=target=. --mount=type=bind,from=build,source=/out,target=/in,rw --security=insecure make
 
-            """);
+            """, "# syntax=docker/dockerfile:1.20\n");
 
         Assert.Equal(new RunInstruction(new CommandLine.Shell("apt-get update &&     apt-get install -y curl"), ValueList<RunOption>.Empty), run[0]);
         Assert.Equal(new CommandLine.Exec(ValueList.Of("/bin/app", "--flag")), ((RunInstruction)run[1]).Command);
