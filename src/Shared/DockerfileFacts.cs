@@ -42,6 +42,24 @@ namespace Fluent.Docker.Rules
         /// <summary>True for <c>root</c> and uid <c>0</c> (the user part of <c>user[:group]</c>).</summary>
         public static bool IsRootUser(string user) => user == "root" || user == "0";
 
+        /// <summary>
+        /// FD0024: an image of the .NET SDK, wherever it is pulled from (<c>mcr.microsoft.com/dotnet/sdk:10.0</c>, a
+        /// mirror's <c>…/dotnet/sdk</c>, the nightly <c>dotnet/nightly/sdk</c>), whatever its tag or digest.
+        /// </summary>
+        public static bool IsDotNetSdkImage(string image)
+        {
+            var name = image;
+            var at = name.IndexOf('@');
+            if (at >= 0) name = name.Substring(0, at);
+            var colon = name.LastIndexOf(':');
+            if (colon > name.LastIndexOf('/')) name = name.Substring(0, colon);
+            name = name.ToLowerInvariant();
+            return name == "dotnet/sdk" || name.EndsWith("/dotnet/sdk", StringComparison.Ordinal) || name.EndsWith("/dotnet/nightly/sdk", StringComparison.Ordinal);
+        }
+
+        /// <summary>FD0024: FROM <c>--platform</c> text that means the build machine's platform.</summary>
+        public static bool IsBuildPlatform(string? platform) => platform == "$BUILDPLATFORM" || platform == "${BUILDPLATFORM}";
+
         /// <summary>True when an image reference says by its tag that the image runs as non-root (<c>:nonroot</c>, <c>-chiseled</c>).</summary>
         public static bool LooksNonRoot(string image) =>
             image.IndexOf("nonroot", StringComparison.OrdinalIgnoreCase) >= 0 || image.IndexOf("chiseled", StringComparison.OrdinalIgnoreCase) >= 0;

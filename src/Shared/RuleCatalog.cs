@@ -36,6 +36,7 @@ namespace Fluent.Docker.Rules
         public const string PortOutOfRange = "FD0021";
         public const string CopyFromLaterStage = "FD0022";
         public const string FinalStageWithoutHealthcheck = "FD0023";
+        public const string DotNetSdkNotOnBuildPlatform = "FD0024";
 
         // Reported by the generation-time lint only.
         public const string FromAsCasing = "FD0101";
@@ -265,6 +266,11 @@ namespace Fluent.Docker.Rules
                 "The final stage '{0}' has no HEALTHCHECK; add HEALTHCHECK (.Healthcheck(…)), or HEALTHCHECK NONE (Healthcheck.None) to say so on purpose",
                 "A health check lets the engine and orchestrators see that the service works, not only that the process runs.",
                 "DL3057", null),
+            new RuleDefinition(RuleIds.DotNetSdkNotOnBuildPlatform, Correctness, RuleSeverity.Error,
+                "Run the .NET SDK on the build platform",
+                "Stage '{0}' runs the .NET SDK image '{1}' on the target platform; for another architecture that is the SDK under emulation",
+                "The .NET SDK crashes or crawls under QEMU, and it does not need to run on the target: it publishes for any architecture with -a $TARGETARCH. Build stages FROM a dotnet/sdk image run on Platform.BuildPlatform.",
+                null, null),
 
             // ---- generation-time lint only (the whole model, the Dockerfile text, or the build context)
             new RuleDefinition(RuleIds.FromAsCasing, Maintainability, RuleSeverity.Warning,

@@ -26,6 +26,9 @@ public static class TemplateSamples
         new("java-maven-jlink", new JavaOptions { Build = new JavaBuild.Maven(), Runtime = new JavaRuntime.Jlink(["java.base", "jdk.httpserver"]) }, o => JavaTemplate.Create("team/java-api", (JavaOptions)o), CrossCompiles: true),
         new("dotnet-aspnet", new DotNetOptions { Project = "src/Api/Api.csproj", RestoreInputs = ["Directory.Build.props", "src/Api/packages.lock.json"] }, o => DotNetTemplate.Create("team/dotnet-api", (DotNetOptions)o), CrossCompiles: true),
         new("dotnet-console", new DotNetOptions { Project = "Worker.csproj", Kind = DotNetAppKind.Console }, o => DotNetTemplate.Create("team/worker", (DotNetOptions)o), CrossCompiles: true),
+        new("dotnet-trimmed", new DotNetOptions { Project = "Api.csproj", RuntimeVariant = DotNetRuntimeVariant.SelfContainedTrimmed }, o => DotNetTemplate.Create("team/dotnet-api", (DotNetOptions)o), CrossCompiles: true),
+        new("dotnet-aot", new DotNetOptions { Project = "Api.csproj", RuntimeVariant = DotNetRuntimeVariant.NativeAot }, o => DotNetTemplate.Create("team/dotnet-api", (DotNetOptions)o), CrossCompiles: true),
+        new("python-extra-ca", new PythonOptions { ExtraCaCertificates = ExtraCaCertificates.FromSecret(new SecretId("corp-ca")) }, o => PythonTemplate.Create("team/py-api", (PythonOptions)o), CrossCompiles: false),
         new("static-npm", new StaticSiteOptions(), o => StaticSiteTemplate.Create("team/site", (StaticSiteOptions)o), CrossCompiles: true),
         new("static-prebuilt", new StaticSiteOptions { Build = new StaticSiteBuild.Prebuilt("public") }, o => StaticSiteTemplate.Create("team/site", (StaticSiteOptions)o), CrossCompiles: false),
     ];

@@ -31,6 +31,7 @@ public static class Linter
         new CopyAllBeforeInstallRule(),
         new CopyFromLaterStageRule(),
         new CopyIgnoredFileRule(),
+        new DotNetSdkNotOnBuildPlatformRule(),
         new DuplicateStageNameRule(),
         new ExposeInvalidFormatRule(),
         new ExposeProtocolCasingRule(),

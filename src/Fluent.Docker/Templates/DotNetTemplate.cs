@@ -10,14 +10,45 @@ public enum DotNetAppKind
     Console,
 }
 
+/// <summary>
+/// How the app is published and which image runs it. The small variants carry their own runtime and need only the
+/// native libraries of a <c>runtime-deps</c> image (glibc, libstdc++, OpenSSL, zlib; ICU unless the project sets
+/// <c>InvariantGlobalization</c>).
+/// </summary>
+public enum DotNetRuntimeVariant
+{
+    /// <summary><c>dotnet App.dll</c> on the <c>aspnet</c> (or <c>runtime</c>) image: no runtime pack, any target platform.</summary>
+    FrameworkDependent,
+
+    /// <summary>
+    /// A self-contained app with the unused parts of the framework trimmed away, on <c>runtime-deps</c>. Cross-compiles
+    /// like the default (the runtime packs of the target come from NuGet at restore); the app must be trim-safe.
+    /// </summary>
+    SelfContainedTrimmed,
+
+    /// <summary>
+    /// A NativeAOT binary on <c>runtime-deps</c>: the smallest image and the fastest start. The build stage installs
+    /// clang and zlib1g-dev and compiles for its own architecture only, so the target must be the build machine's
+    /// (one platform; a foreign one fails the build with a message saying so). The app must be AOT-compatible.
+    /// </summary>
+    NativeAot,
+}
+
 /// <summary>Options of <see cref="DotNetTemplate"/>.</summary>
 public sealed record DotNetOptions : TemplateOptions
 {
+    /// <summary>The default account is the <see cref="ImageAppUser"/> of Microsoft's images: the template creates none.</summary>
+    public DotNetOptions() => User = ImageAppUser;
+
     /// <summary>
-    /// The default account is named <c>appuser</c>: Microsoft's images since .NET 8 already have an <c>app</c>
-    /// account (uid 1654), and a second one with that name cannot be created.
+    /// The non-root <c>app</c> account (uid/gid 1654) that Microsoft's .NET images have since .NET 8 (and the lab's
+    /// images too). With this user the template adds no account; another <see cref="TemplateOptions.User"/> is created
+    /// in the runtime stage (which then needs <c>groupadd</c>/<c>useradd</c>, as the Debian-based images have).
     /// </summary>
-    public DotNetOptions() => User = RuntimeUser.Default with { Name = "appuser" };
+    public static RuntimeUser ImageAppUser { get; } = new(1654, 1654, "app");
+
+    /// <summary>Framework-dependent (the default), trimmed self-contained, or NativeAOT; see <see cref="DotNetRuntimeVariant"/>.</summary>
+    public DotNetRuntimeVariant RuntimeVariant { get; init; } = DotNetRuntimeVariant.FrameworkDependent;
 
     /// <summary>The project to publish, relative to the build context (<c>Api.csproj</c>, <c>src/Api/Api.csproj</c>).</summary>
     public string Project { get; init; } = "App.csproj";
@@ -29,7 +60,11 @@ public sealed record DotNetOptions : TemplateOptions
     /// <summary>The SDK image; null means <c>mcr.microsoft.com/dotnet/sdk:{SdkVersion}</c>.</summary>
     public ImageReference? SdkImage { get; init; }
 
-    /// <summary>The runtime image; null means <c>mcr.microsoft.com/dotnet/aspnet</c> or <c>…/runtime</c> at <see cref="SdkVersion"/>.</summary>
+    /// <summary>
+    /// The runtime image; null means, at <see cref="SdkVersion"/>, <c>mcr.microsoft.com/dotnet/aspnet</c> (or
+    /// <c>…/runtime</c> for a console app) when framework-dependent, <c>mcr.microsoft.com/dotnet/runtime-deps</c> for the
+    /// small variants (a <c>-chiseled</c> tag is smaller still, but has no bash for the default health probe).
+    /// </summary>
     public ImageReference? RuntimeImage { get; init; }
 
     /// <summary>
@@ -47,9 +82,16 @@ public sealed record DotNetOptions : TemplateOptions
 
     internal ImageReference Sdk => SdkImage ?? $"mcr.microsoft.com/dotnet/sdk:{SdkVersion}";
 
-    internal ImageReference Runtime => RuntimeImage ?? (Kind == DotNetAppKind.AspNetCore
-        ? $"mcr.microsoft.com/dotnet/aspnet:{SdkVersion}"
-        : $"mcr.microsoft.com/dotnet/runtime:{SdkVersion}");
+    internal ImageReference Runtime => RuntimeImage ?? (RuntimeVariant != DotNetRuntimeVariant.FrameworkDependent
+        ? $"mcr.microsoft.com/dotnet/runtime-deps:{SdkVersion}"
+        : Kind == DotNetAppKind.AspNetCore
+            ? $"mcr.microsoft.com/dotnet/aspnet:{SdkVersion}"
+            : $"mcr.microsoft.com/dotnet/runtime:{SdkVersion}");
+
+    /// <summary>NativeAOT compiles for the build machine's architecture only: one platform, and amd64 unless set.</summary>
+    internal Platform[] DefaultPlatforms => RuntimeVariant == DotNetRuntimeVariant.NativeAot
+        ? [Platform.LinuxAmd64]
+        : [Platform.LinuxAmd64, Platform.LinuxArm64];
 
     internal IEnumerable<Problem> DotNetProblems()
     {
@@ -65,17 +107,25 @@ public sealed record DotNetOptions : TemplateOptions
         }
         foreach (var input in RestoreInputs)
             if (TemplateKit.RelativePathProblem(nameof(RestoreInputs), input, "Directory.Build.props") is { } problem) yield return problem;
+        if (!Enum.IsDefined(RuntimeVariant))
+            yield return TemplateKit.OptionProblem(nameof(RuntimeVariant), $"{RuntimeVariant} is not a runtime variant.", "use DotNetRuntimeVariant.FrameworkDependent, SelfContainedTrimmed or NativeAot.");
+        else if (RuntimeVariant == DotNetRuntimeVariant.NativeAot && Platforms.Count > 1)
+            yield return TemplateKit.OptionProblem(nameof(Platforms),
+                $"NativeAOT compiles for the build machine's architecture only, so one image cannot hold {string.Join(", ", Platforms)}.",
+                "build one platform per build machine (Platforms = [Platform.LinuxAmd64]), or use DotNetRuntimeVariant.SelfContainedTrimmed, which cross-compiles.");
     }
 }
 
 /// <summary>
-/// .NET: the SDK runs on <c>$BUILDPLATFORM</c> and publishes for the target with <c>-a $TARGETARCH</c> (the SDK maps
-/// Docker's architecture names to its runtime identifiers: amd64 → linux-x64, arm64 → linux-arm64, see
-/// <see cref="RuntimeIdentifier"/>). The project file is restored before the source is copied, with the NuGet package
-/// folder on a cache mount; publishing is framework-dependent without an apphost (<c>dotnet App.dll</c> runs it), which
-/// needs no runtime pack. The runtime image runs it as uid 10001. An ASP.NET Core app's HEALTHCHECK uses bash's
-/// <c>/dev/tcp</c> (Microsoft's Debian-based images have bash, not curl): a TCP connect to the port unless
-/// <see cref="TemplateOptions.Health"/> says otherwise; a chiseled runtime without bash needs
+/// .NET: the SDK runs on <c>$BUILDPLATFORM</c> (never under emulation) and publishes for the target with
+/// <c>-a $TARGETARCH</c> (the SDK maps Docker's architecture names to its runtime identifiers: amd64 → linux-x64,
+/// arm64 → linux-arm64, see <see cref="RuntimeIdentifier"/>). The project file is restored before the source is copied,
+/// with the NuGet package folder on a cache mount. By default publishing is framework-dependent without an apphost
+/// (<c>dotnet App.dll</c> runs it), which needs no runtime pack; <see cref="DotNetOptions.RuntimeVariant"/> picks a
+/// trimmed self-contained app or a NativeAOT binary on <c>runtime-deps</c> instead. The runtime runs as the images' own
+/// non-root <c>app</c> account (uid 1654) unless <see cref="TemplateOptions.User"/> names another. An ASP.NET Core app's
+/// HEALTHCHECK uses bash's <c>/dev/tcp</c> (Microsoft's Debian-based images have bash, not curl): a TCP connect to the
+/// port unless <see cref="TemplateOptions.Health"/> says otherwise; a chiseled runtime without bash needs
 /// <see cref="HealthProbe.Command(string[])"/> or <see cref="HealthProbe.None"/>. A console app (a worker) listens on no
 /// port, so it gets <c>HEALTHCHECK NONE</c> unless <see cref="TemplateOptions.Health"/> names a command.
 /// </summary>
@@ -87,23 +137,23 @@ public static class DotNetTemplate
         TemplateKit.Check(".NET", name, options, options.DotNetProblems());
         var nuget = Mount.Cache("/root/.nuget/packages");
         var project = options.Project;
+        var properties = PublishProperties(options.RuntimeVariant);
 
         var build = Stage.Named("build").From(options.Resolve(options.Sdk), Platform.BuildPlatform)
-            .Arg(BuildArg.TargetArch)
+            .Arg(BuildArg.TargetArch);
+        build = WithNativeToolchain(build, options.RuntimeVariant)
             .Workdir("/src");
         foreach (var file in options.RestoreInputs.Prepend(project))
             build = build.Copy(file, Folder(file));
         build = build
-            // UseAppHost=false on restore too: the apphost pack of a foreign architecture would be a NuGet download.
-            .Run($"dotnet restore {project} -a ${{TARGETARCH}} -p:UseAppHost=false", nuget)
+            .DependencyRun(options, $"dotnet restore {project} -a ${{TARGETARCH}} {properties}", nuget)
             .Copy(".", ".")
-            .Run($"dotnet publish {project} -a ${{TARGETARCH}} --no-restore -c Release -p:UseAppHost=false -o /out", nuget);
+            .Run($"dotnet publish {project} -a ${{TARGETARCH}} --no-restore -c Release {properties} -o /out", nuget);
 
         var runtimeImage = options.Resolve(options.Runtime);
         var aspNet = options.Kind == DotNetAppKind.AspNetCore;
-        var dll = $"{options.AssemblyName}.dll";
-        var runtime = Stage.Named("runtime").From(runtimeImage)
-            .AddDebianUser(options.User);
+        var runtime = Stage.Named("runtime").From(runtimeImage);
+        if (options.User != DotNetOptions.ImageAppUser) runtime = runtime.AddDebianUser(options.User);
         runtime = aspNet
             ? runtime.Env([.. TemplateKit.PortEnv(options).Select(p => ("ASPNETCORE_HTTP_PORTS", p.Value)), .. TemplateKit.PortEnv(options), ("DOTNET_NOLOGO", "1")])
             : runtime.Env("DOTNET_NOLOGO", "1");
@@ -111,11 +161,43 @@ public static class DotNetTemplate
             .Workdir("/app")
             .CopyFrom(build, "/out/", "./")
             .Finish(name, options, runtimeImage, TemplateKit.HealthcheckFor(options, HealthProber.Bash, TimeSpan.FromSeconds(10)))
-            .Entrypoint("dotnet", dll);
+            .Entrypoint(Entrypoint(options));
 
         return TemplateKit.Define(name, options, Dockerfile.Create(build, runtime),
-            [Platform.LinuxAmd64, Platform.LinuxArm64], ProjectLanguage.DotNet, "artifacts");
+            options.DefaultPlatforms, ProjectLanguage.DotNet, "artifacts");
     }
+
+    /// <summary>
+    /// The MSBuild properties restore and publish share (restore must see them to fetch the packs publish needs):
+    /// no apphost for a framework-dependent app (a foreign one would be a NuGet download); the runtime packs and the
+    /// trimmer; or the ILCompiler packages. Native symbols stay out of the output.
+    /// </summary>
+    private static string PublishProperties(DotNetRuntimeVariant variant) => variant switch
+    {
+        DotNetRuntimeVariant.SelfContainedTrimmed => "-p:SelfContained=true -p:PublishTrimmed=true -p:DebugType=none",
+        DotNetRuntimeVariant.NativeAot => "-p:PublishAot=true -p:CopyOutputSymbolsToPublishDirectory=false",
+        _ => "-p:UseAppHost=false",
+    };
+
+    /// <summary>
+    /// NativeAOT links with the platform's toolchain: clang and zlib1g-dev from the SDK image's Debian release (unpinned:
+    /// the versions follow that release, and the stage is never shipped). It cannot cross-compile here, so a target
+    /// architecture other than the build machine's stops the build with a message that says why.
+    /// </summary>
+    private static Stage WithNativeToolchain(Stage build, DotNetRuntimeVariant variant) =>
+        variant != DotNetRuntimeVariant.NativeAot
+            ? build
+            : build
+                .Arg(BuildArg.BuildArch)
+                .Run("if [ \"${TARGETARCH}\" != \"${BUILDARCH}\" ]; then echo \"NativeAOT cannot cross-compile: the target is ${TARGETARCH}, the build machine ${BUILDARCH}. Build on a ${TARGETARCH} machine or use DotNetRuntimeVariant.SelfContainedTrimmed.\" >&2; exit 1; fi"
+                    + " && apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev",
+                    Mount.Cache("/var/cache/apt", sharing: CacheSharing.Locked), Mount.Cache("/var/lib/apt", sharing: CacheSharing.Locked))
+                .Suppress(Rules.RuleIds.AptGetInstallUnpinned, "clang and zlib1g-dev follow the SDK image's Debian release; the build stage is not shipped");
+
+    /// <summary><c>dotnet App.dll</c> when framework-dependent; the app's own executable otherwise.</summary>
+    private static string[] Entrypoint(DotNetOptions options) => options.RuntimeVariant == DotNetRuntimeVariant.FrameworkDependent
+        ? ["dotnet", $"{options.AssemblyName}.dll"]
+        : [$"/app/{options.AssemblyName}"];
 
     /// <summary>
     /// The runtime identifier <c>dotnet publish -a $TARGETARCH</c> targets on Linux for <paramref name="platform"/>

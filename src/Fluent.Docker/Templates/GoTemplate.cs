@@ -59,7 +59,7 @@ public static class GoTemplate
             .Arg(BuildArg.TargetArch)
             .Workdir("/src")
             .Copy(["go.mod", "go.sum*"], "./")
-            .Run("go mod download", Mount.Cache("/go/pkg/mod"))
+            .DependencyRun(options, "go mod download", Mount.Cache("/go/pkg/mod"))
             .Copy(".", ".")
             .Run($"CGO_ENABLED=0 GOOS=${{TARGETOS}} GOARCH=${{TARGETARCH}} go build -trimpath -ldflags=\"-s -w\" -o /out/app {options.Package}",
                 Mount.Cache("/go/pkg/mod"), Mount.Cache("/root/.cache/go-build"));

@@ -80,6 +80,9 @@ public sealed record JavaOptions : TemplateOptions
                 break;
             case JavaBuild.Maven maven:
                 if (maven.Image.Problem is { } image) yield return TemplateKit.OptionProblem("Build.Image", image.Message, image.Fix);
+                if (ExtraCaCertificates is not null)
+                    yield return TemplateKit.OptionProblem(nameof(ExtraCaCertificates), "Maven reads a Java trust store, not PEM files: the Java template cannot hand it extra CA certificates yet.",
+                        "import the certificates into a trust store in a build image of your own and set it as Build.Image, or use JavaBuild.Javac, which downloads nothing.");
                 if (string.IsNullOrEmpty(maven.JarPattern) || maven.JarPattern.IndexOfAny(['/', ' ', '\'', '"', '$', '\n']) >= 0)
                     yield return TemplateKit.OptionProblem("Build.JarPattern", $"'{maven.JarPattern}' is not a file pattern in target/.", "give a name or glob such as 'app-*.jar'.");
                 break;

@@ -57,11 +57,11 @@ public static class NodeTemplate
     /// <c>npm ci</c> (all dependencies, dev ones too) and <c>npm run {script}</c> on <c>$BUILDPLATFORM</c>, in
     /// <c>/src</c>: JavaScript build output is the same for every platform. The static-site template builds with it too.
     /// </summary>
-    internal static Stage BuildStage(ImageReference image, string script) =>
+    internal static Stage BuildStage(ImageReference image, string script, TemplateOptions options) =>
         Stage.Named("build").From(image, Platform.BuildPlatform)
             .Workdir("/src")
             .Copy(Manifests, "./")
-            .Run(NpmCi, Mount.Cache("/root/.npm"))
+            .DependencyRun(options, NpmCi, Mount.Cache("/root/.npm"))
             .Copy(".", ".")
             .Run($"npm run {script}");
 
@@ -77,13 +77,13 @@ public static class NodeTemplate
         var deps = Stage.Named("deps").From(image)
             .Workdir("/src")
             .Copy(Manifests, "./")
-            .Run(NpmCi + " --omit=dev", npmCache);
+            .DependencyRun(options, NpmCi + " --omit=dev", npmCache);
 
         var stages = new List<Stage>();
         Stage? build = null;
         if (options.BuildScript is { } script)
         {
-            build = BuildStage(image, script);
+            build = BuildStage(image, script, options);
             stages.Add(build);
         }
         stages.Add(deps);

@@ -72,10 +72,10 @@ public static class PythonTemplate
             // No pip inside the venv (about 25 MB): the image's pip installs into it (pip --python, pip 22.3 and later).
             ? deps.Run($"python -m venv --without-pip {Venv}")
                 .Copy(options.RequirementsFile, "requirements.txt")
-                .Run($"pip --python {Venv}/bin/python install -r requirements.txt", pipCache)
+                .DependencyRun(options, $"pip --python {Venv}/bin/python install -r requirements.txt", pipCache)
             : deps.Env("PYTHONUSERBASE", UserBase)
                 .Copy(options.RequirementsFile, "requirements.txt")
-                .Run("pip install --user -r requirements.txt", pipCache);
+                .DependencyRun(options, "pip install --user -r requirements.txt", pipCache);
 
         var runtime = Stage.Named("runtime").From(image).AddDebianUser(options.User);
         runtime = options.Install == PythonInstall.Venv

@@ -76,7 +76,7 @@ public static class StaticSiteTemplate
         switch (options.Build)
         {
             case StaticSiteBuild.Npm npm:
-                var build = NodeTemplate.BuildStage(options.Resolve(npm.Image), npm.Script);
+                var build = NodeTemplate.BuildStage(options.Resolve(npm.Image), npm.Script, options);
                 stages.Add(build);
                 runtime = runtime.CopyFrom(build, $"/src/{npm.OutputDirectory}/", $"{options.DocumentRoot}/");
                 ignore.Add(npm.OutputDirectory);

@@ -25,6 +25,15 @@ internal static class TemplateKit
         if (problems.Count > 0) throw new TemplateOptionsException(template, problems);
     }
 
+    /// <summary>
+    /// A step that downloads dependencies: with <see cref="TemplateOptions.ExtraCaCertificates"/> it alone mounts them
+    /// and sets the variables its tools read (<see cref="ExtraCaCertificates.Wrap"/>); otherwise a plain RUN.
+    /// </summary>
+    public static Stage DependencyRun(this Stage stage, TemplateOptions options, string command, params RunOption[] mounts) =>
+        options.ExtraCaCertificates is { } certificates
+            ? stage.Run(certificates.Wrap(command), [.. mounts, .. certificates.Mounts])
+            : stage.Run(command, mounts);
+
     /// <summary>A named account on Debian-based images (shadow's groupadd/useradd; -l keeps the lastlog file small for high uids).</summary>
     public static Stage AddDebianUser(this Stage stage, RuntimeUser user) =>
         stage.Run(Invariant($"groupadd --gid {user.Gid} {user.Name} && useradd --uid {user.Uid} --gid {user.Gid} --no-log-init --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin {user.Name}"));

@@ -43,6 +43,12 @@ public abstract record TemplateOptions
     /// <summary>The build context, relative to the directory given to <see cref="ImageDefinition.Generate"/>.</summary>
     public string ContextDirectory { get; init; } = ".";
 
+    /// <summary>
+    /// CA certificates the dependency steps trust besides the image's roots (behind a TLS-inspecting proxy), from a build
+    /// secret, in those steps only and in no layer; null trusts the image's roots only. See <see cref="Templates.ExtraCaCertificates"/>.
+    /// </summary>
+    public ExtraCaCertificates? ExtraCaCertificates { get; init; }
+
     /// <summary>Patterns added after the template's own <c>.dockerignore</c> patterns (later ones win).</summary>
     public ValueList<string> ExtraIgnorePatterns { get; init; } = ValueList<string>.Empty;
 
@@ -83,6 +89,8 @@ public abstract record TemplateOptions
         if (string.IsNullOrWhiteSpace(ContextDirectory))
             yield return TemplateKit.OptionProblem(nameof(ContextDirectory), "The context directory is empty.", "use '.' for the directory given to Generate, or a folder below it.");
         foreach (var problem in User.Problems()) yield return problem;
+        if (ExtraCaCertificates is { } certificates)
+            foreach (var problem in certificates.Problems(nameof(ExtraCaCertificates))) yield return problem;
         foreach (var problem in Metadata.Problems()) yield return problem;
         foreach (var platform in Platforms.Where(p => !p.IsConcrete))
             yield return TemplateKit.OptionProblem(nameof(Platforms), $"{platform} is not a concrete platform.", "list platforms such as Platform.LinuxAmd64 and Platform.LinuxArm64.");

@@ -99,4 +99,22 @@ public class DockerfileRuleTests
         var b = Dockerfile.Create(Stage.Named("b").FromScratch().Healthcheck(Healthcheck.None));
         var c = Dockerfile.Create(someStage);
         """);
+
+    [Fact]
+    public Task FD0024_dotnet_sdk_build_stage_not_on_the_build_platform() => VerifyAsync<DotNetSdkNotOnBuildPlatformAnalyzer>("""
+        var build = Stage.Named("build").From({|FD0024:"mcr.microsoft.com/dotnet/sdk:10.0"|}).Run("dotnet publish -o /out");
+        var arm = Stage.Named("arm").From({|FD0024:"mirror.example.com/dotnet/sdk:10.0"|}, Platform.LinuxArm64);
+        var app = Stage.Named("app").From("mcr.microsoft.com/dotnet/aspnet:10.0").CopyFrom(build, "/out", "/app");
+        var file = Dockerfile.Create(build, arm, app);
+        """);
+
+    [Fact]
+    public Task FD0024_quiet_on_the_build_platform_for_other_images_and_in_the_final_stage() => VerifyAsync<DotNetSdkNotOnBuildPlatformAnalyzer>("""
+        var build = Stage.Named("build").From("mcr.microsoft.com/dotnet/sdk:10.0", Platform.BuildPlatform);
+        var parsed = Stage.Named("parsed").From("mcr.microsoft.com/dotnet/sdk:10.0", Platform.Parse("$BUILDPLATFORM"));
+        var tools = Stage.Named("tools").From("mcr.microsoft.com/dotnet/aspnet:10.0");
+        var naive = Stage.Named("naive").From("mcr.microsoft.com/dotnet/sdk:10.0").Run("dotnet publish -o /out");
+        var a = Dockerfile.Create(build, parsed, tools, naive);
+        var b = Dockerfile.Create(Stage.Named("only").From("mcr.microsoft.com/dotnet/sdk:10.0"));
+        """);
 }

@@ -37,6 +37,11 @@ public sealed class RuleParityTests
         { "run cd and sudo", $"""var app = Stage.Named("app").From("busybox:1.36").Run("cd /tmp && sudo make"){Quiet}; return Dockerfile.Create(app);""", ["FD0013", "FD0014"] },
         { "final stage as root", """var app = Stage.Named("app").From("busybox:1.36").User("root").Healthcheck(Healthcheck.None); return Dockerfile.Create(app);""", ["FD0011"] },
         { "stage name casing", $"""var app = Stage.Named("App").From("busybox:1.36"){Quiet}; return Dockerfile.Create(app);""", ["FD0008"] },
+        { "dotnet sdk on the target", $"""
+            var build = Stage.Named("build").From("mcr.microsoft.com/dotnet/sdk:10.0").Run("dotnet publish -o /out");
+            var app = Stage.Named("app").From("mcr.microsoft.com/dotnet/aspnet:10.0").CopyFrom(build, "/out", "/app"){Quiet};
+            return Dockerfile.Create(build, app);
+            """, ["FD0024"] },
     };
 
     [Theory]

@@ -162,4 +162,35 @@ public class StageLintRuleTests
 
     [Fact]
     public void FD0109_quiet_for_build_platform() => Assert.Empty(Findings(Stage.Named("app").FromScratch(Platform.BuildPlatform), "FD0109"));
+
+    [Fact]
+    public void FD0024_reports_a_dotnet_sdk_build_stage_that_runs_on_the_target()
+    {
+        var build = Stage.Named("build").From("mcr.microsoft.com/dotnet/sdk:10.0").Run("dotnet publish -o /out");
+        var app = Stage.Named("app").From("mcr.microsoft.com/dotnet/aspnet:10.0").CopyFrom(build, "/out", "/app").Quiet();
+
+        var finding = Assert.Single(Findings(Dockerfile.Create(build, app), "FD0024"));
+
+        Assert.Equal(ProblemSeverity.Error, finding.Severity);
+        Assert.Equal("Stage 'build' runs the .NET SDK image 'mcr.microsoft.com/dotnet/sdk:10.0' on the target platform; for another architecture that is the SDK under emulation", finding.Message);
+    }
+
+    [Fact]
+    public void FD0024_reports_a_read_dockerfile_whose_sdk_stage_has_a_constant_platform()
+    {
+        var text = "FROM --platform=linux/arm64 127.0.0.1:5000/dotnet/sdk:10.0 AS build\nRUN dotnet publish -o /out\nFROM 127.0.0.1:5000/dotnet/aspnet:10.0\nCOPY --from=build /out /app\n";
+
+        Assert.Single(Linter.LintText(text).Diagnostics, d => d.Code == "FD0024");
+    }
+
+    [Fact]
+    public void FD0024_quiet_on_the_build_platform_and_for_a_final_sdk_stage()
+    {
+        var build = Stage.Named("build").From("mcr.microsoft.com/dotnet/sdk:10.0", Platform.BuildPlatform).Run("dotnet publish -o /out");
+        var app = Stage.Named("app").From("mcr.microsoft.com/dotnet/aspnet:10.0").CopyFrom(build, "/out", "/app").Quiet();
+
+        Assert.Empty(Findings(Dockerfile.Create(build, app), "FD0024"));
+        Assert.Empty(Findings(Stage.Named("naive").From("mcr.microsoft.com/dotnet/sdk:10.0").Quiet(), "FD0024"));
+        Assert.DoesNotContain(Linter.LintText("FROM --platform=${BUILDPLATFORM} mcr.microsoft.com/dotnet/sdk:10.0 AS build\nFROM busybox:1.36\n").Diagnostics, d => d.Code == "FD0024");
+    }
 }

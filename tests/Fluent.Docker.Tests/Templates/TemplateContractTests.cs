@@ -7,7 +7,7 @@ namespace Fluent.Docker.Tests.Templates;
 /// <summary>
 /// What every template promises, checked on every sample: multi-stage with the build on <c>$BUILDPLATFORM</c> where the
 /// toolchain cross-compiles, cache mounts on package-manager steps, pinned base images that all follow a base-registry
-/// override, uid 10001 with an exec-form HEALTHCHECK that needs neither curl nor the app's help, OCI labels, a per-language
+/// override, a numeric non-root USER (uid 10001, or the .NET images' own app account 1654) with an exec-form HEALTHCHECK that needs neither curl nor the app's help, OCI labels, a per-language
 /// .dockerignore, and a model with no errors and no error-level finding of our own lint rules.
 /// </summary>
 public class TemplateContractTests
@@ -23,9 +23,10 @@ public class TemplateContractTests
 
     [Theory]
     [MemberData(nameof(Keys))]
-    public void Model_has_no_errors_no_lint_errors_or_warnings_and_runs_as_uid_10001_with_a_healthcheck(string key)
+    public void Model_has_no_errors_no_lint_errors_or_warnings_and_runs_as_a_numeric_non_root_user_with_a_healthcheck(string key)
     {
         var definition = Make(key);
+        var expectedUser = key.StartsWith("dotnet", StringComparison.Ordinal) ? "1654:1654" : "10001:10001";
 
         Assert.Empty(definition.Dockerfile.Validate());
         Assert.Empty(definition.Ignore.Validate());
@@ -34,7 +35,7 @@ public class TemplateContractTests
         Assert.False(lint.HasErrors, lint.ToText());
         Assert.DoesNotContain(lint.Diagnostics, d => d.Severity >= ProblemSeverity.Warning);
         var config = ImageConfigProjection.Project(definition.Dockerfile);
-        Assert.Equal("10001:10001", config.User);
+        Assert.Equal(expectedUser, config.User);
         Assert.NotNull(config.Healthcheck);
     }
 

@@ -10,7 +10,7 @@ namespace Fluent.Docker.Tests.Templates;
 /// <summary>
 /// Every template example, built by buildx in the lab (the images the walking skeleton pushes), run for each platform it
 /// declares (arm64 under QEMU): its health endpoint answers on a published loopback port, every process runs as uid
-/// 10001, the image's own HEALTHCHECK command succeeds, and the OCI labels are there.
+/// 10001 (the .NET example: 1654, the .NET images' own app account), the image's own HEALTHCHECK command succeeds, and the OCI labels are there.
 /// </summary>
 [Trait("Category", "E2E")]
 [Collection(DockerLabCollection.Name)]
@@ -50,15 +50,16 @@ public class TemplateExamplesE2ETests(DockerLabFixture lab)
 
     [Theory]
     [MemberData(nameof(Runs))]
-    public async Task Every_process_runs_as_uid_10001(string name, string platform)
+    public async Task Every_process_runs_as_the_templates_non_root_uid(string name, string platform)
     {
         var image = await PushedExamples.ReferenceAsync(lab, name);
+        var expected = name == DotnetApi.Definition.Name ? "1654" : "10001"; // .NET: the images' own app account
 
         await using var container = await RunningContainer.StartAsync(image, Platform.Parse(platform));
         var uids = await container.ProcessUidsAsync();
 
         Assert.NotEmpty(uids);
-        Assert.All(uids, uid => Assert.Equal("10001", uid));
+        Assert.All(uids, uid => Assert.Equal(expected, uid));
     }
 
     [Theory]

@@ -131,8 +131,8 @@ public class TemplateOptionsTests
         Assert.Equal(8000, new PythonOptions().Port?.Number);
         Assert.Equal(3000, new NodeOptions().Port?.Number);
         Assert.Equal(8080, new DotNetOptions().Port?.Number);
-        Assert.Equal("appuser", new DotNetOptions().User.Name);
-        Assert.Equal(10001, new DotNetOptions().User.Uid);
+        Assert.Equal(new RuntimeUser(1654, 1654, "app"), new DotNetOptions().User); // Microsoft's images' own account
+        Assert.Equal(DotNetRuntimeVariant.FrameworkDependent, new DotNetOptions().RuntimeVariant);
         Assert.Null(new StaticSiteOptions().Health); // the template's default: GET / (the site is its index)
         Assert.Equal(HealthProbe.Http("/"), new StaticSiteOptions().EffectiveHealth);
         Assert.Equal(HealthProbe.Tcp, new GoOptions().EffectiveHealth);

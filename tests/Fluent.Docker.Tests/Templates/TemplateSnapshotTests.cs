@@ -18,6 +18,9 @@ public class TemplateSnapshotTests
     [Fact] public void Java_maven_on_jlink_runtime() => Render("java-maven-jlink").MatchSnapshot();
     [Fact] public void DotNet_aspnet_project_in_a_folder_with_restore_inputs() => Render("dotnet-aspnet").MatchSnapshot();
     [Fact] public void DotNet_console() => Render("dotnet-console").MatchSnapshot();
+    [Fact] public void DotNet_self_contained_trimmed_on_runtime_deps() => Render("dotnet-trimmed").MatchSnapshot();
+    [Fact] public void DotNet_native_aot_on_runtime_deps() => Render("dotnet-aot").MatchSnapshot();
+    [Fact] public void Python_with_extra_ca_certificates_in_the_install_step() => Render("python-extra-ca").MatchSnapshot();
     [Fact] public void Static_site_npm_build() => Render("static-npm").MatchSnapshot();
     [Fact] public void Static_site_prebuilt() => Render("static-prebuilt").MatchSnapshot();
 
