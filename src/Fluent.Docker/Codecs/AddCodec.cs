@@ -134,8 +134,13 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
     [GeneratedRegex(@"^[0-9a-f]{7,64}\z")]
     private static partial Regex GitCommit();
 
-    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, AddInstruction add) =>
+    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, AddInstruction add)
+    {
         CopyFlagsCodec.CheckFrontend(frontend, site, add.Options);
+        if (add.Sources.Any(s => s is AddSource.Url { Checksum: not null })) BuildahFeatures.Require(frontend, site, "--checksum", BuilderFeature.AddChecksum);
+        if (add.Sources.Any(s => s is AddSource.Git)) BuildahFeatures.Require(frontend, site, "sources", BuilderFeature.AddGitRepository);
+        if (add.Unpack is not null) BuildahFeatures.Require(frontend, site, "--unpack", BuilderFeature.AddUnpack);
+    }
 
     protected override IEnumerable<ContextRead> ContextReadsOf(AddInstruction add) =>
         add.Sources.OfType<AddSource.Local>().Select(l => new ContextRead(l.Path, Mounted: false));

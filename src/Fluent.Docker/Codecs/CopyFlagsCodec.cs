@@ -66,6 +66,13 @@ internal static class CopyFlagsCodec
     /// <summary>The flags the builtin frontend (BuildKit 0.13) rejects: <c>--exclude</c> and <c>--parents</c> need a labs frontend there.</summary>
     public static void CheckFrontend(BuilderProfile frontend, DockerfileValidator.Site site, CopyOptions options)
     {
+        if (frontend.BuildahVersion is not null)
+        {
+            if (options.Link) BuildahFeatures.Require(frontend, site, "--link", BuilderFeature.CopyLink);
+            if (options.Exclude.Count > 0) BuildahFeatures.Require(frontend, site, "--exclude", BuilderFeature.CopyExclude);
+            if (options.Parents) BuildahFeatures.Require(frontend, site, "--parents", BuilderFeature.CopyParents);
+            return;
+        }
         if (!frontend.IsBuiltin) return;
         if (options.Exclude.Count > 0)
             site.Add("--exclude", "The builtin Dockerfile frontend (BuildKit 0.13) does not know --exclude.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.7-labs\")), or a .dockerignore pattern.");

@@ -91,6 +91,12 @@ internal sealed class HealthcheckCodec : InstructionCodec<HealthcheckInstruction
         if (health.Retries is < 0) site.Add("--retries", $"Retries {health.Retries} is negative.", "use 0 or more.");
     }
 
+    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, HealthcheckInstruction instruction)
+    {
+        if (instruction.Healthcheck.StartInterval is not null)
+            BuildahFeatures.Require(frontend, site, "--start-interval", BuilderFeature.HealthcheckStartInterval);
+    }
+
     protected override BuildState ApplyTo(BuildState state, HealthcheckInstruction health, BuildInputs inputs) =>
         state with { Config = state.Config with { Healthcheck = HealthConfig(health.Healthcheck) } };
 

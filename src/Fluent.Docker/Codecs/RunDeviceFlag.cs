@@ -98,7 +98,9 @@ internal sealed class RunDeviceFlag : RunFlagCodec<RunDevice>
 
     protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunDevice device)
     {
-        if (frontend.IsBuiltin)
+        if (frontend.BuildahVersion is not null)
+            BuildahFeatures.Require(frontend, site, "--device", BuilderFeature.RunDevice);
+        else if (frontend.IsBuiltin)
             site.Add("--device", "The builtin Dockerfile frontend does not know RUN --device (Dockerfile labs syntax).", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.14-labs\")).");
         else if (frontend.FrontendVersion is { } version && !KnowsDevice(version))
             site.Add("--device", $"docker/dockerfile:{version} does not know RUN --device: it is labs syntax since 1.14-labs.", "use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"1.14-labs\")) or a later labs version.");

@@ -122,6 +122,19 @@ internal sealed partial class RunMountFlag : RunFlagCodec<RunMount>
         }
     }
 
+    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunMount mount)
+    {
+        BuildahFeatures.Require(frontend, site, "--mount", mount switch
+        {
+            CacheMount => BuilderFeature.RunMountCache,
+            BindMount => BuilderFeature.RunMountBind,
+            TmpfsMount => BuilderFeature.RunMountTmpfs,
+            SshMount => BuilderFeature.RunMountSsh,
+            SecretMount { Env: not null } => BuilderFeature.RunMountSecretEnv,
+            _ => BuilderFeature.RunMountSecret,
+        });
+    }
+
     protected override string ToCSharp(CSharpModel model, RunMount mount) => mount switch
     {
         CacheMount cache => CSharpModel.Factory("Mount.Cache", model.Value(cache.Target.Value),

@@ -28,6 +28,9 @@ internal sealed class RunNetworkFlag : RunFlagCodec<RunNetwork>
 
     protected override string Write(DockerfileSyntax syntax, RunNetwork network) => "--network=" + network.Mode.ToString().ToLowerInvariant();
 
+    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunNetwork network) =>
+        BuildahFeatures.Require(frontend, site, "--network", BuilderFeature.RunNetwork);
+
     protected override string ToCSharp(CSharpModel model, RunNetwork network) => "RunNetwork." + network.Mode;
 
     /// <summary>The host's network needs the <c>network.host</c> entitlement.</summary>

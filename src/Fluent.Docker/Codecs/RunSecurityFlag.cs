@@ -27,6 +27,9 @@ internal sealed class RunSecurityFlag : RunFlagCodec<RunSecurity>
 
     protected override string Write(DockerfileSyntax syntax, RunSecurity security) => "--security=" + security.Mode.ToString().ToLowerInvariant();
 
+    protected override void RequireFrontend(BuilderProfile frontend, DockerfileValidator.Site site, RunSecurity security) =>
+        BuildahFeatures.Require(frontend, site, "--security", BuilderFeature.RunSecurity);
+
     protected override string ToCSharp(CSharpModel model, RunSecurity security) => "RunSecurity." + security.Mode;
 
     /// <summary>A privileged step needs the <c>security.insecure</c> entitlement.</summary>

@@ -3,15 +3,17 @@ using System.Text.RegularExpressions;
 namespace Fluent.Docker;
 
 /// <summary>
-/// Which Dockerfile frontend the target builder runs. The engine's builtin frontend needs no <c># syntax=</c>
-/// line (and an air-gapped builder cannot pull one); <see cref="DockerfileFrontend"/> pins a frontend image.
+/// Which builder reads the Dockerfile: BuildKit with its builtin frontend (no <c># syntax=</c> line; an air-gapped
+/// builder cannot pull one), BuildKit with a pinned frontend image (<see cref="DockerfileFrontend"/>), or Buildah
+/// (<see cref="Buildah"/>), which parses the file itself and refuses what its version does not know.
 /// </summary>
 public sealed partial record BuilderProfile
 {
-    private BuilderProfile(string? frontendVersion, string? frontendImage)
+    private BuilderProfile(string? frontendVersion, string? frontendImage, string? buildahVersion = null)
     {
         FrontendVersion = frontendVersion;
         SyntaxDirective = frontendImage;
+        BuildahVersion = buildahVersion;
     }
 
     /// <summary>The pinned <c>docker/dockerfile</c> version, or null for the builtin frontend and custom frontends.</summary>
@@ -20,8 +22,27 @@ public sealed partial record BuilderProfile
     /// <summary>The builder's builtin frontend: no syntax directive.</summary>
     public static BuilderProfile Builtin { get; } = new(null, null);
 
-    /// <summary>True for the builder's builtin frontend (no <c># syntax=</c> line).</summary>
-    public bool IsBuiltin => SyntaxDirective is null;
+    /// <summary>True for BuildKit's builtin frontend (no <c># syntax=</c> line).</summary>
+    public bool IsBuiltin => SyntaxDirective is null && BuildahVersion is null;
+
+    /// <summary>The Buildah release (major.minor) that builds the file, or null for BuildKit.</summary>
+    public string? BuildahVersion { get; }
+
+    /// <summary>
+    /// <c>buildah build</c> of the given release. Buildah reads the Dockerfile with its own parser (openshift/imagebuilder)
+    /// and ignores <c># syntax=</c>, so the profile writes none; the validator refuses each feature that release lacks,
+    /// naming the fix (see docs/buildah.md). Only the facts of 1.28 (Debian bookworm) are recorded.
+    /// </summary>
+    public static BuilderProfile Buildah(string version)
+    {
+        if (version is null || !BuildahFeatures.Versions.Contains(BuildahVersionPattern().Match(version) is { Success: true } m ? m.Groups[1].Value : ""))
+            throw new DockerValueException(Problem.InvalidValue($"'{version}' is not a Buildah release whose Dockerfile support is recorded.",
+                $"pass one of {string.Join(", ", BuildahFeatures.Versions.Select(v => "\"" + v + "\""))} (buildah --version); other releases support other features."));
+        return new BuilderProfile(null, null, BuildahVersionPattern().Match(version).Groups[1].Value);
+    }
+
+    /// <summary>What the profile is called in messages: "the builtin Dockerfile frontend", "docker/dockerfile:1.7", "Buildah 1.28".</summary>
+    public string DisplayName => BuildahVersion is { } buildah ? "Buildah " + buildah : SyntaxDirective ?? "the builtin Dockerfile frontend";
 
     /// <summary>Emits <c># syntax=docker/dockerfile:VERSION</c>, e.g. <c>DockerfileFrontend("1.7")</c>.</summary>
     public static BuilderProfile DockerfileFrontend(string version)
@@ -51,6 +72,9 @@ public sealed partial record BuilderProfile
 
     [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?\z")]
     private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"^(\d+\.\d+)(\.\d+)?\z")]
+    private static partial Regex BuildahVersionPattern();
 }
 
 /// <summary>The escape character of the file (<c># escape=</c>): backslash, or backtick for Windows paths.</summary>

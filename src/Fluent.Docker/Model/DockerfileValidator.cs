@@ -136,6 +136,8 @@ internal static partial class DockerfileValidator
     /// </summary>
     internal static void CheckFrontendFeatures(Dockerfile file, List<Problem> errors)
     {
+        if (file.Checks is not null)
+            BuildahFeatures.Require(file.Frontend, new Site(errors, ProblemLocation.None), "check directive", BuilderFeature.CheckDirective);
         for (var index = 0; index < file.Stages.Count; index++)
         {
             var stage = file.Stages[index];
@@ -144,8 +146,13 @@ internal static partial class DockerfileValidator
         }
     }
 
-    internal static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction) =>
-        Codecs.InstructionCodecs.For(instruction).CheckFrontend(frontend, site, instruction);
+    internal static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction)
+    {
+        var codec = Codecs.InstructionCodecs.For(instruction);
+        codec.CheckFrontend(frontend, site, instruction);
+        // Every heredoc an instruction writes (RUN scripts, COPY content), whichever codec owns it.
+        if (codec.Heredocs(instruction).Count > 0) BuildahFeatures.Require(frontend, site, "heredoc", BuilderFeature.Heredoc);
+    }
 
     /// <summary>
     /// The problems of one instruction about to be appended to <paramref name="stage"/> (stage #<paramref name="stageIndex"/>
