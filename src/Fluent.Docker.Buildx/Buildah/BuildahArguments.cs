@@ -83,7 +83,8 @@ public static class BuildahArguments
     public static IReadOnlyList<string> Render(BuildRequest request, string imageIdFile)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var args = new List<string> { "build", "--format", "docker", "--layers" };
+        // --identity-label=false: no io.buildah.version label, so the config is the model's.
+        var args = new List<string> { "build", "--format", "docker", "--layers", "--identity-label=false" };
         if (request.DockerfilePath is not null) args.AddRange(["--file", request.DockerfilePath]);
         if (request.Target is not null) args.AddRange(["--target", request.Target.Name]);
         if (request.Platforms.Count > 0) args.AddRange(["--platform", string.Join(",", request.Platforms)]);
