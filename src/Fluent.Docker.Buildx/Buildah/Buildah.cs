@@ -76,10 +76,11 @@ public sealed class Buildah(string executable = "buildah")
             if (BuildahArguments.ManifestList(request) is { } list && (await ExecuteAsync(["manifest", "exists", list], null, null, cancellationToken).ConfigureAwait(false)).ExitCode == 0)
                 await RunAsync(["manifest", "rm", list], null, output, cancellationToken).ConfigureAwait(false);
             await RunAsync(arguments, environment, output, cancellationToken).ConfigureAwait(false);
-            var imageId = (await File.ReadAllTextAsync(idFile, cancellationToken).ConfigureAwait(false)).Trim();
-            foreach (var push in BuildahArguments.PushCommands(request, imageId))
+            var manifestList = BuildahArguments.ManifestList(request);
+            var imageId = manifestList is null ? (await File.ReadAllTextAsync(idFile, cancellationToken).ConfigureAwait(false)).Trim() : null;
+            foreach (var push in BuildahArguments.PushCommands(request, imageId ?? manifestList!))
                 await RunAsync(push, null, output, cancellationToken).ConfigureAwait(false);
-            return new BuildahResult(imageId, [.. request.Tags], BuildahArguments.ManifestList(request), DateTimeOffset.UtcNow - started);
+            return new BuildahResult(imageId, [.. request.Tags], manifestList, DateTimeOffset.UtcNow - started);
         }
         finally
         {

@@ -66,7 +66,8 @@ public static class BuildahArguments
 
     /// <summary>
     /// Refuses what Buildah cannot do (throwing <see cref="BuildRequestException"/>) and returns the arguments after
-    /// <c>buildah</c>: <c>build --format docker --layers …options… --iidfile F CONTEXT</c>. The docker format keeps
+    /// <c>buildah</c>: <c>build --format docker --layers …options… --iidfile F CONTEXT</c> (a multi-platform build adds
+    /// each platform to <c>--manifest LIST</c> instead, and has no image ID file). The docker format keeps
     /// HEALTHCHECK, SHELL and ONBUILD, which the OCI format drops.
     /// </summary>
     public static IReadOnlyList<string> For(BuildRequest request, string imageIdFile, BuilderProfile? profile = null)
@@ -83,8 +84,10 @@ public static class BuildahArguments
     public static IReadOnlyList<string> Render(BuildRequest request, string imageIdFile)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // --identity-label=false: no io.buildah.version label, so the config is the model's.
-        var args = new List<string> { "build", "--format", "docker", "--layers", "--identity-label=false" };
+        // --identity-label=false: no io.buildah.version label, so the config is the model's (a layer cached by a build
+        // without the flag keeps the label: Buildah's cache key ignores it). --force-rm: a failed build leaves no
+        // working container behind (Buildah keeps them by default).
+        var args = new List<string> { "build", "--format", "docker", "--layers", "--identity-label=false", "--force-rm" };
         if (request.DockerfilePath is not null) args.AddRange(["--file", request.DockerfilePath]);
         if (request.Target is not null) args.AddRange(["--target", request.Target.Name]);
         if (request.Platforms.Count > 0) args.AddRange(["--platform", string.Join(",", request.Platforms)]);
@@ -104,15 +107,17 @@ public static class BuildahArguments
         if (request.NoCache) args.Add("--no-cache");
         if (request.Pull) args.Add("--pull=always");
         if (request.Output is BuildOutput.LocalFiles local) args.AddRange(["--output", "type=local,dest=" + local.Path]);
-        args.AddRange(["--iidfile", request.ImageIdFile ?? imageIdFile]);
+        // Buildah writes no image ID file for a manifest list ("can only be used to store one image ID").
+        if (ManifestList(request) is null) args.AddRange(["--iidfile", request.ImageIdFile ?? imageIdFile]);
         args.Add(request.ContextDirectory);
         return args;
     }
 
     /// <summary>
     /// The <c>buildah push</c> commands (arguments after <c>buildah</c>) that deliver the built image
-    /// <paramref name="imageId"/> to <see cref="BuildRequest.Output"/>: each tag of a registry push (the whole manifest
-    /// list for a multi-platform build), or the archive. Empty when the image stays in Buildah's storage.
+    /// <paramref name="imageId"/> (for a multi-platform build, its manifest list) to <see cref="BuildRequest.Output"/>:
+    /// each tag of a registry push (the whole list with every platform), or the archive. Empty when the image stays in
+    /// Buildah's storage.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> PushCommands(BuildRequest request, string imageId)
     {

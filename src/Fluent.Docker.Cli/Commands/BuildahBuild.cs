@@ -38,7 +38,7 @@ internal static class BuildahBuild
         {
             console.Error.WriteLine($"building {image.Name} with {buildah.Profile.DisplayName}");
             var result = await buildah.BuildAsync(RequestFor(image, destination, options), cancellationToken: cancellationToken);
-            rows.Add($"{image.Name}\t{result.ImageId}\t{string.Join(" ", result.Tags)}{(destination is ImageDestination.Registry ? "\tpushed" : "\tin buildah storage")}");
+            rows.Add($"{image.Name}\t{result.ImageId ?? "list " + result.ManifestList}\t{string.Join(" ", result.Tags)}{(destination is ImageDestination.Registry ? "\tpushed" : "\tin buildah storage")}");
         }
         console.Out.Write(string.Concat(rows.Select(row => row + Environment.NewLine)));
         return ExitCodes.Ok;

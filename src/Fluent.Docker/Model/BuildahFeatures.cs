@@ -30,6 +30,8 @@ internal enum BuilderFeature
     HealthcheckStartInterval,
     ShellAndOnBuild,
     MultiPlatform,
+    EnvOrder,
+    IdentityLabel,
 }
 
 /// <summary>
@@ -55,7 +57,7 @@ internal static class BuildahFeatures
     public static IReadOnlyList<BuilderFeatureFact> Rows { get; } =
     [
         new(BuilderFeature.Heredoc, "heredocs (RUN <<EOF, COPY <<EOF)", false,
-            "RUN runs each body line as an instruction (\"Unknown instruction: ECHO\"); COPY looks for a source file named \"/<<EOF\"",
+            "RUN runs each body line as an instruction (Unknown instruction: \"ECHO\"); COPY looks for a source file named \"/<<EOF\"",
             "write the script as one RUN command (Run with && between commands) and COPY the file from the build context.",
             "RUN and COPY heredocs built with buildah build: both fail"),
         new(BuilderFeature.CheckDirective, "# check=", false,
@@ -120,6 +122,12 @@ internal static class BuildahFeatures
         new(BuilderFeature.MultiPlatform, "several platforms in one build", true,
             "buildah build --platform a,b --manifest NAME builds each platform and adds it to the manifest list NAME", "",
             "--platform linux/amd64,linux/arm64 --manifest: a list with both (arm64 RUN under QEMU)"),
+        new(BuilderFeature.EnvOrder, "ENV over an inherited variable", true,
+            "same values as BuildKit, in another order: Buildah moves a variable ENV sets again to the end of the config's Env, so the config (and its digest) differs from BuildKit's",
+            "", "python-api and dotnet-api built by Buildah against the model's projection: equal values, different order"),
+        new(BuilderFeature.IdentityLabel, "io.buildah.version label", true,
+            "the runner passes --identity-label=false so the config carries the model's labels only; a layer Buildah cached from a build without that flag still carries the label",
+            "", "static-site built with the flag after a build without it: label present; with --no-cache: absent"),
     ];
 
     /// <summary>The row of <paramref name="feature"/>.</summary>

@@ -15,7 +15,7 @@ public class BuildahArgumentsTests
 
     [Fact]
     public void Minimal_request_builds_the_docker_format_with_layers_and_the_context_last() =>
-        Assert.Equal(["build", "--format", "docker", "--layers", "--identity-label=false", "--iidfile", IdFile, "ctx"], Args(Minimal));
+        Assert.Equal(["build", "--format", "docker", "--layers", "--identity-label=false", "--force-rm", "--iidfile", IdFile, "ctx"], Args(Minimal));
 
     [Fact]
     public void Request_options_map_to_their_buildah_flags()
@@ -77,6 +77,7 @@ public class BuildahArgumentsTests
         Assert.Equal(["linux/amd64,linux/arm64"], ValuesOf(args, "--platform"));
         Assert.Equal(["127.0.0.1:5000/app:1"], ValuesOf(args, "--manifest"));
         Assert.DoesNotContain("--tag", args);
+        Assert.DoesNotContain("--iidfile", args);
         Assert.Equal(
             [["manifest", "push", "--all", "127.0.0.1:5000/app:1", "docker://127.0.0.1:5000/app:1"], ["manifest", "push", "--all", "127.0.0.1:5000/app:1", "docker://127.0.0.1:5000/app:latest"]],
             BuildahArguments.PushCommands(request, "sha256:abc"));

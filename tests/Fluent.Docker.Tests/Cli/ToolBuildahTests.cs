@@ -35,8 +35,8 @@ public sealed class ToolBuildahTests(InstalledTool tool)
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(
-            $"buildah build --format docker --layers --identity-label=false --file {Path.Combine(repo, "Dockerfile")} --platform linux/amd64,linux/arm64 "
-            + "--manifest 127.0.0.1:5000/cli-tests/hello:1.2.3 --secret id=token,env=CLI_TEST_TOKEN --iidfile '<iidfile>' " + repo + "\n",
+            $"buildah build --format docker --layers --identity-label=false --force-rm --file {Path.Combine(repo, "Dockerfile")} --platform linux/amd64,linux/arm64 "
+            + "--manifest 127.0.0.1:5000/cli-tests/hello:1.2.3 --secret id=token,env=CLI_TEST_TOKEN " + repo + "\n",
             run.Output);
         Assert.DoesNotContain("never-printed", run.Output + run.Error);
     }
