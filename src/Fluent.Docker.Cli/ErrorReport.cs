@@ -30,6 +30,8 @@ public static class ErrorReport
         Release.PushFailedException pushFailed => (ExitCodes.StepFailed, OneLine(pushFailed.Message), []),
         BuildxException { ExitCode: null } buildx => (ExitCodes.StepFailed, OneLine(buildx.InnerException?.Message ?? buildx.Message), []),
         BuildxException buildx => Buildx(buildx),
+        BuildahException { ExitCode: null } buildah => (ExitCodes.EngineUnavailable, OneLine(buildah.InnerException?.Message ?? buildah.Message) + " Fix: install Buildah.", []),
+        BuildahException buildah => (ExitCodes.StepFailed, $"buildah failed (exit {buildah.ExitCode}): {buildah.ErrorLine}", []),
         DockerEngineException engine when IsUnreachable(engine) => (ExitCodes.EngineUnavailable, EngineUnreachable(engine), []),
         DockerEngineException engine => (ExitCodes.StepFailed, OneLine(engine.Message), []),
         HttpRequestException or SocketException or TimeoutException => (ExitCodes.EngineUnavailable, EngineUnreachable(exception), []),

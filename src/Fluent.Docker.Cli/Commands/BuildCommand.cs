@@ -58,11 +58,19 @@ internal static class BuildCommand
             HelpName = "ENTITLEMENT",
         };
         allow.AcceptOnlyFromAmong("network.host", "security.insecure");
+        var builderEngine = new Option<string>("--engine")
+        {
+            Description = "What builds the images: buildx (default) or buildah (Buildah 1.28; images stay in its storage unless --push).",
+            HelpName = "ENGINE",
+            DefaultValueFactory = _ => "buildx",
+        };
+        builderEngine.AcceptOnlyFromAmong("buildx", "buildah");
 
         var command = new Command("build", "Generate, then build every image with docker buildx.")
         {
             project, platforms, tags, registry, push, dryRun, secrets, buildArgs, noCache, network, shmSize, ulimits, allow,
         };
+        command.Options.Add(builderEngine);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = BuildSetOptions.Default
@@ -80,6 +88,8 @@ internal static class BuildCommand
                 ? new ImageDestination.Registry(parse.GetValue(registry), tagList[0]) { MoreTags = tagList[1..] }
                 : new ImageDestination.Engine(parse.GetValue(registry), tagList);
             var definitions = DefinitionsProject.Find(console, parse.GetValue(project), parse.GetValue(CliApp.Verbose));
+            if (parse.GetValue(builderEngine) == "buildah")
+                return await BuildahBuild.RunAsync(console, definitions, destination, options, parse.GetValue(dryRun), cancellationToken);
 
             if (parse.GetValue(dryRun))
             {

@@ -60,5 +60,9 @@ public sealed record FrontendRequirement
     public IEnumerable<FeatureUse> UnknownTo(BuilderProfile frontend) => Uses.Where(u => !frontend.Knows(u.Feature));
 
     /// <summary>The uses <paramref name="frontend"/> would refuse to read (not those it reads and ignores).</summary>
-    public IEnumerable<FeatureUse> RefusedBy(BuilderProfile frontend) => UnknownTo(frontend).Where(u => !u.Feature.IgnoredWhenUnknown);
+    public IEnumerable<FeatureUse> RefusedBy(BuilderProfile frontend)
+    {
+        ArgumentNullException.ThrowIfNull(frontend);
+        return Uses.Where(u => frontend.Refuses(u.Feature));
+    }
 }

@@ -57,9 +57,12 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
         var withs = new List<string>();
         foreach (var arg in file.GlobalArgs) withs.Add($"WithGlobalArg({_argByValue[arg]})");
         if (!file.Frontend.IsBuiltin)
-            withs.Add(file.Frontend.FrontendVersion is { } version
-                ? $"WithFrontend(BuilderProfile.DockerfileFrontend({CSharpText.String(version)}))"
-                : $"WithFrontend(BuilderProfile.CustomFrontend({CSharpText.String(file.Frontend.SyntaxDirective!)}))");
+            withs.Add(file.Frontend switch
+            {
+                { BuildahVersion: { } buildah } => $"WithFrontend(BuilderProfile.Buildah({CSharpText.String(buildah)}))",
+                { FrontendVersion: { } version } => $"WithFrontend(BuilderProfile.DockerfileFrontend({CSharpText.String(version)}))",
+                _ => $"WithFrontend(BuilderProfile.CustomFrontend({CSharpText.String(file.Frontend.SyntaxDirective!)}))",
+            });
         if (file.Escape == EscapeToken.Backtick) withs.Add("WithEscape(EscapeToken.Backtick)");
         if (file.Checks is { } checks) withs.Add($"WithChecks({Checks(checks)})");
         return new ImportedFile(options.Namespace, options.ClassName, options.MethodName, args, stages, string.Join(", ", stages.Select(s => s.Name)), withs);

@@ -3,20 +3,21 @@ using System.Text.RegularExpressions;
 namespace Fluent.Docker;
 
 /// <summary>
-/// Which Dockerfile frontend the target builder runs, and so which <see cref="DockerfileFeature"/>s it knows. The
-/// engine's builtin frontend needs no <c># syntax=</c> line (and an air-gapped builder cannot pull one);
-/// <see cref="DockerfileFrontend"/> pins a frontend image; <see cref="Dockerfile.WithMinimalFrontend"/> pins the
-/// oldest one the file's features need.
+/// Which builder reads the Dockerfile, and so which <see cref="DockerfileFeature"/>s it knows: BuildKit with its
+/// builtin frontend (no <c># syntax=</c> line; an air-gapped builder cannot pull one), BuildKit with a pinned frontend
+/// image (<see cref="DockerfileFrontend"/>; <see cref="Dockerfile.WithMinimalFrontend"/> pins the oldest one the file's
+/// features need), or Buildah (<see cref="Buildah"/>), which parses the file itself and refuses what its release lacks.
 /// </summary>
 public sealed partial record BuilderProfile
 {
-    private BuilderProfile(string? frontendVersion, string? frontendImage, DockerfileSyntaxVersion? knows, bool labs, string description)
+    private BuilderProfile(string? frontendVersion, string? frontendImage, DockerfileSyntaxVersion? knows, bool labs, string description, string? buildahVersion = null)
     {
         FrontendVersion = frontendVersion;
         SyntaxDirective = frontendImage;
         _knows = knows;
         _labs = labs;
         _description = description;
+        BuildahVersion = buildahVersion;
     }
 
     // What the frontend knows: stable syntax up to _knows (labs syntax too when _labs); null knows everything (a
@@ -42,11 +43,31 @@ public sealed partial record BuilderProfile
     {
         if (version is null || DockerfileSyntaxVersion.TryParse(version) is not { } known)
             throw new DockerValueException(Problem.InvalidValue($"'{version}' is not a Dockerfile syntax version.", "give the version the engine's builtin frontend knows, such as \"1.19\"."));
-        return new BuilderProfile(null, null, known, labs: false, $"The builtin Dockerfile frontend (Dockerfile {known})");
+        return new BuilderProfile(null, null, known, labs: false, $"the builtin Dockerfile frontend (Dockerfile {known})");
     }
 
-    /// <summary>True for the builder's builtin frontend (no <c># syntax=</c> line).</summary>
-    public bool IsBuiltin => SyntaxDirective is null;
+    /// <summary>True for BuildKit's builtin frontend (no <c># syntax=</c> line).</summary>
+    public bool IsBuiltin => SyntaxDirective is null && BuildahVersion is null;
+
+    /// <summary>The Buildah release (major.minor) that builds the file, or null for BuildKit.</summary>
+    public string? BuildahVersion { get; }
+
+    /// <summary>
+    /// <c>buildah build</c> of the given release. Buildah reads the Dockerfile with its own parser (openshift/imagebuilder)
+    /// and ignores <c># syntax=</c>, so the profile writes none; the validator refuses each feature that release lacks,
+    /// naming the fix (see docs/buildah.md). Only the facts of 1.28 (Debian bookworm) are recorded.
+    /// </summary>
+    public static BuilderProfile Buildah(string version)
+    {
+        if (version is null || !BuildahFeatures.Versions.Contains(BuildahVersionPattern().Match(version) is { Success: true } m ? m.Groups[1].Value : ""))
+            throw new DockerValueException(Problem.InvalidValue($"'{version}' is not a Buildah release whose Dockerfile support is recorded.",
+                $"pass one of {string.Join(", ", BuildahFeatures.Versions.Select(v => "\"" + v + "\""))} (buildah --version); other releases support other features."));
+        var release = BuildahVersionPattern().Match(version).Groups[1].Value;
+        return new BuilderProfile(null, null, null, labs: false, "Buildah " + release, release);
+    }
+
+    /// <summary>What the profile is called in messages: "the builtin Dockerfile frontend (Dockerfile 1.19)", "docker/dockerfile:1.7", "Buildah 1.28".</summary>
+    public string DisplayName => _description;
 
     /// <summary>Emits <c># syntax=docker/dockerfile:VERSION</c>, e.g. <c>DockerfileFrontend("1.7")</c>.</summary>
     public static BuilderProfile DockerfileFrontend(string version)
@@ -75,23 +96,38 @@ public sealed partial record BuilderProfile
     /// <summary>The syntax directive value, or null for the builtin frontend.</summary>
     public string? SyntaxDirective { get; }
 
-    /// <summary>True when this frontend reads <paramref name="feature"/>.</summary>
+    /// <summary>True when this builder reads <paramref name="feature"/> (for Buildah: its measured table says it does).</summary>
     public bool Knows(DockerfileFeature feature)
     {
         ArgumentNullException.ThrowIfNull(feature);
+        if (BuildahVersion is not null) return BuildahFeatures.RowOf(feature) is not { Supported: false };
         if (_knows is not { } knows) return _labs || !feature.LabsOnly;
         return feature.Stable <= knows || (_labs && feature.Labs <= knows);
     }
 
-    /// <summary>Why this frontend cannot read <paramref name="feature"/>, naming the versions that can.</summary>
+    /// <summary>
+    /// True when the builder would not build a file using <paramref name="feature"/> as the model means it: BuildKit
+    /// refuses syntax it does not know but reads a directive it does not know as a comment; Buildah's refused rows
+    /// (a <c># check=</c> it ignores included) all change what the build does.
+    /// </summary>
+    internal bool Refuses(DockerfileFeature feature) => !Knows(feature) && (BuildahVersion is not null || !feature.IgnoredWhenUnknown);
+
+    /// <summary>Why this builder cannot read <paramref name="feature"/>: for BuildKit the versions that can, for Buildah what it does instead.</summary>
     internal string Refusal(DockerfileFeature feature) =>
-        $"{_description} does not know {feature.Name}: " + (feature.Stable is { } stable
-            ? $"it is stable syntax since {stable}" + (feature.Labs < stable ? $" (labs since {feature.Labs}-labs)." : ".")
-            : $"it is labs syntax since {feature.Labs}-labs.");
+        BuildahVersion is not null && BuildahFeatures.RowOf(feature) is { } row
+            ? $"{_description} does not support {row.Syntax}: {row.Behaviour}."
+            : $"{Capitalized(_description)} does not know {feature.Name}: " + (feature.Stable is { } stable
+                ? $"it is stable syntax since {stable}" + (feature.Labs < stable ? $" (labs since {feature.Labs}-labs)." : ".")
+                : $"it is labs syntax since {feature.Labs}-labs.");
 
     /// <summary>The fix for <see cref="Refusal"/>.</summary>
-    internal static string Upgrade(DockerfileFeature feature) =>
-        $"use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"{feature.MinimalSyntax}\")) or Dockerfile.WithMinimalFrontend(), or do without {feature.Name}.";
+    internal string FixFor(DockerfileFeature feature) =>
+        BuildahVersion is not null && BuildahFeatures.RowOf(feature) is { } row
+            ? row.Fix
+            : $"use Dockerfile.WithFrontend(BuilderProfile.DockerfileFrontend(\"{feature.MinimalSyntax}\")) or Dockerfile.WithMinimalFrontend(), or do without {feature.Name}.";
+
+    // "the builtin Dockerfile frontend …" opens a sentence; an image name such as docker/dockerfile:1.7 is left as written.
+    private static string Capitalized(string text) => text.StartsWith("the ", StringComparison.Ordinal) ? "The" + text[3..] : text;
 
     [GeneratedRegex(@"^docker/dockerfile:(.+)\z")]
     private static partial Regex KnownFrontend();
@@ -99,11 +135,14 @@ public sealed partial record BuilderProfile
     [GeneratedRegex(@"^1(\.\d+){0,2}(-labs)?\z")]
     private static partial Regex VersionPattern();
 
+    [GeneratedRegex(@"^(\d+\.\d+)(\.\d+)?\z")]
+    private static partial Regex BuildahVersionPattern();
+
     // Records compare every field; the description and the knowledge follow from the directive and version.
     public bool Equals(BuilderProfile? other) =>
-        other is not null && FrontendVersion == other.FrontendVersion && SyntaxDirective == other.SyntaxDirective && _knows == other._knows;
+        other is not null && FrontendVersion == other.FrontendVersion && SyntaxDirective == other.SyntaxDirective && _knows == other._knows && BuildahVersion == other.BuildahVersion;
 
-    public override int GetHashCode() => HashCode.Combine(FrontendVersion, SyntaxDirective, _knows);
+    public override int GetHashCode() => HashCode.Combine(FrontendVersion, SyntaxDirective, _knows, BuildahVersion);
 }
 
 /// <summary>The escape character of the file (<c># escape=</c>): backslash, or backtick for Windows paths.</summary>

@@ -137,13 +137,13 @@ internal static partial class DockerfileValidator
     internal static void CheckFrontendFeatures(Dockerfile file, List<Problem> errors)
     {
         foreach (var use in FrontendRequirement.Of(file).RefusedBy(file.Frontend))
-            errors.Add(Problem.Error(ProblemCodes.InvalidModel, use.Location, file.Frontend.Refusal(use.Feature), BuilderProfile.Upgrade(use.Feature)));
+            errors.Add(Problem.Error(ProblemCodes.InvalidModel, use.Location, file.Frontend.Refusal(use.Feature), file.Frontend.FixFor(use.Feature)));
     }
 
     internal static void CheckFrontendFeatures(BuilderProfile frontend, Site site, Instruction instruction)
     {
         foreach (var (feature, slot) in Codecs.InstructionCodecs.For(instruction).Features(instruction))
-            if (!frontend.Knows(feature)) site.Add(slot, frontend.Refusal(feature), BuilderProfile.Upgrade(feature));
+            if (frontend.Refuses(feature)) site.Add(slot, frontend.Refusal(feature), frontend.FixFor(feature));
     }
 
     /// <summary>
