@@ -30,6 +30,7 @@ public static class CliApp
         ("lint", LintCommand.Create),
         ("import", ImportCommand.Create),
         ("build", BuildCommand.Create),
+        ("merge", MergeCommand.Create),
         ("inspect", InspectCommand.Create),
     ];
 

@@ -65,10 +65,12 @@ internal static class BuildCommand
             DefaultValueFactory = _ => "buildx",
         };
         builderEngine.AcceptOnlyFromAmong("buildx", "buildah");
+        var pushByDigest = new Option<bool>("--push-by-digest") { Description = "Store the one --platform of each image in --registry by digest, untagged, for merge (one CI job per platform)." };
+        var digestFile = new Option<string?>("--digest-file") { Description = "Where --push-by-digest writes the digest for merge (with several images, one file each: FILE.<image>.json).", HelpName = "FILE" };
 
         var command = new Command("build", "Generate, then build every image with docker buildx.")
         {
-            project, platforms, tags, registry, push, dryRun, secrets, buildArgs, noCache, network, shmSize, ulimits, allow,
+            project, platforms, tags, registry, push, dryRun, secrets, buildArgs, noCache, network, shmSize, ulimits, allow, pushByDigest, digestFile,
         };
         command.Options.Add(builderEngine);
         command.SetAction(async (parse, cancellationToken) =>
@@ -87,6 +89,12 @@ internal static class BuildCommand
             ImageDestination destination = parse.GetValue(push)
                 ? new ImageDestination.Registry(parse.GetValue(registry), tagList[0]) { MoreTags = tagList[1..] }
                 : new ImageDestination.Engine(parse.GetValue(registry), tagList);
+            var byDigest = parse.GetValue(pushByDigest);
+            if (byDigest && PushByDigest.Problem(options.Platforms, parse.GetValue(registry), parse.GetValue(digestFile), parse.GetValue(push)) is { } usage)
+                throw CliException.Usage(usage);
+            if (byDigest && parse.GetValue(builderEngine) == "buildah")
+                throw CliException.Usage("--push-by-digest stores through buildx (SpreadBuild); --engine buildah has no digest step. Fix: drop --engine buildah, or build every platform with buildah in one run (--platform a,b --push).");
+            if (byDigest) destination = new ImageDestination.Registry(parse.GetValue(registry), tagList[0]);
             var definitions = DefinitionsProject.Find(console, parse.GetValue(project), parse.GetValue(CliApp.Verbose));
             if (parse.GetValue(builderEngine) == "buildah")
                 return await BuildahBuild.RunAsync(console, definitions, destination, options, parse.GetValue(dryRun), cancellationToken);
@@ -107,6 +115,12 @@ internal static class BuildCommand
                 throw new CliException(ExitCodes.EngineUnavailable, "docker buildx is not available. Fix: install the buildx plugin (docker buildx version must work).");
 
             var manifest = await definitions.GenerateAsync(cancellationToken);
+            if (byDigest)
+            {
+                var planned = ImageWorkflow.PlanBuildSet(manifest.Images.Select(WorkflowImage.From), destination, options);
+                await PushByDigest.RunAsync(planned, options.Platforms[0], buildx, parse.GetValue(digestFile)!, console, cancellationToken);
+                return ExitCodes.Ok;
+            }
             // With a lock, which knows each base's platforms, a platform a base lacks stops the build before anything runs.
             if (File.Exists(definitions.LockPath)) options = options.WithLock(ImageLock.Load(definitions.LockPath));
             BuildSetResult built;
