@@ -123,10 +123,10 @@ public static class CacheMounts
     /// Go's module cache, <c>/go/pkg/mod</c> (GOMODCACHE defaults to <c>$GOPATH/pkg/mod</c>; the golang images set
     /// GOPATH=/go). The go command locks it, so builds share it.
     /// </summary>
-    public static PackageCache GoModules { get; } = new("go-mod", "Go modules", "/go/pkg/mod", CacheSharing.Shared, ["go"]);
+    public static PackageCache GoModules { get; } = new("go-mod", "Go modules", "/go/pkg/mod", CacheSharing.Shared, ["go", "xx-go"]);
 
     /// <summary>Go's build cache, <c>~/.cache/go-build</c> (GOCACHE defaults to the user cache dir + go-build). The go command locks it.</summary>
-    public static PackageCache GoBuild { get; } = new("go-build", "Go build", ".cache/go-build", CacheSharing.Shared, ["go"]);
+    public static PackageCache GoBuild { get; } = new("go-build", "Go build", ".cache/go-build", CacheSharing.Shared, ["go", "xx-go"]);
 
     /// <summary>
     /// Gradle's caches, <c>~/.gradle/caches</c> (GRADLE_USER_HOME defaults to <c>~/.gradle</c>). Gradle's cross-process
@@ -144,7 +144,7 @@ public static class CacheMounts
     /// Cargo's registry cache, <c>/usr/local/cargo/registry</c> (<c>$CARGO_HOME/registry</c>; the rust images set
     /// CARGO_HOME=/usr/local/cargo). Cargo locks its package cache, so builds share it.
     /// </summary>
-    public static PackageCache Cargo { get; } = new("cargo-registry", "Cargo", "/usr/local/cargo/registry", CacheSharing.Shared, ["cargo"], [".cargo/registry"]);
+    public static PackageCache Cargo { get; } = new("cargo-registry", "Cargo", "/usr/local/cargo/registry", CacheSharing.Shared, ["cargo", "xx-cargo"], [".cargo/registry"]);
 
     /// <summary>
     /// apt's downloaded packages, <c>/var/cache/apt</c>. apt takes an exclusive lock on it and fails rather than wait:

@@ -170,5 +170,18 @@ public class RunLintRuleTests
         Assert.Empty(Run("FD0124", "make -j2", Mount.Cache("/root/.ccache")));
         Assert.Empty(Run("FD0124", "$INSTALLER install", CacheMounts.Npm.Mount()));
         Assert.Empty(Run("FD0124", "echo no cache here"));
+        // Build drivers and scripts run tools the RUN text does not name.
+        Assert.Empty(Run("FD0124", "make build", CacheMounts.GoModules.Mount()));
+        Assert.Empty(Run("FD0124", "./hack/build.sh", CacheMounts.GoBuild.Mount()));
+        Assert.Empty(Run("FD0124", "sh build.sh", CacheMounts.Npm.Mount()));
+        Assert.Empty(Run("FD0124", "xx-go build -o /out/app .", CacheMounts.GoModules.Mount()));
+    }
+
+    [Fact]
+    public void FD0124_quiet_on_the_cache_mounts_of_buildkit_and_buildx_own_dockerfiles()
+    {
+        var corpus = Path.Combine(Examples.RepositoryLayout.Root, "tests", "corpora", "advanced");
+        foreach (var file in Directory.GetFiles(corpus, "*.Dockerfile"))
+            Assert.Empty(Linter.LintText(File.ReadAllText(file)).Diagnostics.Where(d => d.Code == "FD0124").Select(d => $"{Path.GetFileName(file)}:{d.Location.Line}: {d.Message}"));
     }
 }
