@@ -278,6 +278,8 @@ Task("Bench")
         .AppendQuoted(artifacts.Combine("bench").FullPath)
         .Append("--registry=" + (string.IsNullOrEmpty(registry) ? "127.0.0.1:5000" : registry));
     if (!string.IsNullOrEmpty(Argument("bench-filter", string.Empty))) arguments.Append("--filter=" + Argument<string>("bench-filter"));
+    // --bench-apps=Node,.NET: the example apps P1 measures (all by default).
+    if (!string.IsNullOrEmpty(Argument("bench-apps", string.Empty))) arguments.AppendQuoted("--apps=" + Argument<string>("bench-apps"));
     if (StartProcess("dotnet", new ProcessSettings { Arguments = arguments }) != 0)
     {
         throw new Exception("A benchmark missed its target or failed (see above and artifacts/bench/).");

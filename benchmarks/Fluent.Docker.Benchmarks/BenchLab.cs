@@ -20,6 +20,7 @@ public sealed class BenchLab : IAsyncDisposable
         RunId = context.RunId;
         Buildx = context.Buildx;
         Log = context.Log;
+        Apps = context.Apps;
         Engine = DockerEngine.Connect(buildx: Buildx);
         Docker = new DockerClientBuilder().WithEndpoint(Engine.Endpoint).WithTimeout(TimeSpan.FromMinutes(10)).Build();
         WorkDirectory = Directory.CreateDirectory(Path.Combine(context.WorkDirectory, "templates-" + Guid.NewGuid().ToString("N")[..6])).FullName;
@@ -32,6 +33,9 @@ public sealed class BenchLab : IAsyncDisposable
     public string Registry { get; }
 
     public IProgress<string> Log { get; }
+
+    /// <summary>The example apps to measure; empty means all.</summary>
+    public IReadOnlyList<string> Apps { get; }
     public Buildx Buildx { get; }
     public DockerEngine Engine { get; }
 

@@ -18,7 +18,11 @@ public interface IBenchmark
 public sealed record BenchmarkReport(string Name, bool MetTarget, string Summary, string Markdown);
 
 /// <summary>What every benchmark gets: the lab registry, a scratch directory, a run id, the runner and a log.</summary>
-public sealed record BenchmarkContext(string Registry, string WorkDirectory, string RunId, Buildx Buildx, IProgress<string> Log);
+public sealed record BenchmarkContext(string Registry, string WorkDirectory, string RunId, Buildx Buildx, IProgress<string> Log)
+{
+    /// <summary>The example apps to measure (by <see cref="BenchApp.Language"/>, any case); empty means all of them.</summary>
+    public IReadOnlyList<string> Apps { get; init; } = [];
+}
 
 /// <summary>Small statistics helpers: benchmarks report medians (robust on a shared 2-core machine).</summary>
 public static class Stats

@@ -5,12 +5,15 @@ namespace Fluent.Docker.Benchmarks;
 /// <summary>
 /// P1: a code-only change (a comment appended to the app's source), rebuilt with the template image and with the naive
 /// Dockerfile of the same app, side by side: both warmed once, then <see cref="Rounds"/> alternating change → rebuild
-/// rounds. Reports the median rebuild times, their ratio, and how many dependency steps re-ran.
+/// rounds. Reports the median rebuild times, their ratio, and how many dependency steps re-ran (read from the typed
+/// build events of each rebuild). Apps with real dependencies (Node: npm, .NET: NuGet) aim at 10×, the dependency-free
+/// ones at 5×; every app's template must re-run no dependency step. <c>--apps=Node,.NET</c> measures some apps only.
 /// </summary>
 public sealed class P1CodeOnlyRebuild : LabBenchmark
 {
     private const int Rounds = 3;
     private const double Goal = 5;
+    private const double RealDependenciesGoal = 10;
 
     public override string Name => "p1-code-only-rebuild";
     protected override string Title => "P1: code-only rebuild, template vs naive Dockerfile";
@@ -19,7 +22,7 @@ public sealed class P1CodeOnlyRebuild : LabBenchmark
     {
         var rows = new List<IReadOnlyList<string>>();
         var goals = new List<GoalResult>();
-        foreach (var app in BenchApps())
+        foreach (var app in BenchApp.Selected(lab.Apps))
         {
             var root = lab.NewDirectory("p1-" + app.Language.Replace(' ', '-').Replace(".", "", StringComparison.Ordinal).ToLowerInvariant());
             var template = lab.Materialize(app.Example, app.Example.WithContextDirectory("template"), root);
@@ -63,8 +66,11 @@ public sealed class P1CodeOnlyRebuild : LabBenchmark
                 app.NaiveDependencySteps.Count > 0 ? Stats.Seconds(Stats.Median(naiveDependencyTimes)) : "n/a",
                 app.DependencyNote ?? "",
             ]);
-            goals.Add(new GoalResult($"P1 {app.Language}", $"≥ {Goal}× faster", Markdown.Ratio(ratio), ratio >= Goal,
-                ratio >= Goal ? null : WhyMissed(app, hasDependencySteps, templateDeps)));
+            var goal = app.RealDependencies ? RealDependenciesGoal : Goal;
+            goals.Add(new GoalResult($"P1 {app.Language}", $"≥ {goal}× faster", Markdown.Ratio(ratio), ratio >= goal,
+                ratio >= goal ? null : WhyMissed(app, hasDependencySteps, templateDeps)));
+            if (hasDependencySteps)
+                goals.Add(new GoalResult($"P1 {app.Language} dependency steps", "0 re-run by the template", $"{templateDeps} of {Rounds} rebuilds", templateDeps == 0));
         }
 
         var markdown =
@@ -76,13 +82,11 @@ public sealed class P1CodeOnlyRebuild : LabBenchmark
             "(for Go and .NET the naive step also compiles the app, which the template does too). The machine's 2 CPUs are shared, " +
             "so single timings are noisy.\n\n" +
             Markdown.Table(["App", "Template rebuild", "Naive rebuild", "Naive / template", "Template dependency steps re-run", "Naive dependency steps re-run", "Naive time in them", "Note"], rows) +
-            "\nThe lab has no network, so every app is dependency-free: the dependency steps that the naive Dockerfile re-runs cost " +
-            "seconds here, where a real `pip install` / `npm ci` / `dotnet restore` downloads packages for tens of seconds to minutes. " +
-            "The re-run counts are what carries over to real apps; the time ratios here are a lower bound.\n";
+            "\nNode (express, helmet) and .NET (Cronos, Humanizer.Core) install real packages from npm and NuGet, so the naive rebuild " +
+            "downloads them again; Python, Go, Java and the static site are dependency-free here (their registries are not reachable from " +
+            "the lab's builds), so their naive dependency steps cost seconds and their ratios are a lower bound.\n";
         return (markdown, goals);
     }
-
-    private static IEnumerable<BenchApp> BenchApps() => BenchApp.All;
 
     private static BuildRequest Request(BenchLab lab, GeneratedImage image, string name) =>
         ImageSetBuild.RequestFor(image)
@@ -93,5 +97,7 @@ public sealed class P1CodeOnlyRebuild : LabBenchmark
     private static string WhyMissed(BenchApp app, bool hasDependencySteps, int templateDeps) =>
         !hasDependencySteps ? "no dependency step to skip (javac only): both rebuilds compile the same code"
         : templateDeps > 0 ? "the template re-ran a dependency step (see the table)"
-        : $"the naive image's skipped work is small here: the lab's apps have no dependencies to download, and both images still compile/copy the code ({app.DependencyNote ?? "dependency step takes seconds offline"})";
+        : app.RealDependencies
+            ? $"the naive image's skipped work (its dependency step, see the table) is smaller than the work both rebuilds share: copying the context, building the app and exporting the image ({app.DependencyNote})"
+            : $"the naive image's skipped work is small here: the app has no dependencies to download, and both images still compile/copy the code ({app.DependencyNote ?? "dependency step takes seconds offline"})";
 }

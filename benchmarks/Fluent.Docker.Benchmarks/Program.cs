@@ -3,12 +3,12 @@ using System.Reflection;
 using Fluent.Docker.Benchmarks;
 using Fluent.Docker.Build;
 
-// Usage: Fluent.Docker.Benchmarks OUTPUT_DIR [--registry=HOST:PORT] [--filter=TEXT]
+// Usage: Fluent.Docker.Benchmarks OUTPUT_DIR [--registry=HOST:PORT] [--filter=TEXT] [--apps=Node,.NET]
 // Runs every IBenchmark (or those whose name contains TEXT) against the lab, writes OUTPUT_DIR/NAME.md and a summary.
 // Exit code 1 when a benchmark misses its target or fails.
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
-    Console.Error.WriteLine("usage: Fluent.Docker.Benchmarks OUTPUT_DIR [--registry=HOST:PORT] [--filter=TEXT]");
+    Console.Error.WriteLine("usage: Fluent.Docker.Benchmarks OUTPUT_DIR [--registry=HOST:PORT] [--filter=TEXT] [--apps=Node,.NET]");
     return 2;
 }
 var output = Path.GetFullPath(args[0]);
@@ -16,6 +16,7 @@ string Option(string name, string fallback) =>
     args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..] is { Length: > 0 } value ? value : fallback;
 var registry = Option("registry", "127.0.0.1:5000");
 var filter = Option("filter", "");
+var apps = Option("apps", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
 var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
     .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
@@ -26,7 +27,7 @@ var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
 Directory.CreateDirectory(output);
 var work = Directory.CreateTempSubdirectory("fluent-bench-").FullName;
 var context = new BenchmarkContext(registry, work, DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), new Buildx(),
-    new Progress<string>(line => Console.WriteLine("  " + line)));
+    new Progress<string>(line => Console.WriteLine("  " + line))) { Apps = apps };
 var failures = 0;
 try
 {

@@ -1,5 +1,5 @@
 // The build step: copies src/ to dist/ without comment-only lines and records what it built.
-// Dependency-free on purpose (builds here have no network for npm downloads).
+// Plain Node on purpose: the build step needs no packages of its own.
 const fs = require("fs");
 const path = require("path");
 

@@ -62,6 +62,7 @@ namespace Fluent.Docker.Rules
         public const string RelativeCopyWithoutWorkdir = "FD0121";
         public const string ConsecutiveRun = "FD0122";
         public const string CopyAllBeforeInstall = "FD0123";
+        public const string UnusedCacheMount = "FD0124";
     }
 
     /// <summary>Where a rule is reported: by the Roslyn analyzers on C# code, by the lint over a model, or both.</summary>
@@ -387,6 +388,11 @@ namespace Fluent.Docker.Rules
                 "Copy dependency manifests before the whole context",
                 "The whole context is copied before '{0}' (instruction {1}), so every code change reinstalls the dependencies; copy the manifest (e.g. {2}) and install first",
                 "BuildKit reuses a layer only while everything before it is unchanged; copying the sources before the install throws the dependency layer away on every edit.",
+                null, null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.UnusedCacheMount, Maintainability, RuleSeverity.Warning,
+                "Mount a package cache only where its tool runs",
+                "Cache mount target {0} is the {1} cache, but no command in this RUN uses it (expected one of: {2})",
+                "A cache mount helps only the tool that reads and writes that directory; one on a RUN that never runs the tool is usually the wrong cache for the command (a copy-paste from another RUN) and the real tool downloads everything again on every build.",
                 null, null, RuleReporters.Lint),
         };
 

@@ -65,6 +65,7 @@ public static class Linter
         new StageNameCasingRule(),
         new UndefinedArgInFromRule(),
         new UndefinedVariableRule(),
+        new UnusedCacheMountRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     public static LintReport Lint(Dockerfile dockerfile, LintOptions? options = null)

@@ -135,7 +135,7 @@ public static class DotNetTemplate
     {
         options ??= new DotNetOptions();
         TemplateKit.Check(".NET", name, options, options.DotNetProblems());
-        var nuget = Mount.Cache("/root/.nuget/packages");
+        var nuget = CacheMounts.NuGet.Mount();
         var project = options.Project;
         var properties = PublishProperties(options.RuntimeVariant);
 

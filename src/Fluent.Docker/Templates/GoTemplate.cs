@@ -59,10 +59,10 @@ public static class GoTemplate
             .Arg(BuildArg.TargetArch)
             .Workdir("/src")
             .Copy(["go.mod", "go.sum*"], "./")
-            .DependencyRun(options, "go mod download", Mount.Cache("/go/pkg/mod"))
+            .DependencyRun(options, "go mod download", CacheMounts.GoModules.Mount())
             .Copy(".", ".")
             .Run($"CGO_ENABLED=0 GOOS=${{TARGETOS}} GOARCH=${{TARGETARCH}} go build -trimpath -ldflags=\"-s -w\" -o /out/app {options.Package}",
-                Mount.Cache("/go/pkg/mod"), Mount.Cache("/root/.cache/go-build"));
+                CacheMounts.GoModules.Mount(), CacheMounts.GoBuild.Mount());
 
         var stages = new List<Stage> { build };
         // Scratch and distroless have no shell: a port probe is a static binary of its own, compiled beside the app.

@@ -140,9 +140,9 @@ public static class JavaTemplate
             JavaBuild.Maven maven => Stage.Named("build").From(options.Resolve(maven.Image), Platform.BuildPlatform)
                 .Workdir("/src")
                 .Copy("pom.xml", "./")
-                .Run("mvn -B -q dependency:go-offline", Mount.Cache("/root/.m2"))
+                .Run("mvn -B -q dependency:go-offline", CacheMounts.Maven.Mount())
                 .Copy("src/", "src/")
-                .Run($"mvn -B -q -DskipTests package && mkdir -p /out && cp target/{maven.JarPattern} /out/app.jar", Mount.Cache("/root/.m2")),
+                .Run($"mvn -B -q -DskipTests package && mkdir -p /out && cp target/{maven.JarPattern} /out/app.jar", CacheMounts.Maven.Mount()),
             _ => throw new InvalidOperationException("unreachable: checked above"),
         };
         stages.Add(build);

@@ -61,7 +61,7 @@ public static class NodeTemplate
         Stage.Named("build").From(image, Platform.BuildPlatform)
             .Workdir("/src")
             .Copy(Manifests, "./")
-            .DependencyRun(options, NpmCi, Mount.Cache("/root/.npm"))
+            .DependencyRun(options, NpmCi, CacheMounts.Npm.Mount())
             .Copy(".", ".")
             .Run($"npm run {script}");
 
@@ -70,7 +70,7 @@ public static class NodeTemplate
         options ??= new NodeOptions();
         TemplateKit.Check("Node", name, options, options.NodeProblems());
         var image = options.Resolve(options.Image);
-        var npmCache = Mount.Cache("/root/.npm");
+        var npmCache = CacheMounts.Npm.Mount();
 
         // Production modules for the target platform. npm creates no node_modules when there is nothing to install,
         // so the runtime copies the whole folder (manifests + modules, if any) rather than naming node_modules.

@@ -63,7 +63,7 @@ public static class PythonTemplate
         options ??= new PythonOptions();
         TemplateKit.Check("Python", name, options, options.PythonProblems());
         var image = options.Resolve(options.Image);
-        var pipCache = Mount.Cache("/root/.cache/pip");
+        var pipCache = CacheMounts.Pip.Mount();
 
         var deps = Stage.Named("deps").From(image)
             .Env(("PIP_DISABLE_PIP_VERSION_CHECK", "1"), ("PIP_ROOT_USER_ACTION", "ignore"))

@@ -21,7 +21,7 @@ internal static class StaticHealthProbe
             .Workdir("/probe")
             .CopyContent("/probe/main.go", Source)
             .Run("CGO_ENABLED=0 GOOS=${TARGETOS} GOARCH=${TARGETARCH} go build -trimpath -ldflags=\"-s -w\" -o /out/health-probe main.go",
-                Mount.Cache("/root/.cache/go-build"));
+                CacheMounts.GoBuild.Mount());
 
     /// <summary>Copies the probe from <paramref name="probeStage"/> into <paramref name="runtime"/>.</summary>
     public static Stage CopyInto(Stage runtime, Stage probeStage) => runtime.CopyFrom(probeStage, "/out/health-probe", Path);

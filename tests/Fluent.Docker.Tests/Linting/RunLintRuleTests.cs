@@ -124,4 +124,64 @@ public class RunLintRuleTests
         Assert.Empty(Run("FD0120", "pip install -r requirements.txt", Mount.Cache("/root/.cache/pip")));
         Assert.Empty(Findings(Stage.Named("app").From("python:3.12-slim").Env("PIP_NO_CACHE_DIR", "1").Run("pip install -r requirements.txt"), "FD0120"));
     }
+
+    [Fact]
+    public void FD0124_reports_a_package_cache_mounted_for_another_tool()
+    {
+        var finding = Assert.Single(Run("FD0124", "pip install -r requirements.txt", CacheMounts.Npm.Mount()));
+        Assert.Equal("Cache mount target /root/.npm is the npm cache, but no command in this RUN uses it (expected one of: npm, npx)", finding.Message);
+        Assert.Single(Run("FD0124", "go build ./...", Mount.Cache("/home/app/.nuget/packages")));
+    }
+
+    [Fact]
+    public void FD0124_reports_a_package_cache_on_a_run_with_no_package_tool()
+    {
+        Assert.Single(Run("FD0124", "echo hello > /greeting", CacheMounts.Pip.Mount()));
+        // Each mount on its own: the Go caches are used, the Maven one is not.
+        var finding = Assert.Single(Run("FD0124", "go build -o /out/app .", CacheMounts.GoModules.Mount(), CacheMounts.GoBuild.Mount(), Mount.Cache("/root/.m2")));
+        Assert.Contains("/root/.m2 is the Maven cache", finding.Message);
+    }
+
+    [Fact]
+    public void FD0124_reports_from_dockerfile_text()
+    {
+        var report = Linter.LintText("FROM python:3.13-slim\nRUN --mount=type=cache,target=/root/.npm pip install flask==3.1.0\n");
+        var finding = Assert.Single(report.Diagnostics, d => d.Code == "FD0124");
+        Assert.Equal(2, finding.Location.Line);
+    }
+
+    [Fact]
+    public void FD0124_quiet_when_the_tool_of_the_cache_runs()
+    {
+        Assert.Empty(Run("FD0124", "npm ci --omit=dev", CacheMounts.Npm.Mount()));
+        Assert.Empty(Run("FD0124", "python3 -m pip install -r requirements.txt", CacheMounts.Pip.Mount()));
+        Assert.Empty(Run("FD0124", "pip3.13 install -r requirements.txt", Mount.Cache("/root/.cache/pip")));
+        Assert.Empty(Run("FD0124", "corepack enable && corepack pnpm install --frozen-lockfile", CacheMounts.Pnpm.Mount()));
+        Assert.Empty(Run("FD0124", "sh -c 'cargo fetch --locked'", CacheMounts.Cargo.Mount()));
+        Assert.Empty(Run("FD0124", "CGO_ENABLED=0 go build ./...", CacheMounts.GoModules.Mount(), CacheMounts.GoBuild.Mount()));
+        Assert.Empty(Run("FD0124", "dotnet publish App.csproj --no-restore -o /out", CacheMounts.NuGet.Mount(home: "/home/app", uid: 1000, gid: 1000)));
+        Assert.Empty(Run("FD0124", "./gradlew build", CacheMounts.Gradle.Mount()));
+        Assert.Empty(Findings(Stage.Named("app").From("debian:12").RunExec(["npm", "ci"], CacheMounts.Npm.Mount()), "FD0124"));
+    }
+
+    [Fact]
+    public void FD0124_quiet_for_caches_it_does_not_know_and_programs_it_cannot_read()
+    {
+        Assert.Empty(Run("FD0124", "make -j2", Mount.Cache("/root/.ccache")));
+        Assert.Empty(Run("FD0124", "$INSTALLER install", CacheMounts.Npm.Mount()));
+        Assert.Empty(Run("FD0124", "echo no cache here"));
+        // Build drivers and scripts run tools the RUN text does not name.
+        Assert.Empty(Run("FD0124", "make build", CacheMounts.GoModules.Mount()));
+        Assert.Empty(Run("FD0124", "./hack/build.sh", CacheMounts.GoBuild.Mount()));
+        Assert.Empty(Run("FD0124", "sh build.sh", CacheMounts.Npm.Mount()));
+        Assert.Empty(Run("FD0124", "xx-go build -o /out/app .", CacheMounts.GoModules.Mount()));
+    }
+
+    [Fact]
+    public void FD0124_quiet_on_the_cache_mounts_of_buildkit_and_buildx_own_dockerfiles()
+    {
+        var corpus = Path.Combine(Examples.RepositoryLayout.Root, "tests", "corpora", "advanced");
+        foreach (var file in Directory.GetFiles(corpus, "*.Dockerfile"))
+            Assert.Empty(Linter.LintText(File.ReadAllText(file)).Diagnostics.Where(d => d.Code == "FD0124").Select(d => $"{Path.GetFileName(file)}:{d.Location.Line}: {d.Message}"));
+    }
 }

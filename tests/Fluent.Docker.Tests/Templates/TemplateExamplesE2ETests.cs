@@ -120,8 +120,42 @@ public class TemplateExamplesE2ETests(DockerLabFixture lab)
     }
 
     /// <summary>
+    /// node-web's runtime serves with express from npm, the version its committed package-lock.json pins (installed by
+    /// <c>npm ci</c> in the image's deps stage, not copied from the host: the .dockerignore keeps node_modules out).
+    /// </summary>
+    [Fact]
+    public async Task Node_example_serves_with_the_express_its_lock_file_pins()
+    {
+        using var lockFile = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.ExamplesDirectory, "node-web", "package-lock.json")));
+        var pinned = lockFile.RootElement.GetProperty("packages").GetProperty("node_modules/express").GetProperty("version").GetString();
+        var image = await PushedExamples.ReferenceAsync(lab, NodeWeb.Definition.Name);
+
+        var result = await lab.Engine.SmokeTestAsync(new SmokeTest(image).WithPort(3000, "/").WithTimeout(TimeSpan.FromSeconds(90)));
+
+        Assert.Equal(200, result.HttpStatus);
+        using var body = System.Text.Json.JsonDocument.Parse(result.Body!);
+        Assert.Equal(pinned, body.RootElement.GetProperty("express").GetString());
+    }
+
+    /// <summary>dotnet-api's /schedule runs Cronos and Humanizer, restored from NuGet in the build stage.</summary>
+    [Fact]
+    public async Task DotNet_example_answers_with_its_nuget_packages()
+    {
+        var image = await PushedExamples.ReferenceAsync(lab, DotnetApi.Definition.Name);
+
+        var result = await lab.Engine.SmokeTestAsync(new SmokeTest(image).WithPort(8080, "/schedule").WithTimeout(TimeSpan.FromSeconds(90)));
+
+        Assert.Equal(200, result.HttpStatus);
+        using var body = System.Text.Json.JsonDocument.Parse(result.Body!);
+        // Humanizer's words ("3 seconds", "4 minutes") and the next 5-minute mark Cronos computed.
+        Assert.Matches(@"^\d+ (second|minute|hour)s?$|^no time$", body.RootElement.GetProperty("NextRunIn").GetString());
+        Assert.Equal(0, body.RootElement.GetProperty("NextRun").GetDateTimeOffset().Minute % 5);
+    }
+
+    /// <summary>
     /// The lab has no arm64 ASP.NET runtime image, so the .NET example ships amd64 only; its build stage still
-    /// cross-compiles for arm64 on the amd64 SDK (<c>-a $TARGETARCH</c>, no emulation, nothing downloaded). Proven by
+    /// cross-compiles for arm64 on the amd64 SDK (<c>-a $TARGETARCH</c>, no emulation; its NuGet packages are
+    /// platform-neutral, and no runtime pack is needed). Proven by
     /// adding a scratch stage that keeps only the publish output and exporting it for linux/arm64.
     /// </summary>
     [Fact]
