@@ -10,8 +10,11 @@ internal readonly record struct EmittedPosition(int Stage, int Index);
 /// Turns a validated <see cref="Dockerfile"/> into text. Deterministic: the same model always gives the same
 /// bytes. Callers go through <see cref="Dockerfile.Emit"/>, which validates first.
 /// </summary>
-internal static class DockerfileEmitter
+internal static partial class DockerfileEmitter
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?i:syntax|escape|check)[\t\n\f\r ]*=")]
+    private static partial System.Text.RegularExpressions.Regex DirectiveLike();
+
     /// <summary>BuildKit reads physical lines with a bufio.Scanner: at most 65535 bytes each.</summary>
     public const int MaxLineBytes = 65535;
 
@@ -195,7 +198,8 @@ internal static class DockerfileEmitter
             else
             {
                 EndLine();
-                if (_separator != Separator.None) Write("\n");
+                // A comment on the file's first line that reads as a parser directive (# check=…) would become one.
+                if (_separator != Separator.None || (_text.Length == 0 && comment is not null && DirectiveLike().IsMatch(comment))) Write("\n");
                 _separator = Separator.None;
                 Write(CommentText.Lines(comment));
             }

@@ -51,6 +51,37 @@ public class LosslessRoundTripTests
         Assert.Null(LosslessCorpus.Check(text));
     }
 
+    /// <summary>
+    /// The BuildKit parser testfiles the model cannot read, so that dockerfile-lossless checks them on the syntax tree:
+    /// each is one BuildKit's parser reads but its build refuses (an instruction before FROM, an unterminated quote,
+    /// an unknown flag, HEALTHCHECK without a command). The other 23 are emitted back by the model.
+    /// </summary>
+    [Fact]
+    public void The_buildkit_parser_testfiles_the_model_refuses_are_ones_a_build_refuses_too()
+    {
+        var root = Corpora.FindRoot();
+        var testfiles = LosslessCorpus.Files(root).Where(LosslessCorpus.IsBuildKitTestfile).ToList();
+        var refused = new Dictionary<string, string>();
+        foreach (var file in testfiles)
+        {
+            try
+            {
+                Dockerfile.Parse(File.ReadAllText(Path.Combine(root, file)));
+            }
+            catch (Fluent.Docker.Parsing.DockerfileParseException e)
+            {
+                refused[file.Split('/')[2]] = e.Reason;
+            }
+        }
+
+        Assert.Equal(33, testfiles.Count);
+        Assert.Equal(
+            ["env", "escapes", "flags", "health", "jeztah-invalid-json-json-inside-string", "jeztah-invalid-json-json-inside-string-double",
+             "jeztah-invalid-json-single-quotes", "jeztah-invalid-json-unterminated-bracket", "jeztah-invalid-json-unterminated-string", "json"],
+            refused.Keys.Order(StringComparer.Ordinal));
+        Assert.All(refused, r => Assert.Matches("before the first FROM|matching (single|double)-quote|Unknown flag|requires at least one argument", r.Value));
+    }
+
     [Fact]
     public void A_changed_instruction_is_rendered_alone_and_everything_around_it_keeps_its_text()
     {
@@ -181,6 +212,15 @@ public class LosslessRoundTripTests
         Assert.Equal("build compiles the app", read.Stages[0].HeaderComment);
         Assert.Equal("two\nlines", read.Stages[0].Instructions[0].Comment);
         Assert.Equal(new string?[] { "VERSION the release" }, read.GlobalArgComments);
+    }
+
+    [Fact]
+    public void A_first_comment_that_reads_as_a_parser_directive_stays_a_comment()
+    {
+        var file = Dockerfile.Create(Stage.Named("app").From("busybox:1.36").Comment("check=skip=all"));
+
+        Assert.Equal("\n# check=skip=all\nFROM busybox:1.36 AS app\n", file.Emit());
+        Assert.Equal(file, Dockerfile.Parse(file.Emit()));
     }
 
     [Fact]
