@@ -54,9 +54,9 @@ internal static partial class DockerfileEmitter
 
         // ---- global ARGs
         var args = file.GlobalArgs.Select((arg, i) => (object)(arg, file.GlobalArgComments[i])).ToList();
+        var parts = file.GlobalArgSources.Select(s => s.Value).ToList();
         for (var i = 0; i < args.Count;)
         {
-            var parts = file.GlobalArgSources.Select(s => s.Value).ToList();
             if (Applies(parts[i]) && Unchanged(args, parts, i) is var count and > 0)
             {
                 output.Keep(parts[i]!.Text, (first, last) => { for (var k = 0; k < count; k++) placed?.Invoke(new EmittedPosition(-1, i + k), first, last); });
