@@ -14,11 +14,10 @@ namespace Fluent.Docker.Import;
 /// </summary>
 public static class DockerfileImporter
 {
-    /// <summary>C# for Dockerfile text (its comments become C# comments). Throws <see cref="DockerfileParseException"/> for a malformed file.</summary>
+    /// <summary>C# for Dockerfile text (its comments become <c>.Comment("…")</c> calls). Throws <see cref="DockerfileParseException"/> for a malformed file.</summary>
     public static string ToCSharp(string dockerfile, ImportOptions? options = null)
     {
-        var (file, sources) = DockerfileReader.ReadWithSources(DockerfileSyntaxTree.Parse(dockerfile));
-        return Generate(file, sources, options ?? new ImportOptions());
+        return Generate(DockerfileReader.Read(dockerfile), options ?? new ImportOptions());
     }
 
     /// <summary>C# for a model. Throws <see cref="DockerfileValidationException"/> when the model has problems.</summary>
@@ -27,7 +26,7 @@ public static class DockerfileImporter
         ArgumentNullException.ThrowIfNull(dockerfile);
         var errors = dockerfile.Validate();
         if (errors.Count > 0) throw new DockerfileValidationException(errors);
-        return Generate(dockerfile, new Dictionary<(int, int), InstructionNode>(), options ?? new ImportOptions());
+        return Generate(dockerfile, options ?? new ImportOptions());
     }
 
     private static readonly Lazy<Template> FileTemplate = new(() =>
@@ -39,10 +38,10 @@ public static class DockerfileImporter
         return template.HasErrors ? throw new InvalidOperationException("The import template does not parse: " + string.Join("; ", template.Messages)) : template;
     });
 
-    private static string Generate(Dockerfile file, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> sources, ImportOptions options)
+    private static string Generate(Dockerfile file, ImportOptions options)
     {
         options.Check();
-        var model = new CSharpModel(file, sources).Build(options);
+        var model = new CSharpModel(file).Build(options);
         var context = new TemplateContext { StrictVariables = true, MemberRenamer = member => member.Name };
         var globals = new ScriptObject();
         globals.Import(model, renamer: member => member.Name);

@@ -10,8 +10,11 @@ internal readonly record struct EmittedPosition(int Stage, int Index);
 /// Turns a validated <see cref="Dockerfile"/> into text. Deterministic: the same model always gives the same
 /// bytes. Callers go through <see cref="Dockerfile.Emit"/>, which validates first.
 /// </summary>
-internal static class DockerfileEmitter
+internal static partial class DockerfileEmitter
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?i:syntax|escape|check)[\t\n\f\r ]*=")]
+    private static partial System.Text.RegularExpressions.Regex DirectiveLike();
+
     /// <summary>BuildKit reads physical lines with a bufio.Scanner: at most 65535 bytes each.</summary>
     public const int MaxLineBytes = 65535;
 
@@ -21,51 +24,196 @@ internal static class DockerfileEmitter
     public static string Emit(Dockerfile file) => Emit(file, null);
 
     /// <summary>
-    /// The text, reporting where each global ARG, FROM and instruction landed (1-based first and last line) to
-    /// <paramref name="placed"/>: the lint gives diagnostics on a C# model the lines of the file it will become.
+    /// The text, reporting where each global ARG, FROM and instruction landed (1-based line of its keyword and last line)
+    /// to <paramref name="placed"/>: the lint gives diagnostics on a C# model the lines of the file it will become.
+    /// <para>
+    /// A part read from a file and unchanged since is written as it was read (<see cref="SourceText"/>): a parsed file
+    /// emitted unchanged is the same bytes. A changed part is rendered alone (<see cref="Render"/>), and the blank and
+    /// comment lines before it are kept while its comment is unchanged. <paramref name="keepSourceText"/> false renders
+    /// every part afresh (the canonical form).
+    /// </para>
     /// </summary>
-    internal static string Emit(Dockerfile file, Action<EmittedPosition, int, int>? placed)
+    internal static string Emit(Dockerfile file, Action<EmittedPosition, int, int>? placed, bool keepSourceText = true)
     {
         var syntax = new DockerfileSyntax(file.Escape);
-        var output = new StringBuilder();
-        var lines = 1;
-        void Append(EmittedPosition at, string header, IReadOnlyList<string> body)
+        var output = new Writer();
+        var fileSource = keepSourceText ? file.Source.Value : null;
+        // Text read with another escape character means something else here: none of it applies.
+        bool Applies(SourcePart? part) => keepSourceText && part is not null && part.Text.Escape == syntax.EscapeChar;
+
+        // ---- directives
+        if (fileSource is not null && fileSource.Escape == file.Escape && fileSource.Frontend == file.Frontend && fileSource.Checks == file.Checks)
+            output.Write(fileSource.Header);
+        else
         {
-            var first = lines;
-            var start = output.Length;
-            AppendLine(output, syntax, header);
-            foreach (var line in body) output.Append(line).Append('\n');
-            for (var i = start; i < output.Length; i++)
-                if (output[i] == '\n') lines++;
-            placed?.Invoke(at, first, lines - 1);
-        }
-        void Blank()
-        {
-            output.Append('\n');
-            lines++;
+            if (file.Frontend.SyntaxDirective is { } frontend) output.Write("# syntax=" + frontend + "\n");
+            if (file.Escape == EscapeToken.Backtick) output.Write("# escape=`\n");
+            if (file.Checks is { } checks) output.Write("# check=" + CheckValue(checks) + "\n");
+            if (output.Length > 0) output.Separate(afterDirectives: true);
         }
 
-        if (file.Frontend.SyntaxDirective is { } frontend) output.Append("# syntax=").Append(frontend).Append('\n');
-        if (file.Escape == EscapeToken.Backtick) output.Append("# escape=`\n");
-        if (file.Checks is { } checks) output.Append("# check=").Append(CheckValue(checks)).Append('\n');
-        lines += output.ToString().Count(c => c == '\n');
-        if (output.Length > 0) Blank();
-
-        for (var i = 0; i < file.GlobalArgs.Count; i++) Append(new EmittedPosition(-1, i), Arg(syntax, file.GlobalArgs[i]), []);
-        if (file.GlobalArgs.Count > 0) Blank();
-
-        for (var i = 0; i < file.Stages.Count; i++)
+        // ---- global ARGs
+        var args = file.GlobalArgs.Select((arg, i) => (object)(arg, file.GlobalArgComments[i])).ToList();
+        var parts = file.GlobalArgSources.Select(s => s.Value).ToList();
+        for (var i = 0; i < args.Count;)
         {
-            if (i > 0) Blank();
-            var stage = file.Stages[i];
-            Append(new EmittedPosition(i, 0), From(syntax, stage), []);
-            for (var n = 0; n < stage.Instructions.Count; n++)
+            if (Applies(parts[i]) && Unchanged(args, parts, i) is var count and > 0)
             {
-                var (header, body) = Instruction(syntax, stage.Instructions[n]);
-                Append(new EmittedPosition(i, n + 1), header, body);
+                output.Keep(parts[i]!.Text, (first, last) => { for (var k = 0; k < count; k++) placed?.Invoke(new EmittedPosition(-1, i + k), first, last); });
+                i += count;
+                continue;
+            }
+            var leading = Applies(parts[i]) && parts[i]!.Index == 0 && parts[i]!.Text.Comment == file.GlobalArgComments[i] ? parts[i]!.Text.Leading : null;
+            output.Fresh(leading, leading is null ? file.GlobalArgComments[i] : null, [Arg(syntax, file.GlobalArgs[i])], syntax,
+                (first, last) => placed?.Invoke(new EmittedPosition(-1, i), first, last));
+            i++;
+        }
+        if (file.GlobalArgs.Count > 0) output.Separate();
+
+        // ---- stages
+        for (var s = 0; s < file.Stages.Count; s++)
+        {
+            var stage = file.Stages[s];
+            if (s > 0) output.Separate();
+            var stageIndex = s;
+            if (Applies(stage.Source.Value) && stage.Source.Value!.Text.Values is [Stage read]
+                && read.HeaderComment == stage.HeaderComment && From(syntax, read) == From(syntax, stage))
+                output.Keep(stage.Source.Value.Text, (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, 0), first, last));
+            else
+            {
+                var leading = Applies(stage.Source.Value) && stage.Source.Value!.Text.Comment == stage.HeaderComment ? stage.Source.Value.Text.Leading : null;
+                output.Fresh(leading, leading is null ? stage.HeaderComment : null, [From(syntax, stage)], syntax,
+                    (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, 0), first, last));
+            }
+
+            var instructions = stage.Instructions.Cast<object>().ToList();
+            var sources = stage.Instructions.Select(instruction => instruction.Source.Value).ToList();
+            for (var n = 0; n < instructions.Count;)
+            {
+                var at = n;
+                if (Applies(sources[n]) && Unchanged(instructions, sources, n) is var count and > 0)
+                {
+                    output.Keep(sources[n]!.Text, (first, last) => { for (var k = 0; k < count; k++) placed?.Invoke(new EmittedPosition(stageIndex, at + k + 1), first, last); });
+                    n += count;
+                    continue;
+                }
+                var instruction = stage.Instructions[n];
+                var leading = Applies(sources[n]) && sources[n]!.Index == 0 && sources[n]!.Text.Comment == instruction.Comment ? sources[n]!.Text.Leading : null;
+                var (header, body) = Instruction(syntax, instruction);
+                output.Fresh(leading, leading is null ? instruction.Comment : null, [header], syntax,
+                    (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, at + 1), first, last), body);
+                n++;
             }
         }
+        if (fileSource is not null && fileSource.Trailer.Length > 0)
+        {
+            output.EndLine();
+            output.Write(fileSource.Trailer);
+        }
         return output.ToString();
+    }
+
+    /// <summary>
+    /// How many parts from <paramref name="index"/> on are exactly the parts one node was read as, unchanged (the node's
+    /// text still says them); 0 when any differs, is missing or is in another place.
+    /// </summary>
+    private static int Unchanged(IReadOnlyList<object> values, IReadOnlyList<SourcePart?> parts, int index)
+    {
+        if (parts[index] is not { Index: 0 } first) return 0;
+        var read = first.Text.Values;
+        if (index + read.Count > values.Count) return 0;
+        for (var k = 0; k < read.Count; k++)
+            if (parts[index + k] is not { } part || !ReferenceEquals(part.Text, first.Text) || part.Index != k || !values[index + k].Equals(read[k])) return 0;
+        return read.Count;
+    }
+
+    /// <summary>
+    /// One instruction rendered afresh, as the emitter writes a changed instruction: its comment lines, its line (cut
+    /// into continuation lines only past BuildKit's line limit) and its heredoc bodies, each line ending with a line feed.
+    /// </summary>
+    internal static string Render(EscapeToken escape, Instruction instruction)
+    {
+        var syntax = new DockerfileSyntax(escape);
+        var (header, body) = Instruction(syntax, instruction);
+        var output = new Writer();
+        output.Fresh(null, instruction.Comment, [header], syntax, (_, _) => { }, body);
+        return output.ToString();
+    }
+
+    /// <summary>The emitted text and its line count; separators (blank lines) are only written before fresh text.</summary>
+    private sealed class Writer
+    {
+        private readonly StringBuilder _text = new();
+        private int _line = 1;
+        private Separator _separator;
+
+        private enum Separator { None, BeforeFresh, AfterDirectives }
+
+        public int Length => _text.Length;
+
+        public void Write(string text)
+        {
+            _text.Append(text);
+            foreach (var c in text)
+                if (c == '\n') _line++;
+        }
+
+        /// <summary>A blank line before what comes next if it is rendered (kept text brings its own blank lines).</summary>
+        public void Separate(bool afterDirectives = false)
+        {
+            if (_text.Length > 0) _separator = afterDirectives ? Separator.AfterDirectives : Separator.BeforeFresh;
+        }
+
+        /// <summary>Ends an unterminated last line (a kept file may end without a line break).</summary>
+        public void EndLine()
+        {
+            if (_text.Length > 0 && _text[^1] != '\n') Write("\n");
+        }
+
+        /// <summary>Writes kept leading lines; after rendered directives, a blank line first unless the kept text starts with one.</summary>
+        private void WriteLeading(string leading)
+        {
+            EndLine();
+            if (_separator == Separator.AfterDirectives && !(leading.StartsWith('\n') || leading.StartsWith("\r\n", StringComparison.Ordinal))) Write("\n");
+            _separator = Separator.None;
+            Write(leading);
+        }
+
+        /// <summary>A node's text as read; <paramref name="placed"/> gets the line of its keyword and its last line.</summary>
+        public void Keep(SourceText text, Action<int, int> placed)
+        {
+            WriteLeading(text.Leading);
+            var first = _line;
+            Write(text.Own);
+            placed(first, LastLine());
+        }
+
+        /// <summary>
+        /// A rendered part: the kept <paramref name="leading"/> lines, or a separator and the <paramref name="comment"/>
+        /// lines; then its logical lines and heredoc body lines.
+        /// </summary>
+        public void Fresh(string? leading, string? comment, IReadOnlyList<string> lines, DockerfileSyntax syntax, Action<int, int> placed, IReadOnlyList<string>? body = null)
+        {
+            if (leading is not null) WriteLeading(leading);
+            else
+            {
+                EndLine();
+                // A comment on the file's first line that reads as a parser directive (# check=…) would become one.
+                if (_separator != Separator.None || (_text.Length == 0 && comment is not null && DirectiveLike().IsMatch(comment))) Write("\n");
+                _separator = Separator.None;
+                Write(CommentText.Lines(comment));
+            }
+            var first = _line;
+            var text = new StringBuilder();
+            foreach (var line in lines) AppendLine(text, syntax, line);
+            foreach (var line in body ?? []) text.Append(line).Append('\n');
+            Write(text.ToString());
+            placed(first, LastLine());
+        }
+
+        private int LastLine() => _text.Length > 0 && _text[^1] == '\n' ? _line - 1 : _line;
+
+        public override string ToString() => _text.ToString();
     }
 
     internal static string CheckValue(CheckDirective checks)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Fluent.Docker.Parsing;
 
 namespace Fluent.Docker.Import;
 
@@ -17,8 +16,12 @@ public sealed record ImportedStage(string Name, string Head, IReadOnlyList<strin
 /// <summary>One chained call (the text after the dot) and the Dockerfile comments above its instruction.</summary>
 public sealed record ImportedCall(string Text, IReadOnlyList<string> Comments);
 
-/// <summary>Renders a model as the C# expressions of the fluent API; the importer (Fluent.Docker.Import package) lays them out as a file.</summary>
-internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stage, int Instruction), InstructionNode> sources)
+/// <summary>
+/// Renders a model as the C# expressions of the fluent API; the importer (Fluent.Docker.Import package) lays them out as
+/// a file. The model's comments become <c>.Comment("…")</c> calls (and <c>WithGlobalArg(arg, "…")</c>), so the C# builds
+/// a model equal to the one read, comments included.
+/// </summary>
+internal sealed class CSharpModel(Dockerfile file)
 {
     /// <summary>Indent of the lines inside a multi-line literal of a chained call.</summary>
     internal const string LiteralIndent = "                ";
@@ -27,7 +30,6 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
     private readonly Dictionary<string, string> _argLocals = new(StringComparer.Ordinal);
     private readonly Dictionary<BuildArg, string> _argByValue = [];
     private readonly Dictionary<string, string> _stageLocals = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<InstructionNode> _commented = [];
 
     private static readonly (BuildArg Arg, string Expression)[] AutomaticArgs =
     [
@@ -51,11 +53,14 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
         {
             var stage = file.Stages[s];
             var local = CSharpText.Identifier(stage.Name ?? "", "stage" + (s + 1).ToString(CultureInfo.InvariantCulture), "Stage", _identifiers);
-            stages.Add(new ImportedStage(local, Head(stage), CommentsOf(s, 0), Calls(s, stage)));
+            stages.Add(new ImportedStage(local, Head(stage), [], Calls(stage)));
             if (stage.Name is not null) _stageLocals[stage.Name] = local;
         }
         var withs = new List<string>();
-        foreach (var arg in file.GlobalArgs) withs.Add($"WithGlobalArg({_argByValue[arg]})");
+        for (var i = 0; i < file.GlobalArgs.Count; i++)
+            withs.Add(file.GlobalArgComments[i] is { } comment
+                ? $"WithGlobalArg({_argByValue[file.GlobalArgs[i]]}, {CSharpText.String(comment)})"
+                : $"WithGlobalArg({_argByValue[file.GlobalArgs[i]]})");
         if (!file.Frontend.IsBuiltin)
             withs.Add(file.Frontend switch
             {
@@ -66,12 +71,6 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
         if (file.Escape == EscapeToken.Backtick) withs.Add("WithEscape(EscapeToken.Backtick)");
         if (file.Checks is { } checks) withs.Add($"WithChecks({Checks(checks)})");
         return new ImportedFile(options.Namespace, options.ClassName, options.MethodName, args, stages, string.Join(", ", stages.Select(s => s.Name)), withs);
-    }
-
-    internal IReadOnlyList<string> CommentsOf(int stage, int instruction)
-    {
-        if (!sources.TryGetValue((stage, instruction), out var node) || !_commented.Add(node)) return [];
-        return [.. node.Comments.Select(CSharpText.Comment)];
     }
 
     // ---- FROM
@@ -105,25 +104,36 @@ internal sealed class CSharpModel(Dockerfile file, IReadOnlyDictionary<(int Stag
 
     // ---- instructions
 
-    internal List<ImportedCall> Calls(int stageIndex, Stage stage)
+    internal List<ImportedCall> Calls(Stage stage)
     {
         var calls = new List<ImportedCall>();
+        // Comment(…) after a call writes the comment above what the call added (the FROM right after From(…)).
+        if (stage.HeaderComment is { } header) calls.Add(CommentCall(header));
         for (var i = 0; i < stage.Instructions.Count; i++)
         {
-            var comments = CommentsOf(stageIndex, i + 1);
             if (TriggerOf(stage.Instructions[i]) is not null)
             {
-                // Consecutive ONBUILD triggers are recorded by one lambda; one that keeps its text is a call of its own.
+                // Consecutive ONBUILD triggers are recorded by one lambda; one that keeps its text is a call of its own,
+                // and a commented one ends the lambda (Comment(…) after it applies to the last trigger).
                 var triggers = new List<string>();
-                for (; i < stage.Instructions.Count && TriggerOf(stage.Instructions[i]) is { } trigger; i++) triggers.Add(Call(trigger));
-                i--;
-                calls.Add(new ImportedCall($"OnBuild(t => t.{string.Join(".", triggers)})", comments));
+                var end = i;
+                while (end < stage.Instructions.Count && TriggerOf(stage.Instructions[end]) is { } trigger)
+                {
+                    triggers.Add(Call(trigger));
+                    if (stage.Instructions[end++].Comment is not null) break;
+                }
+                i = end - 1;
+                calls.Add(new ImportedCall($"OnBuild(t => t.{string.Join(".", triggers)})", []));
+                if (stage.Instructions[i].Comment is { } triggerComment) calls.Add(CommentCall(triggerComment));
                 continue;
             }
-            calls.Add(new ImportedCall(Call(stage.Instructions[i]), comments));
+            calls.Add(new ImportedCall(Call(stage.Instructions[i]), []));
+            if (stage.Instructions[i].Comment is { } comment) calls.Add(CommentCall(comment));
         }
         return calls;
     }
+
+    private static ImportedCall CommentCall(string comment) => new($"Comment({CSharpText.String(comment)})", []);
 
     /// <summary>The trigger of an ONBUILD written from it (one a recording lambda can say), or null.</summary>
     private static Instruction? TriggerOf(Instruction instruction) =>

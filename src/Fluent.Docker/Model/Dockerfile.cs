@@ -51,7 +51,32 @@ public sealed record Dockerfile
     public Dockerfile WithMinimalFrontend() => WithFrontend(RequiredFrontend().Frontend);
     public Dockerfile WithEscape(EscapeToken escape) => this with { Escape = escape };
     public Dockerfile WithChecks(CheckDirective? checks) => this with { Checks = checks };
-    public Dockerfile WithGlobalArg(BuildArg arg) => this with { GlobalArgs = GlobalArgs.Append(arg ?? throw new ArgumentNullException(nameof(arg))) };
+    public Dockerfile WithGlobalArg(BuildArg arg) => WithGlobalArg(arg, null, null);
+
+    /// <summary>
+    /// A global ARG with a comment written above it. BuildKit takes a comment that starts with the ARG's name as its
+    /// description, shown by <c>docker buildx build --call=outline</c>: <c>WithGlobalArg(version, "VERSION the release to build")</c>.
+    /// </summary>
+    public Dockerfile WithGlobalArg(BuildArg arg, string comment) => WithGlobalArg(arg, comment ?? throw new ArgumentNullException(nameof(comment)), null);
+
+    /// <summary>A global ARG, its comment and the text it was read from (the reader's).</summary>
+    internal Dockerfile WithGlobalArg(BuildArg arg, string? comment, SourcePart? source) => this with
+    {
+        GlobalArgs = GlobalArgs.Append(arg ?? throw new ArgumentNullException(nameof(arg))),
+        GlobalArgCommentList = GlobalArgCommentList.Append(CommentText.Normalize(comment)),
+        GlobalArgSources = GlobalArgSources.Append(source),
+    };
+
+    /// <summary>The comment above each global ARG (null where there is none), in the order of <see cref="GlobalArgs"/>.</summary>
+    public IReadOnlyList<string?> GlobalArgComments => GlobalArgCommentList;
+
+    private ValueList<string?> GlobalArgCommentList { get; init; } = ValueList<string?>.Empty;
+
+    /// <summary>The text each global ARG was read from, in the order of <see cref="GlobalArgs"/>.</summary>
+    internal ValueList<Unequated<SourcePart>> GlobalArgSources { get; private init; } = ValueList<Unequated<SourcePart>>.Empty;
+
+    /// <summary>The directive lines and the text after the last instruction of the file this model was read from.</summary>
+    internal Unequated<FileSourceText> Source { get; init; }
     public Dockerfile WithStage(Stage stage) => this with { Stages = Stages.Append(stage ?? throw new ArgumentNullException(nameof(stage))) };
     public Dockerfile WithStages(params Stage[] stages) => this with { Stages = Stages.AppendRange(stages) };
 

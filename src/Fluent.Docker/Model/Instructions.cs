@@ -7,6 +7,22 @@ public abstract record Instruction
 
     /// <summary>The Dockerfile keyword, e.g. <c>RUN</c>.</summary>
     public abstract string Keyword { get; }
+
+    private readonly string? _comment;
+
+    /// <summary>
+    /// The comment written above the instruction (<c># …</c> lines; lines separated by a line feed, each trimmed, empty
+    /// lines dropped), or null. Read from the comment lines BuildKit attaches to the instruction; set in C# with
+    /// <see cref="Stage.Comment"/>.
+    /// </summary>
+    public string? Comment
+    {
+        get => _comment;
+        init => _comment = CommentText.Normalize(value);
+    }
+
+    /// <summary>The text this instruction was read from, while it still says this instruction (see <see cref="SourceText"/>).</summary>
+    internal Unequated<SourcePart> Source { get; init; }
 }
 
 public sealed record RunInstruction(CommandLine Command, ValueList<RunOption> Options) : Instruction

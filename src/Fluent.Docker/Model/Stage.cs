@@ -34,17 +34,52 @@ public sealed record Stage
     /// <summary>How other instructions refer to this stage.</summary>
     public StageRef Reference => new(Name ?? "");
 
-    private Stage With(Instruction instruction) => new(Name, Base, Platform, Instructions.Append(instruction)) { Suppressions = Suppressions };
+    /// <summary>
+    /// The comment written above the stage's FROM line (lines separated by a line feed), or null. BuildKit takes a
+    /// comment whose first word is the stage name as the stage's description (<c># build compiles the app</c>), which
+    /// <c>docker buildx build --call=outline</c> shows. Set it with <see cref="Comment"/> right after <c>From(…)</c>.
+    /// </summary>
+    public string? HeaderComment { get; private init; }
+
+    /// <summary>The text the FROM line was read from, while the stage's FROM still says the same (see <see cref="SourceText"/>).</summary>
+    internal Unequated<SourcePart> Source { get; private init; }
+
+    private Stage With(Instruction instruction) => Copy(Base, Instructions.Append(instruction));
+
+    /// <summary>This stage's name, platform, comment, FROM text and suppressions on <paramref name="baseImage"/> with <paramref name="instructions"/>.</summary>
+    private Stage Copy(BaseImage baseImage, ValueList<Instruction> instructions) =>
+        new(Name, baseImage, Platform, instructions) { Suppressions = Suppressions, HeaderComment = HeaderComment, Source = Source };
 
     /// <summary>The same stage on another base with other instructions (name, platform and suppressions kept): for whole-model rewrites.</summary>
-    internal Stage Rewritten(BaseImage baseImage, ValueList<Instruction> instructions) => new(Name, baseImage, Platform, instructions) { Suppressions = Suppressions };
+    internal Stage Rewritten(BaseImage baseImage, ValueList<Instruction> instructions) => Copy(baseImage, instructions);
+
+    /// <summary>The stage with the text its FROM line was read from (the reader's).</summary>
+    internal Stage WithSource(SourcePart source) => this with { Source = source };
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as a comment above what was added last: above the FROM line right after
+    /// <c>From(…)</c> (the stage's <see cref="HeaderComment"/>), otherwise above the last instruction
+    /// (<c>.Run("make").Comment("builds the release")</c>). Several lines: separate them with a line feed. Replaces a
+    /// comment already there; empty text removes it.
+    /// <para>
+    /// BuildKit reads a stage comment that starts with the stage name as the stage's description, shown by
+    /// <c>docker buildx build --call=outline</c>: <c>Stage.Named("build").From(sdk).Comment("build compiles the app")</c>.
+    /// </para>
+    /// </summary>
+    public Stage Comment(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Instructions.Count == 0) return this with { HeaderComment = CommentText.Normalize(text) };
+        var last = Instructions[^1] with { Comment = text };
+        return Copy(Base, ValueList.From(Instructions.Take(Instructions.Count - 1).Append(last)));
+    }
 
     /// <summary>
     /// Turns a lint rule off for this stage, saying why: <c>.Suppress("FD0011", "the entrypoint drops to uid 1000")</c>.
     /// The rule may be named by id, BuildKit check or hadolint rule; an empty justification is refused.
     /// </summary>
     public Stage Suppress(string rule, string justification) =>
-        new(Name, Base, Platform, Instructions) { Suppressions = Suppressions.Append(RuleSuppression.Create(rule, justification)) };
+        this with { Suppressions = Suppressions.Append(RuleSuppression.Create(rule, justification)) };
 
     // ---- RUN
     /// <summary><c>RUN</c> in shell form: one line of shell. For several lines use <see cref="RunScript"/>.</summary>

@@ -52,6 +52,10 @@ public static partial class DockerfileReader
     {
         ArgumentNullException.ThrowIfNull(tree);
         var file = ReadDirectives(tree);
+        file = file with
+        {
+            Source = new FileSourceText((tree.HasByteOrderMark ? "\uFEFF" : "") + tree.Text[..tree.HeaderEnd], file.Frontend, file.Escape, file.Checks, tree.Trailer),
+        };
         var context = new Context(file.Escape, StageNames(tree));
         var locations = new Dictionary<(int Stage, int Instruction), InstructionNode>();
         DockerfileParseException? problem = null;
@@ -67,6 +71,8 @@ public static partial class DockerfileReader
                     if (stage is not null) file = file.WithStage(stage);
                     stageIndex++;
                     stage = forLint ? ReadFromForLint(node, file, context, ref problem) : ReadFrom(node, file, context);
+                    if (node.Comment is { } comment) stage = stage.Comment(comment);
+                    stage = stage.WithSource(new SourcePart(SourceText.Of(tree, node, [stage]), 0));
                     locations[(stageIndex, 0)] = node;
                     continue;
                 }
@@ -74,17 +80,23 @@ public static partial class DockerfileReader
                 if (stage is null)
                 {
                     if (node.Command != "arg") throw new InstructionSyntaxException($"{node.Keyword.ToUpperInvariant()} comes before the first FROM: no build stage in current context");
-                    foreach (var arg in Codecs.ArgCodec.ReadArgs(node, context))
+                    var args = Codecs.ArgCodec.ReadArgs(node, context)
+                        .Select(arg => forLint || arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}")).ToList();
+                    // The comment belongs to the line: it is the first ARG's (each ARG of the line is written on a line of its own when rendered).
+                    var text = SourceText.Of(tree, node, [.. args.Select((arg, i) => (object)(arg, i == 0 ? node.Comment : null))]);
+                    for (var i = 0; i < args.Count; i++)
                     {
-                        file = file.WithGlobalArg(forLint || arg.Problem is null ? arg : throw new InstructionSyntaxException($"global ARG: {arg.Problem}"));
+                        file = file.WithGlobalArg(args[i], i == 0 ? node.Comment : null, new SourcePart(text, i));
                         locations[(-1, file.GlobalArgs.Count)] = node;
                     }
                     continue;
                 }
                 var instructions = forLint ? ReadTyped(node, file, context) ?? [Raw(node)] : ReadInstruction(node, file, stage, stageIndex, context);
-                foreach (var instruction in instructions)
+                if (node.Comment is { } instructionComment) instructions = [instructions[0] with { Comment = instructionComment }, .. instructions.Skip(1)];
+                var source = SourceText.Of(tree, node, instructions);
+                for (var i = 0; i < instructions.Count; i++)
                 {
-                    stage = stage.Append(instruction);
+                    stage = stage.Append(instructions[i] with { Source = new SourcePart(source, i) });
                     locations[(stageIndex, stage.Instructions.Count)] = node;
                 }
             }

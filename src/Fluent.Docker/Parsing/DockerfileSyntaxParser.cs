@@ -19,15 +19,21 @@ internal static partial class DockerfileSyntaxParser
     public static DockerfileSyntaxTree Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = new LineReader(text.StartsWith('\uFEFF') ? text[1..] : text);
+        var byteOrderMark = text.StartsWith('\uFEFF');
+        var body = byteOrderMark ? text[1..] : text;
+        var lines = new LineReader(body);
         var directives = new DirectiveReader();
         var instructions = new List<InstructionNode>();
         var warnings = new List<ParserWarning>();
         var comments = new List<string>();
         var joined = new StringBuilder();
+        // Where the text not yet owned by a node starts: after the directives, then after each node.
+        var unowned = 0;
 
-        while (lines.TryRead(out var raw))
+        while (true)
         {
+            var lineStart = lines.Position;
+            if (!lines.TryRead(out var raw)) break;
             var lineNumber = lines.LineNumber;
             if (IsComment(raw))
             {
@@ -38,7 +44,10 @@ internal static partial class DockerfileSyntaxParser
             }
             var first = GoText.TrimLeftSpace(TrimNewline(raw));
             if (directives.Read(first, lineNumber, escape => SetEscape(escape, lineNumber)))
+            {
                 comments.RemoveAt(comments.Count - 1);
+                unowned = lines.Position;
+            }
             var processed = IsComment(first) ? "" : first;
 
             var startLine = lineNumber;
@@ -105,13 +114,19 @@ internal static partial class DockerfileSyntaxParser
                 node = node with { Heredocs = heredocs };
             }
 
-            instructions.Add(node with { EndLine = lines.LineNumber });
+            instructions.Add(node with { EndLine = lines.LineNumber, Span = new SourceSpan(unowned, lineStart, lines.Position) });
             comments.Clear();
+            unowned = lines.Position;
         }
 
         if (instructions.Count == 0)
             throw new DockerfileParseException(Math.Max(lines.LineNumber, 1), 1, "file with no instructions");
-        return new DockerfileSyntaxTree(directives.All, directives.Escape, instructions, warnings);
+        return new DockerfileSyntaxTree(directives.All, directives.Escape, instructions, warnings)
+        {
+            Text = body,
+            HasByteOrderMark = byteOrderMark,
+            HeaderEnd = instructions[0].Span.LeadingStart,
+        };
 
         void SetEscape(string value, int line)
         {
@@ -235,6 +250,9 @@ internal static partial class DockerfileSyntaxParser
         private int _position;
 
         public int LineNumber { get; private set; }
+
+        /// <summary>The offset of the next line to read.</summary>
+        public int Position => _position;
 
         public bool TryRead(out string line)
         {

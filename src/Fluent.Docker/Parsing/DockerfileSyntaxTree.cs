@@ -11,6 +11,18 @@ public sealed record DockerfileSyntaxTree(
     IReadOnlyList<InstructionNode> Instructions,
     IReadOnlyList<ParserWarning> Warnings)
 {
+    /// <summary>The text that was parsed, without a leading byte-order mark: what the nodes' spans index.</summary>
+    internal string Text { get; init; } = "";
+
+    /// <summary>True when the text began with a byte-order mark (BuildKit drops it; a lossless emit writes it back).</summary>
+    internal bool HasByteOrderMark { get; init; }
+
+    /// <summary>Where the parser directive lines end in <see cref="Text"/> (0 without directives).</summary>
+    internal int HeaderEnd { get; init; }
+
+    /// <summary>The text after the last instruction (blank lines and comments up to the end of the file).</summary>
+    internal string Trailer => Text[Instructions[^1].Span.End..];
+
     /// <summary>The first line of the first instruction.</summary>
     public int StartLine => Instructions[0].StartLine;
 
@@ -78,6 +90,18 @@ public sealed record InstructionNode
     /// <summary>1-based column of the keyword on <see cref="StartLine"/>.</summary>
     public int Column { get; init; } = 1;
 
+    /// <summary>Where the node is in <see cref="DockerfileSyntaxTree.Text"/>, with the blank and comment lines before it.</summary>
+    internal SourceSpan Span { get; init; }
+
+    /// <summary>The blank and comment lines between the previous node (or the directives) and this one, exactly as written.</summary>
+    internal string LeadingText(DockerfileSyntaxTree tree) => tree.Text[Span.LeadingStart..Span.Start];
+
+    /// <summary>The node's own lines (continuations, comments inside them and heredoc bodies included), exactly as written.</summary>
+    internal string OwnText(DockerfileSyntaxTree tree) => tree.Text[Span.Start..Span.End];
+
+    /// <summary>The comment lines right before the node as one comment (lines joined by a line feed); null without any.</summary>
+    internal string? Comment => Comments.Count == 0 ? null : string.Join("\n", Comments);
+
     internal string Dump()
     {
         var text = Command;
@@ -87,3 +111,9 @@ public sealed record InstructionNode
         return text.Trim();
     }
 }
+
+/// <summary>
+/// Offsets in the parsed text: <see cref="LeadingStart"/> where the lines before a node begin (the end of the previous
+/// node), <see cref="Start"/> its first line, <see cref="End"/> just after its last line (line ending included).
+/// </summary>
+internal readonly record struct SourceSpan(int LeadingStart, int Start, int End);

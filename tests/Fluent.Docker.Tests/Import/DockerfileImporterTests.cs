@@ -53,8 +53,8 @@ public class DockerfileImporterTests
                     var build = Stage.Named("build").FromExpanded($"golang:{goVersion}", Platform.BuildPlatform)
                         .Arg(BuildArg.TargetOs)
                         .Workdir("/src")
-                        // Dependencies first, for the layer cache.
                         .Copy(new SourcePath[] { "go.mod", "go.sum" }, "./")
+                        .Comment("Dependencies first, for the layer cache.")
                         .Run("GOOS=$TARGETOS go build -o /out/app .", Mount.Cache("/root/.cache/go-build"));
 
                     var stage2 = Stage.Unnamed().FromScratch()

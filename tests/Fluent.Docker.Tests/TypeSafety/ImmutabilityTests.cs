@@ -50,6 +50,26 @@ public class ImmutabilityTests
     }
 
     [Fact]
+    public void Comment_returns_a_new_stage_with_the_last_part_commented_and_leaves_the_receiver_unchanged()
+    {
+        var receiver = Base();
+        var before = receiver.Instructions.ToArray();
+
+        var result = receiver.Comment("why");
+        var fromOnly = Stage.Named("app").From("alpine:3.20");
+        var commentedFrom = fromOnly.Comment("app runs it");
+
+        Assert.Equal(Base(), receiver);
+        Assert.Equal(before, receiver.Instructions);
+        Assert.Equal(receiver.Instructions.Count, result.Instructions.Count);
+        Assert.Equal("why", result.Instructions[^1].Comment);
+        Assert.Equal(receiver.Instructions.Take(receiver.Instructions.Count - 1), result.Instructions.Take(result.Instructions.Count - 1));
+        Assert.Null(fromOnly.HeaderComment);
+        Assert.Equal("app runs it", commentedFrom.HeaderComment);
+        Assert.Equal("app runs it", commentedFrom.Run("make").HeaderComment); // kept by later instructions
+    }
+
+    [Fact]
     public void Suppress_returns_a_new_stage_and_keeps_instructions_and_earlier_suppressions()
     {
         var receiver = Base().Suppress("FD0014", "reviewed");

@@ -13,6 +13,7 @@ internal static class ModelProbe
         typeof(Stage).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => m.ReturnType == typeof(Stage) && !m.IsSpecialName && !m.Name.StartsWith('<'))
             .Where(m => m.Name != nameof(Stage.Suppress)) // records a lint suppression, not an instruction (ImmutabilityTests covers it)
+            .Where(m => m.Name != nameof(Stage.Comment)) // comments what was added last, adds nothing (ImmutabilityTests covers it)
             .OrderBy(Signature, StringComparer.Ordinal);
 
     public static IEnumerable<MethodInfo> DockerfileWithMethods =>
