@@ -110,6 +110,6 @@ public class ExtraCaCertificatesTests
     {
         var text = PythonTemplate.Create("team/api", new PythonOptions { ExtraCaCertificates = CorpCa }).Dockerfile.Emit();
 
-        Assert.Contains("RUN --mount=type=cache,target=/root/.cache/pip --mount=type=secret,id=corp-ca,required=true --mount=type=tmpfs,target=/run/fluent-docker-ca cat ", text, StringComparison.Ordinal);
+        Assert.Contains("RUN --mount=type=cache,target=/root/.cache/pip,id=pip --mount=type=secret,id=corp-ca,required=true --mount=type=tmpfs,target=/run/fluent-docker-ca cat ", text, StringComparison.Ordinal);
     }
 }
