@@ -19,7 +19,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         ArgumentNullException.ThrowIfNull(credentials);
         if (credentials.Any(c => c is null)) throw new ArgumentException("A credential is null.", nameof(credentials));
         var merged = Credentials.Where(c => credentials.All(n => n.Registry != c.Registry)).Concat(credentials).ToList();
-        return new Buildx(DockerExecutable) { Credentials = merged, Context = Context, Builder = Builder };
+        return new Buildx(DockerExecutable) { Credentials = merged, Context = Context, Builder = Builder, UserConfigDirectory = UserConfigDirectory };
     }
 
     /// <summary>The docker context every command of this runner uses (<c>docker --context NAME …</c>); null uses the CLI's current one.</summary>
@@ -32,7 +32,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
     public Buildx WithContext(DockerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Buildx(DockerExecutable) { Credentials = Credentials, Context = context, Builder = Builder };
+        return new Buildx(DockerExecutable) { Credentials = Credentials, Context = context, Builder = Builder, UserConfigDirectory = UserConfigDirectory };
     }
 
     /// <summary>
@@ -47,7 +47,13 @@ public sealed class Buildx(string dockerExecutable = "docker")
     /// use <see cref="WithContext"/> for those. Throws <see cref="DockerValueException"/> for a bad name.
     /// </summary>
     public Buildx WithBuilder(string builder) =>
-        new(DockerExecutable) { Credentials = Credentials, Context = Context, Builder = BuilderName.Check(builder) };
+        new(DockerExecutable) { Credentials = Credentials, Context = Context, Builder = BuilderName.Check(builder), UserConfigDirectory = UserConfigDirectory };
+
+    /// <summary>
+    /// The user's docker configuration that credentials are added beside; null: DOCKER_CONFIG, else ~/.docker. Set by
+    /// tests, which must not change the process's DOCKER_CONFIG under other tests.
+    /// </summary>
+    internal string? UserConfigDirectory { get; init; }
 
     /// <summary>The builder named in errors: the request's, the runner's, or the context's own (named after it); null: the current one.</summary>
     private string? BuilderLabel(string? requested) => requested ?? Builder ?? Context?.Name;
@@ -65,7 +71,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         arguments = CommandArguments(arguments);
         if (Credentials.Count == 0)
             return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, onLine, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
-        using var auth = CredentialHelperEnvironment.Create(Credentials);
+        using var auth = CredentialHelperEnvironment.Create(Credentials, UserConfigDirectory);
         var merged = new Dictionary<string, string?>(auth.Variables, StringComparer.Ordinal);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) merged[name] = value;
         return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, merged, onLine, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
