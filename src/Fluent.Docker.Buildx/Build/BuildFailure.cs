@@ -226,14 +226,21 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
     // What buildx prints when the gRPC stream to BuildKit or the engine's API connection broke or never opened.
     private static readonly string[] EngineLostMarkers =
     [
-        "failed to receive status", "code = Unavailable", "Cannot connect to the Docker daemon", "error during connect",
+        "failed to receive status", "code = Unavailable", "failed to solve: Unavailable: ", "error reading from server",
+        "Cannot connect to the Docker daemon", "error during connect",
     ];
 
-    // "failed to build: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF" -> "error reading from server: EOF".
+    // "failed to build: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF" and
+    // "failed to build: failed to solve: Unavailable: error reading from server: read tcp …: connection reset by peer"
+    // (both seen with the engine cut mid-RUN) -> "error reading from server: …".
     private static string EngineCause(string errorLine)
     {
-        var desc = errorLine.IndexOf("desc = ", StringComparison.Ordinal);
-        return desc >= 0 ? errorLine[(desc + "desc = ".Length)..] : errorLine;
+        foreach (var marker in new[] { "desc = ", "Unavailable: " })
+        {
+            var at = errorLine.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0) return errorLine[(at + marker.Length)..];
+        }
+        return errorLine;
     }
 
     private const string LoadMetadata = "load metadata for ";

@@ -71,6 +71,9 @@ public sealed record BuilderNodeInfo(string Name, string Endpoint, string Status
     /// <summary>Its BuildKit daemon flags.</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 
+    /// <summary>The BuildKit daemon configuration buildx keeps for the node (<c>buildkitd.toml</c>, as buildx re-wrote it); null without one.</summary>
+    public string? BuildkitdConfig { get; init; }
+
     /// <summary>buildx's error for the node (it could not be reached), when it reports one.</summary>
     public string? Error { get; init; }
 
@@ -85,11 +88,19 @@ public sealed record BuilderNodeInfo(string Name, string Endpoint, string Status
         var flags = node.TryGetProperty(nameof(Flags), out var flagList) && flagList.ValueKind == JsonValueKind.Array
             ? flagList.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToList()
             : [];
+        string? config = null;
+        if (node.TryGetProperty("Files", out var files) && files.ValueKind == JsonValueKind.Object
+            && BuilderInfo.Text(files, "buildkitd.toml") is { } encoded)
+        {
+            try { config = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded)); }
+            catch (FormatException) { config = null; }
+        }
         return new BuilderNodeInfo(BuilderInfo.Text(node, "Name") ?? "", BuilderInfo.Text(node, "Endpoint") ?? "", BuilderInfo.Text(node, "Status") ?? "", platforms)
         {
             BuildkitVersion = BuilderInfo.Text(node, "Version"),
             DriverOptions = options,
             Flags = flags,
+            BuildkitdConfig = config,
             Error = BuilderInfo.Text(node, "Err") ?? BuilderInfo.Text(node, "Error"),
         };
     }

@@ -182,4 +182,15 @@ public class BuilderSpecTests
             + "Fix: check that the engine behind the builder (its docker context or endpoint) is running and reachable, then run the build again.", e.Failure.ToString());
         Assert.Equal(ProblemCodes.EngineFailed, e.Problems[0].Code);
     }
+
+    [Fact]
+    public void An_engine_connection_reset_while_solving_is_an_engine_lost_not_a_registry_refusing_a_push()
+    {
+        const string tail = "ERROR: failed to build: failed to solve: Unavailable: error reading from server: read tcp 127.0.0.1:44276->127.0.0.1:39243: read: connection reset by peer";
+
+        var failure = new BuildxException(1, "docker --context lost buildx build .", tail, [], [Platform.LinuxAmd64], "lost").Failure;
+
+        Assert.Equal(BuildFailureKind.EngineLost, failure.Kind);
+        Assert.Equal("error reading from server: read tcp 127.0.0.1:44276->127.0.0.1:39243: read: connection reset by peer", failure.Reason);
+    }
 }
