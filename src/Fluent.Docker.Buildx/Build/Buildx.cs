@@ -55,6 +55,10 @@ public sealed class Buildx(string dockerExecutable = "docker")
     /// </summary>
     internal string? UserConfigDirectory { get; init; }
 
+    /// <summary>This runner with its credentials added beside the docker configuration in <paramref name="directory"/>.</summary>
+    internal Buildx WithUserConfigDirectory(string directory) =>
+        new(DockerExecutable) { Credentials = Credentials, Context = Context, Builder = Builder, UserConfigDirectory = directory };
+
     /// <summary>The builder named in errors: the request's, the runner's, or the context's own (named after it); null: the current one.</summary>
     private string? BuilderLabel(string? requested) => requested ?? Builder ?? Context?.Name;
 
