@@ -31,6 +31,8 @@ public static class CliApp
         ("import", ImportCommand.Create),
         ("build", BuildCommand.Create),
         ("inspect", InspectCommand.Create),
+        ("merge", MergeCommand.Create),
+        ("builder", BuilderCommand.Create),
     ];
 
     /// <summary>
