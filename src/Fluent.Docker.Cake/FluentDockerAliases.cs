@@ -131,7 +131,7 @@ public static class FluentDockerAliases
         ArgumentNullException.ThrowIfNull(settings);
         context.Log.Information("{0}", request);
         // One line per step (buildx's rawjson folded into build events), through the Cake log.
-        var result = await BuildxFor(settings.Credentials).BuildAsync(request, new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        var result = await BuildxFor(settings.Credentials, settings.Builder, settings.DockerContext).BuildAsync(request, new CakeLogProgress(context.Log)).ConfigureAwait(false);
         context.Log.Information("built {0} in {1:0.0} s", result.Digest ?? "(no image digest)", result.Duration.TotalSeconds);
         return result;
     }
@@ -153,7 +153,7 @@ public static class FluentDockerAliases
             ? new ImageDestination.OciArchives((settings.ArchiveDirectory ?? context.Environment.WorkingDirectory.Combine("artifacts/images")).MakeAbsolute(context.Environment).FullPath)
             : new ImageDestination.Registry(settings.Registry, settings.Tag);
         context.Log.Information("Building -> {0}", destination);
-        var built = await ImageWorkflow.BuildSetAsync(images.Select(WorkflowImage.From), destination, BuildxFor(settings.Credentials),
+        var built = await ImageWorkflow.BuildSetAsync(images.Select(WorkflowImage.From), destination, BuildxFor(settings.Credentials, settings.Builder, settings.DockerContext),
             settings.ToOptions(), log: new CakeLogProgress(context.Log)).ConfigureAwait(false);
         context.Log.Information("{0}", built.ToTable(context.Environment.WorkingDirectory.FullPath));
         return built.Images;
@@ -181,7 +181,7 @@ public static class FluentDockerAliases
         ImageDestination destination = string.IsNullOrEmpty(settings.Registry)
             ? new ImageDestination.OciLayouts((settings.LayoutDirectory ?? context.Environment.WorkingDirectory.Combine("artifacts/images")).MakeAbsolute(context.Environment).FullPath)
             : new ImageDestination.Registry(settings.Registry, settings.Tag);
-        var run = await ImageWorkflow.BakeAsync([.. images], destination, BuildxFor(settings.Credentials), settings.Retry, new CakeLogProgress(context.Log)).ConfigureAwait(false);
+        var run = await ImageWorkflow.BakeAsync([.. images], destination, BuildxFor(settings.Credentials, settings.Builder, settings.DockerContext), settings.Retry, new CakeLogProgress(context.Log)).ConfigureAwait(false);
         context.Log.Information("{0}", run.ToTable());
         return run.Results;
     }
@@ -270,4 +270,12 @@ public static class FluentDockerAliases
 
     private static Buildx BuildxFor(IList<RegistryCredentials> credentials) =>
         credentials.Count == 0 ? new Buildx() : new Buildx().WithCredentials([.. credentials]);
+
+    /// <summary>The runner with the settings' credentials, on their docker context and builder when named.</summary>
+    private static Buildx BuildxFor(IList<RegistryCredentials> credentials, string? builder, string? dockerContext)
+    {
+        var buildx = BuildxFor(credentials);
+        if (!string.IsNullOrEmpty(dockerContext)) buildx = buildx.WithContext(new DockerContext(dockerContext));
+        return string.IsNullOrEmpty(builder) ? buildx : buildx.WithBuilder(builder);
+    }
 }

@@ -46,6 +46,12 @@ public sealed class FluentDockerLintSettings
 /// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerBuild(global::Cake.Core.ICakeContext, IEnumerable{GeneratedImage}, FluentDockerBuildSettings)"/>.</summary>
 public sealed class FluentDockerBuildSettings
 {
+    /// <summary>The buildx builder to run on (<c>--builder</c>; <c>docker buildx ls</c>); null uses the current one.</summary>
+    public string? Builder { get; set; }
+
+    /// <summary>The docker context whose engine builds (<c>docker --context NAME</c>), e.g. a second engine; null uses the current one.</summary>
+    public string? DockerContext { get; set; }
+
     /// <summary>HOST:PORT to push to; null writes multi-platform OCI archives to <see cref="ArchiveDirectory"/> instead.</summary>
     public string? Registry { get; set; }
 
@@ -133,6 +139,12 @@ public sealed class FluentDockerInspectSettings
 /// <summary>Settings for <see cref="FluentDockerAliases.FluentDockerBake(global::Cake.Core.ICakeContext, IEnumerable{GeneratedImage}, FluentDockerBakeSettings)"/>.</summary>
 public sealed class FluentDockerBakeSettings
 {
+    /// <summary>The buildx builder to run on (<c>--builder</c>; <c>docker buildx ls</c>); null uses the current one.</summary>
+    public string? Builder { get; set; }
+
+    /// <summary>The docker context whose engine builds (<c>docker --context NAME</c>), e.g. a second engine; null uses the current one.</summary>
+    public string? DockerContext { get; set; }
+
     /// <summary>HOST:PORT to push every image to (tag <see cref="Tag"/>); null writes each as an OCI layout under <see cref="LayoutDirectory"/>.</summary>
     public string? Registry { get; set; }
 

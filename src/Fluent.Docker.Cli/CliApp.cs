@@ -30,8 +30,9 @@ public static class CliApp
         ("lint", LintCommand.Create),
         ("import", ImportCommand.Create),
         ("build", BuildCommand.Create),
-        ("merge", MergeCommand.Create),
         ("inspect", InspectCommand.Create),
+        ("merge", MergeCommand.Create),
+        ("builder", BuilderCommand.Create),
     ];
 
     /// <summary>

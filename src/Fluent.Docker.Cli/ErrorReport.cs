@@ -45,6 +45,8 @@ public static class ErrorReport
     private static (int Code, string Message, IReadOnlyList<string> Details) Buildx(BuildxException buildx) => buildx.Failure switch
     {
         { Kind: BuildFailureKind.StepFailed, Step: { } step } failure => (ExitCodes.StepFailed, OneLine(failure.ToString()), [.. step.LastOutput.Select(line => "> " + line)]),
+        { Kind: BuildFailureKind.BuilderNotFound } failure => (ExitCodes.Usage, OneLine(failure.ToString()), []),
+        { Kind: BuildFailureKind.EngineLost } failure => (ExitCodes.EngineUnavailable, OneLine(failure.ToString()), []),
         { Kind: BuildFailureKind.Other } => (ExitCodes.StepFailed, $"buildx failed (exit {buildx.ExitCode}): {buildx.ErrorLine}",
             [.. buildx.FailedSteps.SelectMany(failed => failed.ToString().Split(Environment.NewLine))]),
         var failure => (ExitCodes.StepFailed, OneLine(failure.ToString()), []),

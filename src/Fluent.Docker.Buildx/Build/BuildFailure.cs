@@ -19,6 +19,15 @@ public enum BuildFailureKind
 
     /// <summary>A Dockerfile step (a RUN, mostly) failed.</summary>
     StepFailed,
+
+    /// <summary>The builder named does not exist, or is another docker context's docker-driver builder (reached through that context only).</summary>
+    BuilderNotFound,
+
+    /// <summary>The builder could not start its BuildKit (a docker-container builder whose BuildKit image could not be pulled).</summary>
+    BuilderUnavailable,
+
+    /// <summary>The builder's engine stopped answering: it went away mid-build, or could not be reached at all.</summary>
+    EngineLost,
 }
 
 /// <summary>
@@ -47,6 +56,21 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
     public BuildEvent.StepFailed? Step { get; init; }
 
     /// <summary>
+    /// The builder the run used, as the runner knew it (<c>--builder</c>, or the docker context's builder); null for the
+    /// current builder. Named by the builder and engine failures.
+    /// </summary>
+    public string? Builder { get; init; }
+
+    /// <summary>The platforms the run built, named by an engine lost mid-build; empty for the engine's own.</summary>
+    public IReadOnlyList<Platform> Platforms { get; init; } = [];
+
+    /// <summary>The docker context the error says the builder belongs to (<c>use `docker --context=NAME buildx`</c>).</summary>
+    public string? BuilderContext { get; init; }
+
+    /// <summary>The BuildKit image a builder could not pull when it started.</summary>
+    public string? BuildkitImage { get; init; }
+
+    /// <summary>
     /// True for a push the registry failed on the way (unreachable, reset, a 5xx): the next attempt may get through.
     /// A refused login is not retried: the same credentials are refused again. Nothing else is a push.
     /// </summary>
@@ -67,6 +91,14 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
         BuildFailureKind.StepFailed when Step is { } failed =>
             $"{At}{failed.Step.Instruction} failed" + (failed.Step.Platform is { } on ? $" on {on}" : "") + $": {Reason}",
         BuildFailureKind.StepFailed => $"{At}a Dockerfile step failed: {Reason}",
+        BuildFailureKind.BuilderNotFound when BuilderContext is { } context =>
+            $"builder '{Builder}' is the docker-driver builder of docker context '{context}' and is reached through that context only",
+        BuildFailureKind.BuilderNotFound => $"builder '{Builder}' does not exist",
+        BuildFailureKind.BuilderUnavailable when BuildkitImage is { } image =>
+            $"{BuilderText} could not start: the builder's BuildKit image {image} could not be pulled ({Reason})",
+        BuildFailureKind.BuilderUnavailable => $"{BuilderText} could not start its BuildKit ({Reason})",
+        BuildFailureKind.EngineLost => $"the engine of {BuilderText} stopped answering during the build"
+            + (Platforms.Count > 0 ? $" for {string.Join(", ", Platforms)}" : "") + $" ({Reason}); nothing was exported or tagged",
         _ => $"docker buildx failed: {Reason}",
     };
 
@@ -85,6 +117,14 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
         BuildFailureKind.StepFailed when Step is { } run && run.Step.Instruction.StartsWith("RUN ", StringComparison.Ordinal) =>
             run.LastOutput.Count > 0 ? "make the command succeed; its last output lines say why it did not" : "make the command succeed; it printed nothing",
         BuildFailureKind.StepFailed => "correct the instruction, or the files and images it uses",
+        BuildFailureKind.BuilderNotFound when BuilderContext is { } context =>
+            $"select the context instead of the builder (fluent-docker build --context {context}; Buildx.WithContext(new DockerContext(\"{context}\")))",
+        BuildFailureKind.BuilderNotFound => $"create it (fluent-docker builder create {Builder} --driver docker-container), or name one that `docker buildx ls` lists",
+        BuildFailureKind.BuilderUnavailable when BuildkitImage is { } image =>
+            $"make {image} pullable: mirror it into a registry the engine reaches and create the builder with --driver-opt image=REGISTRY/{image} "
+            + "(DockerContainerDriverOptions.Image), or build on the engine's own BuildKit (the docker driver)",
+        BuildFailureKind.BuilderUnavailable => $"check the builder's driver options and endpoint (docker buildx inspect --bootstrap {Builder ?? "NAME"} shows the error), then run again",
+        BuildFailureKind.EngineLost => "check that the engine behind the builder (its docker context or endpoint) is running and reachable, then run the build again",
         _ => null,
     };
 
@@ -102,6 +142,7 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
             BuildFailureKind.BasePlatformMissing => ProblemCodes.PlatformGap,
             BuildFailureKind.PushRefused => ProblemCodes.PushFailed,
             BuildFailureKind.StepFailed => ProblemCodes.BuildStepFailed,
+            BuildFailureKind.EngineLost => ProblemCodes.EngineFailed,
             _ => ProblemCodes.BuildFailed,
         };
         var location = new ProblemLocation { File = Location?.File, Line = Location?.Line, Slot = Image };
@@ -109,6 +150,8 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
     }
 
     public override string ToString() => Fix is null ? Summary : $"{Summary}. Fix: {Fix}.";
+
+    private string BuilderText => Builder is null ? "the current builder" : $"builder '{Builder}'";
 
     private string At => Location is { } location ? $"{location}: " : "";
 
@@ -125,6 +168,9 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
         ArgumentNullException.ThrowIfNull(failedSteps);
         var errorLine = ErrorLineOf(errorOutputTail ?? "");
         var onlyPlatform = platforms is [var single] ? single : null;
+
+        // The builder or its engine first: their failure explains every later one.
+        if (BuilderFailure(errorLine, errorOutputTail ?? "", platforms ?? []) is { } builder) return builder;
 
         // A Dockerfile step that failed decides: the build, not a registry (its output may read like one).
         if (failedSteps.Where(f => f.Step.Index is not null && !IsFrom(f.Step)).OrderBy(f => f.Location is null).FirstOrDefault() is { } step)
@@ -154,6 +200,47 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
             return new BuildFailure(BuildFailureKind.PushRefused, Cause(registry, null));
 
         return new BuildFailure(BuildFailureKind.Other, errorLine.Length > 0 ? errorLine : LastLineOf(errorOutputTail ?? "") ?? "(no output)");
+    }
+
+    /// <summary>
+    /// The builder named does not exist (<c>no builder "x" found</c>), belongs to another context, could not boot its
+    /// BuildKit, or its engine went away (gRPC <c>Unavailable</c>, the daemon's socket not answering). Null otherwise.
+    /// </summary>
+    private static BuildFailure? BuilderFailure(string errorLine, string tail, IReadOnlyList<Platform> platforms)
+    {
+        if (NoBuilder().Match(tail) is { Success: true } missing) // `rm` prints it before its own ERROR line
+            return new BuildFailure(BuildFailureKind.BuilderNotFound, errorLine) { Builder = missing.Groups["name"].Value };
+        if (OtherContext().Match(errorLine) is { Success: true } other)
+            return new BuildFailure(BuildFailureKind.BuilderNotFound, errorLine) { Builder = other.Groups["context"].Value, BuilderContext = other.Groups["context"].Value };
+        if (tail.Contains("booting buildkit", StringComparison.Ordinal) && errorLine.Length > 0)
+        {
+            var image = PullingImage().Match(tail) is { Success: true } pulling ? pulling.Groups["image"].Value : null;
+            var reason = image is not null && errorLine.EndsWith(": not found", StringComparison.Ordinal) ? "not found" : errorLine;
+            return new BuildFailure(BuildFailureKind.BuilderUnavailable, reason) { BuildkitImage = image };
+        }
+        if (EngineLostMarkers.Any(m => errorLine.Contains(m, StringComparison.Ordinal)))
+            return new BuildFailure(BuildFailureKind.EngineLost, EngineCause(errorLine)) { Platforms = platforms };
+        return null;
+    }
+
+    // What buildx prints when the gRPC stream to BuildKit or the engine's API connection broke or never opened.
+    private static readonly string[] EngineLostMarkers =
+    [
+        "failed to receive status", "code = Unavailable", "failed to solve: Unavailable: ", "error reading from server",
+        "Cannot connect to the Docker daemon", "error during connect",
+    ];
+
+    // "failed to build: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF" and
+    // "failed to build: failed to solve: Unavailable: error reading from server: read tcp …: connection reset by peer"
+    // (both seen with the engine cut mid-RUN) -> "error reading from server: …".
+    private static string EngineCause(string errorLine)
+    {
+        foreach (var marker in new[] { "desc = ", "Unavailable: " })
+        {
+            var at = errorLine.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0) return errorLine[(at + marker.Length)..];
+        }
+        return errorLine;
     }
 
     private const string LoadMetadata = "load metadata for ";
@@ -243,6 +330,18 @@ public sealed partial record BuildFailure(BuildFailureKind Kind, string Reason)
     // Go's net/http client error: `failed to do request: Head "https://r/v2/…": dial tcp …`
     [GeneratedRegex(@"failed to do request: [A-Za-z]+ ""[^""]*"": (?<cause>.+)$")]
     private static partial Regex Request();
+
+    // buildx: `no builder "ci" found`.
+    [GeneratedRegex(@"no builder ""(?<name>[^""]+)"" found")]
+    private static partial Regex NoBuilder();
+
+    // buildx: use `docker --context=lab-node2 buildx` to switch to context "lab-node2".
+    [GeneratedRegex(@"to switch to context ""(?<context>[^""]+)""")]
+    private static partial Regex OtherContext();
+
+    // The boot vertex: "#1 pulling image moby/buildkit:buildx-stable-1 0.0s done".
+    [GeneratedRegex(@"pulling image (?<image>\S+)")]
+    private static partial Regex PullingImage();
 
     [GeneratedRegex(@"did not complete successfully: exit code: (?<code>\d+)")]
     private static partial Regex ExitCode();

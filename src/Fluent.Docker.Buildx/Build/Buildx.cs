@@ -19,7 +19,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         ArgumentNullException.ThrowIfNull(credentials);
         if (credentials.Any(c => c is null)) throw new ArgumentException("A credential is null.", nameof(credentials));
         var merged = Credentials.Where(c => credentials.All(n => n.Registry != c.Registry)).Concat(credentials).ToList();
-        return new Buildx(DockerExecutable) { Credentials = merged, Context = Context };
+        return new Buildx(DockerExecutable) { Credentials = merged, Context = Context, Builder = Builder, UserConfigDirectory = UserConfigDirectory };
     }
 
     /// <summary>The docker context every command of this runner uses (<c>docker --context NAME …</c>); null uses the CLI's current one.</summary>
@@ -32,8 +32,35 @@ public sealed class Buildx(string dockerExecutable = "docker")
     public Buildx WithContext(DockerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new Buildx(DockerExecutable) { Credentials = Credentials, Context = context };
+        return new Buildx(DockerExecutable) { Credentials = Credentials, Context = context, Builder = Builder, UserConfigDirectory = UserConfigDirectory };
     }
+
+    /// <summary>
+    /// The builder this runner's builds and bakes run on (<c>--builder NAME</c>) when their request names none; null uses
+    /// the context's current builder.
+    /// </summary>
+    public string? Builder { get; private init; }
+
+    /// <summary>
+    /// A runner whose builds and bakes run on builder <paramref name="builder"/> (a request's own
+    /// <see cref="BuildRequest.Builder"/> still wins). A docker-driver builder is reached through its docker context:
+    /// use <see cref="WithContext"/> for those. Throws <see cref="DockerValueException"/> for a bad name.
+    /// </summary>
+    public Buildx WithBuilder(string builder) =>
+        new(DockerExecutable) { Credentials = Credentials, Context = Context, Builder = BuilderName.Check(builder), UserConfigDirectory = UserConfigDirectory };
+
+    /// <summary>
+    /// The user's docker configuration that credentials are added beside; null: DOCKER_CONFIG, else ~/.docker. Set by
+    /// tests, which must not change the process's DOCKER_CONFIG under other tests.
+    /// </summary>
+    internal string? UserConfigDirectory { get; init; }
+
+    /// <summary>This runner with its credentials added beside the docker configuration in <paramref name="directory"/>.</summary>
+    internal Buildx WithUserConfigDirectory(string directory) =>
+        new(DockerExecutable) { Credentials = Credentials, Context = Context, Builder = Builder, UserConfigDirectory = directory };
+
+    /// <summary>The builder named in errors: the request's, the runner's, or the context's own (named after it); null: the current one.</summary>
+    private string? BuilderLabel(string? requested) => requested ?? Builder ?? Context?.Name;
 
     /// <summary>The arguments after the executable: the context first (a docker option), then the command's own.</summary>
     internal IReadOnlyList<string> CommandArguments(IReadOnlyList<string> arguments) =>
@@ -48,7 +75,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
         arguments = CommandArguments(arguments);
         if (Credentials.Count == 0)
             return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, environment, onLine, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
-        using var auth = CredentialHelperEnvironment.Create(Credentials);
+        using var auth = CredentialHelperEnvironment.Create(Credentials, UserConfigDirectory);
         var merged = new Dictionary<string, string?>(auth.Variables, StringComparer.Ordinal);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) merged[name] = value;
         return await DockerCliRun.ExecuteAsync(DockerExecutable, arguments, merged, onLine, forwardStandardOutput, cancellationToken).ConfigureAwait(false);
@@ -61,7 +88,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
     /// the one a base image lacks when the steps do not (a single-platform build's steps carry no platform).
     /// </summary>
     private async Task<DockerCliRun.Outcome> StreamAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
-        bool bake, IReadOnlyList<Platform> platforms, IProgress<BuildEvent>? progress, CancellationToken cancellationToken, bool resultOnStandardOutput = false)
+        bool bake, IReadOnlyList<Platform> platforms, string? builder, IProgress<BuildEvent>? progress, CancellationToken cancellationToken, bool resultOnStandardOutput = false)
     {
         var parser = new BuildEventParser(bake);
         var gate = new Lock();
@@ -79,7 +106,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
             // A --call evaluation exits 1 when it reports something (a check fired): its JSON on stdout is the result.
             var reported = resultOnStandardOutput && outcome.StandardOutput.AsSpan().IndexOf((byte)'{') >= 0;
             if (outcome.ExitCode != 0 && !reported)
-                throw new BuildxException(outcome.ExitCode, CommandText(arguments), parser.TextTail, parser.Failures, platforms);
+                throw new BuildxException(outcome.ExitCode, CommandText(arguments), parser.TextTail, parser.Failures, platforms, BuilderLabel(builder));
         }
         return outcome;
     }
@@ -125,6 +152,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
     public async Task<BuildResult> BuildAsync(BuildRequest request, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Builder is null && Builder is not null) request = request with { Builder = Builder };
         var metadataFile = Path.Combine(Path.GetTempPath(), $"fluent-docker-build-{Guid.NewGuid():N}.json");
         try
         {
@@ -133,7 +161,7 @@ public sealed class Buildx(string dockerExecutable = "docker")
             foreach (var warning in request.Warnings()) progress?.Report(new BuildEvent.RequestWarning(warning, null));
             var environment = EnvironmentFor(request);
 
-            var outcome = await StreamAsync(arguments, environment, bake: false, [.. request.Platforms], progress, cancellationToken).ConfigureAwait(false);
+            var outcome = await StreamAsync(arguments, environment, bake: false, [.. request.Platforms], request.Builder, progress, cancellationToken).ConfigureAwait(false);
 
             var metadata = File.Exists(metadataFile) ? await File.ReadAllTextAsync(metadataFile, cancellationToken).ConfigureAwait(false) : null;
             return BuildResult.FromMetadata(metadata, outcome.Duration);
@@ -162,10 +190,11 @@ public sealed class Buildx(string dockerExecutable = "docker")
             await File.WriteAllTextAsync(bakeFile, json, cancellationToken).ConfigureAwait(false);
             foreach (var target in definition.Targets)
                 foreach (var warning in target.Request.Warnings()) progress?.Report(new BuildEvent.RequestWarning(warning, target.Name));
-            string[] arguments = ["buildx", "bake", .. definition.Entitlements().Select(e => "--allow=" + e.Argument), "--file", bakeFile, "--metadata-file", metadataFile, "--progress=rawjson"];
+            var builder = BakeBuilder(definition);
+            string[] arguments = ["buildx", "bake", .. builder is null ? Array.Empty<string>() : ["--builder", builder], .. definition.Entitlements().Select(e => "--allow=" + e.Argument), "--file", bakeFile, "--metadata-file", metadataFile, "--progress=rawjson"];
             var environment = definition.Targets.SelectMany(t => EnvironmentFor(t.Request)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value);
             var outcome = await StreamAsync(arguments, environment, bake: true,
-                [.. definition.Targets.SelectMany(t => t.Request.Platforms).Distinct()], progress, cancellationToken).ConfigureAwait(false);
+                [.. definition.Targets.SelectMany(t => t.Request.Platforms).Distinct()], builder, progress, cancellationToken).ConfigureAwait(false);
             var results = new Dictionary<string, BuildResult>(StringComparer.Ordinal);
             if (File.Exists(metadataFile))
             {
@@ -180,6 +209,19 @@ public sealed class Buildx(string dockerExecutable = "docker")
             File.Delete(bakeFile);
             File.Delete(metadataFile);
         }
+    }
+
+    /// <summary>
+    /// The one builder a bake runs on (bake has no per-target builder): the targets' own when they name one, else the
+    /// runner's. Targets naming different builders are refused before buildx runs.
+    /// </summary>
+    private string? BakeBuilder(BakeDefinition definition)
+    {
+        var named = definition.Targets.Select(t => t.Request.Builder).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (named.Count > 1)
+            throw new BuildRequestException(nameof(BuildRequest.Builder), $"The bake's targets name {named.Count} builders ({string.Join(", ", named)}); a bake runs every target on one builder.",
+                "name one builder for the whole bake (Buildx.WithBuilder), or build the targets on different builders as separate builds.");
+        return named.FirstOrDefault() ?? Builder;
     }
 
     /// <summary>
@@ -203,9 +245,10 @@ public sealed class Buildx(string dockerExecutable = "docker")
     private async Task<string> CallAsync(BuildRequest request, BuildCall call, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Builder is null && Builder is not null) request = request with { Builder = Builder };
         var arguments = BuildxArguments.ForCall(request, call);
         BuildxFlagTable.Check(arguments, await VersionAsync(cancellationToken).ConfigureAwait(false));
-        var outcome = await StreamAsync(arguments, EnvironmentFor(request), bake: false, [.. request.Platforms], progress, cancellationToken, resultOnStandardOutput: true).ConfigureAwait(false);
+        var outcome = await StreamAsync(arguments, EnvironmentFor(request), bake: false, [.. request.Platforms], request.Builder, progress, cancellationToken, resultOnStandardOutput: true).ConfigureAwait(false);
         return System.Text.Encoding.UTF8.GetString(outcome.StandardOutput);
     }
 
@@ -232,6 +275,70 @@ public sealed class Buildx(string dockerExecutable = "docker")
             environment[AwsCredentialVariables.SessionToken] = keys.SessionTokenVariable is { } session ? Environment.GetEnvironmentVariable(session) : null;
         }
         return environment;
+    }
+
+    /// <summary>
+    /// Creates the builder <paramref name="spec"/> describes (<c>docker buildx create</c>; one call per node, the later
+    /// ones appending), or appends its nodes (<see cref="BuilderSpec.Append"/>), then returns it as buildx lists it. An
+    /// invalid spec throws <see cref="BuildRequestException"/> before buildx runs; its daemon configuration goes to
+    /// buildx as a temporary file, written whole and deleted after. With <see cref="BuilderSpec.Bootstrap"/>, a builder
+    /// that cannot start throws <see cref="BuildxException"/> whose <see cref="BuildxException.Failure"/> says why
+    /// (<see cref="BuildFailureKind.BuilderUnavailable"/>: e.g. its BuildKit image could not be pulled); the builder stays created.
+    /// </summary>
+    public async Task<BuilderInfo> CreateBuilderAsync(BuilderSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        var config = spec.BuildkitdConfig is null ? null : Path.Combine(Path.GetTempPath(), $"fluent-docker-buildkitd-{Guid.NewGuid():N}.toml");
+        try
+        {
+            if (config is not null) IO.AtomicFile.WriteAllText(config, spec.BuildkitdConfig!.ToToml());
+            foreach (var arguments in BuilderArguments.Create(spec, config))
+                await RunBuilderCommandAsync(arguments, spec.Name, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (config is not null) File.Delete(config);
+        }
+        return await InspectBuilderAsync(spec.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The builder <paramref name="name"/> as buildx lists it (driver, nodes, status, platforms); with
+    /// <paramref name="bootstrap"/> it is booted first (<c>docker buildx inspect --bootstrap</c>). A builder that does not
+    /// exist throws <see cref="BuildxException"/> with <see cref="BuildFailureKind.BuilderNotFound"/> and the fix.
+    /// </summary>
+    public async Task<BuilderInfo> InspectBuilderAsync(string name, bool bootstrap = false, CancellationToken cancellationToken = default)
+    {
+        BuilderName.Check(name);
+        if (bootstrap) await RunBuilderCommandAsync(BuilderArguments.Inspect(name, bootstrap: true), name, cancellationToken).ConfigureAwait(false);
+        var builders = await ListBuildersAsync(cancellationToken).ConfigureAwait(false);
+        return builders.FirstOrDefault(b => b.Name == name)
+            ?? throw new BuildxException(1, CommandText(BuilderArguments.Inspect(name)), $"ERROR: no builder \"{name}\" found", [], [], name);
+    }
+
+    /// <summary>Every builder of this runner's docker context (<c>docker buildx ls --format json</c>), typed.</summary>
+    public async Task<IReadOnlyList<BuilderInfo>> ListBuildersAsync(CancellationToken cancellationToken = default)
+    {
+        var arguments = BuilderArguments.List();
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        if (outcome.ExitCode != 0)
+            throw new BuildxException(outcome.ExitCode, CommandText(arguments), outcome.ErrorTail, [], [], builder: null);
+        return BuilderInfo.ParseList(System.Text.Encoding.UTF8.GetString(outcome.StandardOutput));
+    }
+
+    /// <summary>
+    /// Removes the builder <paramref name="name"/> and its BuildKit state (<c>docker buildx rm</c>). A builder that does
+    /// not exist throws <see cref="BuildxException"/> with <see cref="BuildFailureKind.BuilderNotFound"/>.
+    /// </summary>
+    public Task RemoveBuilderAsync(string name, CancellationToken cancellationToken = default) =>
+        RunBuilderCommandAsync(BuilderArguments.Remove(name), name, cancellationToken);
+
+    private async Task RunBuilderCommandAsync(IReadOnlyList<string> arguments, string builder, CancellationToken cancellationToken)
+    {
+        var outcome = await RunAsync(arguments, null, null, false, cancellationToken).ConfigureAwait(false);
+        if (outcome.ExitCode != 0)
+            throw new BuildxException(outcome.ExitCode, CommandText(arguments), outcome.ErrorTail, [], [], builder);
     }
 
     /// <summary>

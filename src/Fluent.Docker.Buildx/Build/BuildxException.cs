@@ -27,6 +27,15 @@ public sealed class BuildxException : Exception, IProblemException
     {
     }
 
+    /// <summary>A failure of a run on <paramref name="builder"/> (null: the current one), which the builder and engine failures name.</summary>
+    internal BuildxException(int? exitCode, string commandLine, string errorOutputTail, IReadOnlyList<BuildEvent.StepFailed> failedSteps,
+        IReadOnlyList<Platform> platforms, string? builder)
+        : this(exitCode, commandLine, errorOutputTail, failedSteps, OnBuilder(Classify(exitCode, errorOutputTail, failedSteps, platforms, null), builder), null)
+    {
+    }
+
+    private static BuildFailure OnBuilder(BuildFailure failure, string? builder) => failure.Builder is null ? failure with { Builder = builder } : failure;
+
     private BuildxException(int? exitCode, string commandLine, string errorOutputTail, IReadOnlyList<BuildEvent.StepFailed> failedSteps, BuildFailure failure, Exception? innerException)
         : base(Describe(exitCode, commandLine, errorOutputTail, failedSteps, failure, innerException), innerException)
     {

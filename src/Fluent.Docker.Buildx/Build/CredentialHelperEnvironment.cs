@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Fluent.Docker.Build;
 
@@ -6,6 +7,9 @@ namespace Fluent.Docker.Build;
 /// A throw-away docker client configuration whose <c>credHelpers</c> send each registry to a tiny helper script that
 /// prints the credentials from its own environment. So the password travels parent → docker → helper through process
 /// environments only: the config file, the script and the arguments hold no secret. Deleted on dispose.
+/// The user's own configuration stays in force beside it: its <c>auths</c>, <c>credsStore</c>, other <c>credHelpers</c>,
+/// <c>currentContext</c> and the rest are copied into the throw-away config.json, and only the registries given here are
+/// sent to the helper; its builders, contexts and CLI plugins are linked, not copied.
 /// </summary>
 internal sealed class CredentialHelperEnvironment : IDisposable
 {
@@ -23,15 +27,39 @@ internal sealed class CredentialHelperEnvironment : IDisposable
     /// <summary>DOCKER_CONFIG, PATH (helpers first) and one credential variable per registry.</summary>
     public IReadOnlyDictionary<string, string?> Variables { get; }
 
-    public static CredentialHelperEnvironment Create(IReadOnlyList<RegistryCredentials> credentials)
+    /// <param name="credentials">The registries to answer for, from the environment.</param>
+    /// <param name="userConfigDirectory">The user's docker configuration (DOCKER_CONFIG); null: DOCKER_CONFIG, else ~/.docker.</param>
+    public static CredentialHelperEnvironment Create(IReadOnlyList<RegistryCredentials> credentials, string? userConfigDirectory = null)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("Registry credentials from the environment use a shell credential helper; on Windows run `docker login` before the build instead.");
-        return CreateOnUnix(credentials);
+        return CreateOnUnix(credentials, userConfigDirectory ?? UserConfigDirectory());
+    }
+
+    /// <summary>Where the docker CLI reads its configuration: DOCKER_CONFIG, else ~/.docker.</summary>
+    internal static string UserConfigDirectory() =>
+        Environment.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } config
+            ? config
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
+
+    /// <summary>
+    /// The user's config.json with <paramref name="helpers"/> added to its <c>credHelpers</c> (theirs win for those
+    /// registries: the CLI asks a registry's credHelper before credsStore and auths), everything else kept as it is.
+    /// </summary>
+    internal static string MergedConfig(string? userConfigJson, IReadOnlyDictionary<string, string> helpers)
+    {
+        var root = (userConfigJson is { Length: > 0 } text ? JsonNode.Parse(text) as JsonObject : null) ?? new JsonObject();
+        if (root["credHelpers"] is not JsonObject credHelpers)
+        {
+            credHelpers = new JsonObject();
+            root["credHelpers"] = credHelpers;
+        }
+        foreach (var (registry, helper) in helpers) credHelpers[registry] = helper;
+        return root.ToJsonString();
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static CredentialHelperEnvironment CreateOnUnix(IReadOnlyList<RegistryCredentials> credentials)
+    private static CredentialHelperEnvironment CreateOnUnix(IReadOnlyList<RegistryCredentials> credentials, string home)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("fluent-docker-auth-").FullName;
         try
@@ -52,8 +80,17 @@ internal sealed class CredentialHelperEnvironment : IDisposable
                 });
                 WriteHelper(Path.Combine(bin, "docker-credential-" + helper), VariablePrefix + i);
             }
-            File.WriteAllText(Path.Combine(directory, "config.json"), JsonSerializer.Serialize(new Dictionary<string, object> { ["credHelpers"] = helpers }));
-            LinkUserState(directory);
+            var userConfig = Path.Combine(home, "config.json");
+            string? userJson;
+            try { userJson = File.Exists(userConfig) ? File.ReadAllText(userConfig) : null; }
+            catch (IOException) { userJson = null; }
+            string merged;
+            try { merged = MergedConfig(userJson, helpers); }
+            catch (JsonException e) { throw new InvalidOperationException($"{userConfig} is not valid JSON ({e.Message}). Fix: correct it (docker reads it too), or point DOCKER_CONFIG at a valid configuration.", e); }
+            // The user's auths travel with it: the directory is the user's own (0700) and deleted after the command.
+            File.WriteAllText(Path.Combine(directory, "config.json"), merged);
+            File.SetUnixFileMode(Path.Combine(directory, "config.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            LinkUserState(directory, home);
             variables["DOCKER_CONFIG"] = directory;
             variables["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
             return new CredentialHelperEnvironment(directory, variables);
@@ -81,11 +118,8 @@ internal sealed class CredentialHelperEnvironment : IDisposable
     }
 
     // Keep the user's buildx builders and CLI plugins visible under the temporary config.
-    private static void LinkUserState(string directory)
+    private static void LinkUserState(string directory, string home)
     {
-        var home = Environment.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } config
-            ? config
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
         // contexts: a runner bound to a docker context (Buildx.WithContext) must still find it under this config.
         foreach (var name in new[] { "buildx", "cli-plugins", "contexts" })
         {

@@ -65,12 +65,18 @@ internal static class BuildCommand
             DefaultValueFactory = _ => "buildx",
         };
         builderEngine.AcceptOnlyFromAmong("buildx", "buildah");
-        var pushByDigest = new Option<bool>("--push-by-digest") { Description = "Store the one --platform of each image in --registry by digest, untagged, for merge (one CI job per platform)." };
-        var digestFile = new Option<string?>("--digest-file") { Description = "Where --push-by-digest writes the digest for merge (with several images, one file each: FILE.<image>.json).", HelpName = "FILE" };
+        var builder = new Option<string?>("--builder") { Description = "The buildx builder to build on (docker buildx ls; fluent-docker builder create).", HelpName = "NAME" };
+        var context = new Option<string?>("--context") { Description = "The docker context whose engine builds (docker context ls), e.g. a second engine; its own builder unless --builder names another.", HelpName = "NAME" };
+        var pushByDigest = new Option<bool>("--push-by-digest")
+        {
+            Description = "Push one platform (--platform) by digest, untagged, to --registry, and write its digest file (--digest-file) for `fluent-docker merge` (a CI matrix job).",
+        };
+        var digestFile = new Option<string?>("--digest-file") { Description = "Where --push-by-digest writes the platform's digest file (several images: NAME inserted before the extension).", HelpName = "FILE" };
 
         var command = new Command("build", "Generate, then build every image with docker buildx.")
         {
-            project, platforms, tags, registry, push, dryRun, secrets, buildArgs, noCache, network, shmSize, ulimits, allow, pushByDigest, digestFile,
+            project, platforms, tags, registry, push, dryRun, secrets, buildArgs, noCache, network, shmSize, ulimits, allow,
+            builder, context, pushByDigest, digestFile,
         };
         command.Options.Add(builderEngine);
         command.SetAction(async (parse, cancellationToken) =>
@@ -89,15 +95,13 @@ internal static class BuildCommand
             ImageDestination destination = parse.GetValue(push)
                 ? new ImageDestination.Registry(parse.GetValue(registry), tagList[0]) { MoreTags = tagList[1..] }
                 : new ImageDestination.Engine(parse.GetValue(registry), tagList);
-            var byDigest = parse.GetValue(pushByDigest);
-            if (byDigest && PushByDigest.Problem(options.Platforms, parse.GetValue(registry), parse.GetValue(digestFile), parse.GetValue(push)) is { } usage)
-                throw CliException.Usage(usage);
-            if (byDigest && parse.GetValue(builderEngine) == "buildah")
-                throw CliException.Usage("--push-by-digest stores through buildx (SpreadBuild); --engine buildah has no digest step. Fix: drop --engine buildah, or build every platform with buildah in one run (--platform a,b --push).");
-            if (byDigest) destination = new ImageDestination.Registry(parse.GetValue(registry), tagList[0]);
             var definitions = DefinitionsProject.Find(console, parse.GetValue(project), parse.GetValue(CliApp.Verbose));
             if (parse.GetValue(builderEngine) == "buildah")
+            {
+                if (parse.GetValue(pushByDigest) || parse.GetValue(builder) is not null || parse.GetValue(context) is not null)
+                    throw CliException.Usage("--push-by-digest, --builder and --context drive buildx; --engine buildah builds with Buildah on this machine. Fix: drop --engine buildah, or drop those options (Buildah builds every platform in one run: --platform a,b --push).");
                 return await BuildahBuild.RunAsync(console, definitions, destination, options, parse.GetValue(dryRun), cancellationToken);
+            }
 
             if (parse.GetValue(dryRun))
             {
@@ -109,18 +113,16 @@ internal static class BuildCommand
             }
 
             var buildx = new Buildx();
+            if (parse.GetValue(context) is { } contextName) buildx = buildx.WithContext(new DockerContext(contextName));
+            if (parse.GetValue(builder) is { } builderName) buildx = buildx.WithBuilder(builderName);
+            if (parse.GetValue(pushByDigest))
+                return await PushByDigestAsync(console, definitions, buildx, options, parse.GetValue(registry), tagList[0], parse.GetValue(digestFile), cancellationToken);
             using var engine = DockerEngine.Connect(buildx: buildx);
             await engine.PingAsync(cancellationToken);
             if (!await buildx.IsAvailableAsync(cancellationToken))
                 throw new CliException(ExitCodes.EngineUnavailable, "docker buildx is not available. Fix: install the buildx plugin (docker buildx version must work).");
 
             var manifest = await definitions.GenerateAsync(cancellationToken);
-            if (byDigest)
-            {
-                var planned = ImageWorkflow.PlanBuildSet(manifest.Images.Select(WorkflowImage.From), destination, options);
-                await PushByDigest.RunAsync(planned, options.Platforms[0], buildx, parse.GetValue(digestFile)!, console, cancellationToken);
-                return ExitCodes.Ok;
-            }
             // With a lock, which knows each base's platforms, a platform a base lacks stops the build before anything runs.
             if (File.Exists(definitions.LockPath)) options = options.WithLock(ImageLock.Load(definitions.LockPath));
             BuildSetResult built;
@@ -142,6 +144,35 @@ internal static class BuildCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// One platform job of a spread build: each image built for the one <c>--platform</c>, stored by digest in its
+    /// repository under <c>--registry</c> (no tag), and its <see cref="PlatformDigest"/> written for <c>merge</c>.
+    /// A named builder is inspected first: a missing one stops here in one line, and its driver decides how the digest is pushed.
+    /// </summary>
+    private static async Task<int> PushByDigestAsync(CliConsole console, DefinitionsProject definitions, Buildx buildx, BuildSetOptions options,
+        string? registry, string tag, string? digestFile, CancellationToken cancellationToken)
+    {
+        if (options.Platforms is not [var platform])
+            throw CliException.Usage($"--push-by-digest builds one platform per job; give exactly one --platform (given: {options.Platforms.Count}). Fix: run one job per platform, then `fluent-docker merge`.");
+        if (registry is null) throw CliException.Usage("--push-by-digest needs --registry: the images are stored by digest in their repositories there.");
+        if (digestFile is null) throw CliException.Usage("--push-by-digest needs --digest-file: the merge step reads the digests from it.");
+        BuilderDriver? driver = buildx.Builder is { } named ? (await buildx.InspectBuilderAsync(named, cancellationToken: cancellationToken)).Driver : null;
+        var manifest = await definitions.GenerateAsync(cancellationToken);
+        var images = manifest.Images.Select(WorkflowImage.From).ToList();
+        var destination = new ImageDestination.Registry(registry, tag);
+        foreach (var image in images)
+        {
+            var request = ImageRequests.For(image, destination, options);
+            if (driver is { } known) request = request.WithDriver(known);
+            console.Error.WriteLine($"{image.Name}: building {platform} on {buildx.Builder ?? buildx.Context?.Name ?? "the current builder"}, pushing by digest");
+            var (digest, _) = await SpreadBuild.BuildPlatformAsync(buildx, request, platform, request.Tags[0], null, cancellationToken);
+            var path = console.Resolve(images.Count == 1 ? digestFile : Path.ChangeExtension(digestFile, null) + "." + image.Name + (Path.GetExtension(digestFile) is { Length: > 0 } ext ? ext : ".json"));
+            digest.WriteTo(path);
+            console.Out.WriteLine($"{image.Name} {digest.Platform} {digest.Image} -> {console.Display(path)}");
+        }
+        return ExitCodes.Ok;
     }
 
     /// <summary>The workflow's messages on standard error: each image's start, and a push retried (as a warning).</summary>

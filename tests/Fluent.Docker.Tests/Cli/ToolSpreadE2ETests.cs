@@ -4,67 +4,50 @@ using Fluent.Docker.Tests.Engine;
 namespace Fluent.Docker.Tests.Cli;
 
 /// <summary>
-/// Issue 15, point 2 from the command line: two tool processes, as two CI matrix jobs, each build one platform on
-/// their own engine (<c>build --platform P --push-by-digest --digest-file F</c>; linux/arm64 on the second engine
-/// through <c>DOCKER_CONTEXT=lab-node2</c>), then a third merges their digest files under one tag.
+/// Issue 15: a multi-platform image built as a CI matrix with the installed tool. Two separate processes each build one
+/// platform on its own engine (linux/amd64 on the default one, linux/arm64 on docker context lab-node2), push it by
+/// digest and write a digest file; a third process merges the files into one tagged index.
 /// </summary>
 [Trait("Category", "E2E")]
 [Trait("Category", "Tool")]
 [Collection(InstalledToolCollection.Name)]
 public sealed class ToolSpreadE2ETests(InstalledTool tool, DockerLabFixture lab) : IClassFixture<DockerLabFixture>
 {
+    private static readonly Dictionary<string, string> Token = new() { ["CLI_TEST_TOKEN"] = "not-empty" };
+
     [Fact]
-    public async Task Platforms_built_by_separate_processes_on_separate_engines_merge_into_one_tagged_index()
+    public async Task Two_platform_jobs_push_by_digest_on_their_own_engines_and_merge_joins_their_digest_files_under_one_tag()
     {
         var repo = DefinitionsProcessTests.Repository(tool, "spread");
-        var tag = ImageReference.Parse($"{lab.Registry}/cli-tests/hello:spread-{lab.RunId}");
-        lab.RemoveAtEnd(tag.ToString());
+        var tag = "spread-" + lab.RunId;
+        string[] common = ["build", "--registry", lab.Registry, "--tag", tag, "--push-by-digest", "--secret", "id=token,env=CLI_TEST_TOKEN"];
 
-        var amd64 = tool.Run(repo, "build", "--registry", lab.Registry, "--platform", "linux/amd64", "--push-by-digest", "--digest-file", "digests/amd64.json");
-        var arm64 = tool.Run(repo, ["build", "--registry", lab.Registry, "--platform", "linux/arm64", "--push-by-digest", "--digest-file", "digests/arm64.json"],
-            new Dictionary<string, string> { ["DOCKER_CONTEXT"] = "lab-node2" });
-        var noTagYet = await TagExistsAsync(tag);
-        var merge = tool.Run(repo, "merge", "--tag", tag.ToString(), "digests/amd64.json", "digests/arm64.json");
+        var amd64 = tool.Run(repo, [.. common, "--platform", "linux/amd64", "--digest-file", "digests/amd64.json"], Token);
+        var arm64 = tool.Run(repo, [.. common, "--platform", "linux/arm64", "--context", "lab-node2", "--digest-file", "digests/arm64.json"], Token);
+        var reference = ImageReference.Parse($"{lab.Registry}/cli-tests/hello:{tag}");
+        var merge = tool.Run(repo, "merge", "--tag", reference.ToString(), "digests/amd64.json", "digests/arm64.json");
 
         Assert.True(amd64.ExitCode == 0, amd64.ToString());
         Assert.True(arm64.ExitCode == 0, arm64.ToString());
-        var amd64Digest = PlatformDigest.ReadFrom(Path.Combine(repo, "digests", "amd64.json"));
-        var arm64Digest = PlatformDigest.ReadFrom(Path.Combine(repo, "digests", "arm64.json"));
-        Assert.Equal(Platform.LinuxAmd64, amd64Digest.Platform);
-        Assert.Equal(Platform.LinuxArm64, arm64Digest.Platform);
-        Assert.Contains($"linux/arm64  {arm64Digest.Image}", arm64.Output, StringComparison.Ordinal);
-        Assert.False(noTagYet, "the platform builds store by digest only; the tag is merge's");
+        Assert.Contains("building linux/arm64 on lab-node2", arm64.Error);
+        var parts = new[] { "amd64", "arm64" }.Select(a => PlatformDigest.ReadFrom(Path.Combine(repo, "digests", a + ".json"))).ToList();
+        Assert.Equal([Platform.LinuxAmd64, Platform.LinuxArm64], parts.Select(p => p.Platform));
         Assert.True(merge.ExitCode == 0, merge.ToString());
-        Assert.StartsWith($"{tag}  linux/amd64,linux/arm64  sha256:", merge.Output, StringComparison.Ordinal);
-        Assert.Equal(["linux/amd64", "linux/arm64"], (await lab.Buildx.ImagetoolsPlatformsAsync(tag)).Select(p => p.ToString()).Order());
+        var index = await lab.Buildx.ImagetoolsInspectAsync(reference);
+        Assert.Contains($"{reference} -> {index.Digest}", merge.Output);
+        Assert.Equal(["linux/amd64", "linux/arm64"], index.Platforms.Select(p => p.ToString()).Order());
+        foreach (var part in parts) Assert.Contains(part.Image.ToString(), merge.Output);
     }
 
     [Fact]
-    public void Push_by_digest_of_two_platforms_is_refused_in_one_line_with_the_fix()
+    public void A_platform_job_on_a_builder_that_does_not_exist_stops_in_one_line_with_the_fix()
     {
-        var repo = DefinitionsProcessTests.Repository(tool, "spread-usage");
+        var repo = DefinitionsProcessTests.Repository(tool, "nobuilder");
 
-        var run = tool.Run(repo, "build", "--registry", lab.Registry, "--platform", "linux/amd64,linux/arm64", "--push-by-digest", "--digest-file", "d.json");
+        var run = tool.Run(repo, ["build", "--registry", lab.Registry, "--platform", "linux/amd64", "--push-by-digest", "--digest-file", "d.json", "--builder", "fd-no-such-builder"], Token);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--push-by-digest builds one platform per run; 2 were given. Fix: pass exactly one --platform", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Merge_names_a_digest_file_that_is_not_one()
-    {
-        var repo = DefinitionsProcessTests.Repository(tool, "merge-usage");
-        File.WriteAllText(Path.Combine(repo, "bad.json"), "{\"platform\":\"linux/amd64\",\"repository\":\"127.0.0.1:5000/a\",\"digest\":\"nope\"}");
-
-        var run = tool.Run(repo, "merge", "--tag", $"{lab.Registry}/a:1", "bad.json");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'digest' (nope) is not a sha256 digest", run.Error, StringComparison.Ordinal);
-    }
-
-    private async Task<bool> TagExistsAsync(ImageReference tag)
-    {
-        try { return (await lab.Buildx.ImagetoolsPlatformsAsync(tag)).Count > 0; }
-        catch (BuildxException) { return false; }
+        Assert.Equal("error: builder 'fd-no-such-builder' does not exist. Fix: create it (fluent-docker builder create fd-no-such-builder --driver docker-container), or name one that `docker buildx ls` lists.",
+            run.Error.Trim().Split('\n').Last(l => l.StartsWith("error:", StringComparison.Ordinal)).Trim());
     }
 }
