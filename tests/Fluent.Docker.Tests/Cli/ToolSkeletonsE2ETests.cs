@@ -68,6 +68,8 @@ public sealed partial class ToolSkeletonsE2ETests(InstalledTool tool, DockerLabF
         {
             var healthy = await container.WaitForHealthyAsync(HealthyWithin);
             var exposed = int.Parse(Assert.Single(image.ExposedPorts).Split('/')[0], System.Globalization.CultureInfo.InvariantCulture);
+            // The image listens where init read the app declares it (webapi: its launchSettings.json's random http port).
+            Assert.Equal(Regex.Match(init.Output, @"(?m)^read: web app, .*, port (\d+)$").Groups[1].Value, exposed.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (port is { } expected) Assert.Equal(expected, exposed);
             var status = await container.HttpStatusAsync(exposed);
             output.WriteLine($"{skeleton}: healthy {healthy.TotalSeconds:F1} s after start; GET / on {exposed} answered {status}");
