@@ -63,7 +63,6 @@ public sealed partial class ToolSkeletonsE2ETests(InstalledTool tool, DockerLabF
         var image = await lab.Engine.InspectImageAsync($"{name}:{tag}");
         Assert.Equal("10001:10001", image.User);
         await using var container = await Container.RunAsync($"{name}:{tag}");
-        Assert.Empty(await container.PathsContainingAsync(".fluent-docker"));
         if (kind == "web")
         {
             var healthy = await container.WaitForHealthyAsync(HealthyWithin);
@@ -82,6 +81,8 @@ public sealed partial class ToolSkeletonsE2ETests(InstalledTool tool, DockerLabF
             output.WriteLine($"{skeleton}: logging {running.TotalSeconds:F1} s after start");
             Assert.Equal("running", await container.StateAsync());
         }
+        // After the clock stopped: exporting the filesystem takes seconds on a busy machine.
+        Assert.Empty(await container.PathsContainingAsync(".fluent-docker"));
         var users = await container.ProcessUsersAsync();
         Assert.NotEmpty(users);
         Assert.All(users, uid => Assert.Equal("10001", uid));
