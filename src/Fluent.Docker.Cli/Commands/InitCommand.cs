@@ -48,7 +48,7 @@ internal static partial class InitCommand
         {
             template, name, project, yes, force, baseRegistry, platforms,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var here = console.WorkingDirectory;
             var ask = console.Interactive && !parse.GetValue(yes);
@@ -60,10 +60,16 @@ internal static partial class InitCommand
 
             var projectDirectory = parse.GetValue(project) ?? DefinitionsProject.DefaultDirectory;
             var target = console.Resolve(projectDirectory);
+            var chosenPlatforms = (parse.GetValue(platforms) ?? []).Select(Platform.Parse).ToList();
+            var platformChoice = chosenPlatforms.Count > 0
+                ? new PlatformChoice(chosenPlatforms, "Chosen with --platform.", [])
+                : await PlatformChoice.ChooseAsync(stack, parse.GetValue(baseRegistry), cancellationToken);
             var request = new ScaffoldRequest(stack, imageName, console.Display(target), Scaffold.ToolVersion)
             {
                 BaseRegistry = parse.GetValue(baseRegistry),
-                Platforms = [.. (parse.GetValue(platforms) ?? []).Select(Platform.Parse)],
+                // Written out once the registry was asked; the template's default stays implicit when it could not be.
+                Platforms = platformChoice.Decided ? platformChoice.Platforms : [],
+                PlatformsReason = platformChoice.Reason,
             };
             var files = Scaffold.Render(request);
             var existing = files.Select(f => Path.Combine(target, f.FileName)).Where(File.Exists).ToList();
@@ -76,6 +82,13 @@ internal static partial class InitCommand
                 AtomicFile.WriteAllText(path, content);
                 console.Out.WriteLine($"created {console.Display(path)}");
             }
+            if (stack.App is { } app)
+            {
+                console.Out.WriteLine($"read: {app}");
+                foreach (var reason in app.Why) console.Out.WriteLine($"  {reason}");
+            }
+            console.Out.WriteLine($"platforms: {string.Join(", ", platformChoice.Platforms)}. {platformChoice.Reason}");
+            foreach (var warning in stack.Warnings) console.Error.WriteLine($"warning: {warning}");
             console.Out.WriteLine($"{stack.Kind.DisplayName} image '{imageName}' (from {stack.Evidence}). Next: {CliApp.Name} generate"
                 + (projectDirectory == DefinitionsProject.DefaultDirectory ? "" : $" --project {projectDirectory}"));
             return ExitCodes.Ok;

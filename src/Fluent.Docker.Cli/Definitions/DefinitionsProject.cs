@@ -21,6 +21,9 @@ public sealed class DefinitionsProject
         _verbose = verbose;
     }
 
+    /// <summary>MSBuild reads environment variables as properties; NuGet's restore adds this one's sources to the configured ones.</summary>
+    private const string RestoreSourcesVariable = "RestoreAdditionalProjectSources";
+
     private readonly CliConsole _console;
     private readonly bool _verbose;
 
@@ -69,7 +72,9 @@ public sealed class DefinitionsProject
                     .Set("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1")
                     // Build servers would outlive the tool (and hold the project folder in CI temp directories).
                     .Set("MSBUILDDISABLENODEREUSE", "1")
-                    .Set("DOTNET_CLI_USE_MSBUILD_SERVER", "0"))
+                    .Set("DOTNET_CLI_USE_MSBUILD_SERVER", "0")
+                    // The Fluent.Docker package the tool carries: the definitions restore it wherever the tool came from.
+                    .Set(RestoreSourcesVariable, BundledLibraryFeed.RestoreSources(BundledLibraryFeed.Locate(), Environment.GetEnvironmentVariable(RestoreSourcesVariable))))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(cancellationToken);
 
@@ -86,7 +91,7 @@ public sealed class DefinitionsProject
                     errors.Count > 0
                         ? $"the image-definitions project {_console.Display(Directory)}/ does not build ({errors.Count} error(s)):"
                         : $"the image-definitions project {_console.Display(Directory)}/ failed (exit {result.ExitCode}):",
-                    _verbose || errors.Count == 0 ? output.TakeLast(_verbose ? int.MaxValue : 20).ToList() : errors);
+                    [.. _verbose || errors.Count == 0 ? output.TakeLast(_verbose ? int.MaxValue : 20) : errors, .. MissingLibraryFix(errors)]);
             }
             if (!File.Exists(manifestPath))
                 throw new CliException(ExitCodes.StepFailed,
@@ -97,6 +102,13 @@ public sealed class DefinitionsProject
         {
             File.Delete(manifestPath);
         }
+    }
+
+    /// <summary>Where to get Fluent.Docker when restore could not find it (NU1101/NU1102), which only a tool without its bundled package meets.</summary>
+    private static IEnumerable<string> MissingLibraryFix(IReadOnlyList<string> errors)
+    {
+        if (errors.Any(e => (e.Contains("NU1101", StringComparison.Ordinal) || e.Contains("NU1102", StringComparison.Ordinal)) && e.Contains("Fluent.Docker", StringComparison.Ordinal)))
+            yield return $"Fix: add the feed the {CliApp.Name} tool was installed from to the definitions' nuget.config (the Fluent.Docker package is published beside the tool, at the tool's version {Scaffolding.Scaffold.ToolVersion}).";
     }
 
     /// <summary>The manifest, when the definitions speak this tool's protocol.</summary>

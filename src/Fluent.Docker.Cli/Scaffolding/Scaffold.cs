@@ -10,6 +10,9 @@ public sealed record ScaffoldRequest(DetectedStack Stack, string ImageName, stri
 {
     public string? BaseRegistry { get; init; }
     public IReadOnlyList<Platform> Platforms { get; init; } = [];
+
+    /// <summary>Why <see cref="Platforms"/> are these (written above them as a comment).</summary>
+    public string PlatformsReason { get; init; } = "Chosen with --platform.";
 }
 
 /// <summary>
@@ -31,6 +34,10 @@ public static class Scaffold
             ["options"] = request.Stack.Options.Select(o => new ScriptObject { ["name"] = o.Option, ["expression"] = o.Expression }).ToList(),
             ["base_registry"] = request.BaseRegistry is null ? null : CSharp.Literal(request.BaseRegistry),
             ["platforms"] = request.Platforms.Count == 0 ? null : string.Join(", ", request.Platforms.Select(PlatformExpression)),
+            ["platforms_reason"] = request.PlatformsReason,
+            ["app"] = request.Stack.App?.ToString(),
+            ["why"] = request.Stack.App?.Why.ToList() ?? [],
+            ["definitions_pattern"] = DefinitionsIgnorePattern(request.ProjectDirectory) is { } pattern ? CSharp.Literal(pattern) : null,
             ["library_version"] = request.LibraryVersion,
             ["project_directory"] = request.ProjectDirectory,
         };
@@ -40,6 +47,17 @@ public static class Scaffold
             ("Program.cs", RenderTemplate("Program.cs", model)),
             ("Images.csproj", RenderTemplate("Images.csproj", model)),
         ];
+    }
+
+    /// <summary>
+    /// The .dockerignore pattern of the definitions folder when it lies inside the build context (the repository
+    /// root init runs in): its sources, bin/ and obj/ are no part of any image. Null for a folder outside it.
+    /// </summary>
+    internal static string? DefinitionsIgnorePattern(string projectDirectory)
+    {
+        var pattern = projectDirectory.Replace('\\', '/').TrimEnd('/');
+        if (pattern.StartsWith("./", StringComparison.Ordinal)) pattern = pattern[2..];
+        return pattern.Length == 0 || pattern == "." || pattern.StartsWith('/') || Path.IsPathRooted(pattern) || pattern.Split('/').Contains("..") ? null : pattern;
     }
 
     private static string PlatformExpression(Platform platform) =>

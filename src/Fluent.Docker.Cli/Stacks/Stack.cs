@@ -20,9 +20,15 @@ public sealed record StackKind(string Id, string DisplayName, string TemplateCla
 
 /// <summary>
 /// A stack found in a directory: which template, the file that gave it away, and the template options read from the
-/// project (as C# expressions the scaffold writes verbatim, e.g. <c>Project</c> → <c>"Api.csproj"</c>).
+/// project (as C# expressions the scaffold writes verbatim, e.g. <c>Project</c> → <c>"Api.csproj"</c>). <see cref="App"/>
+/// is what was read about the app itself (kind, entry, port, and why); <see cref="Warnings"/> what will stop a build
+/// until the user acts (a missing lock file, say), each with its fix.
 /// </summary>
 public sealed record DetectedStack(StackKind Kind, string Evidence, IReadOnlyList<(string Option, string Expression)> Options)
 {
+    public DetectedApp? App { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public override string ToString() => $"{Kind.DisplayName} ({Evidence})";
 }

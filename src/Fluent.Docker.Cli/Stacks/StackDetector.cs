@@ -7,8 +7,8 @@ namespace Fluent.Docker.Cli.Stacks;
 /// <summary>
 /// Finds the stacks of a project directory from the files at its top: <c>*.csproj</c>, <c>go.mod</c>, <c>pom.xml</c> /
 /// <c>build.gradle</c> (or Java sources under <c>src/</c>), <c>requirements.txt</c> / <c>pyproject.toml</c>,
-/// <c>package.json</c>, a static <c>index.html</c>. Each comes with the template options its files tell (project file,
-/// main package, start command, build script, main class).
+/// <c>package.json</c>, Python entry modules, a static <c>index.html</c>. Each comes with what the app's own files tell
+/// (<see cref="DetectedApp"/>: web, worker or console, the entry, the port) and the template options that follow.
 /// </summary>
 public static partial class StackDetector
 {
@@ -28,7 +28,7 @@ public static partial class StackDetector
         else if (JavaMainClass(directory) is { } main)
             found.Add(new DetectedStack(StackKind.Java, main.File, [("Build", $"new JavaBuild.Javac({CSharp.Literal(main.Class)}, {CSharp.Literal(main.SourceDirectory)})")]));
 
-        if (Has("requirements.txt", "pyproject.toml") is { } python) found.Add(Python(directory, python));
+        if (Python(directory, Has("requirements.txt", "pyproject.toml")) is { } python) found.Add(python);
         if (Has("package.json") is { } package)
         {
             var node = Node(directory, package);
@@ -41,56 +41,74 @@ public static partial class StackDetector
 
     private static DetectedStack DotNet(string directory, string project)
     {
-        var sdk = "";
-        try { sdk = XDocument.Load(Path.Combine(directory, project)).Root?.Attribute("Sdk")?.Value ?? ""; }
-        catch (System.Xml.XmlException) { /* an unreadable project is still a .NET project; the SDK kind stays the default */ }
-        var kind = sdk.Contains("Web", StringComparison.OrdinalIgnoreCase) ? "AspNetCore" : "Console";
-        return new DetectedStack(StackKind.DotNet, project, [("Project", CSharp.Literal(project)), ("Kind", "DotNetAppKind." + kind)]);
+        var (app, assembly) = DotNetAppReader.Read(directory, project);
+        List<(string, string)> options = [("Project", CSharp.Literal(project)), ("Kind", "DotNetAppKind." + (app.Kind == AppKind.Web ? "AspNetCore" : "Console"))];
+        if (app is { Kind: AppKind.Web, Port: { } port }) options.Add(("Port", PortLiteral(port)));
+        var warnings = new List<string>();
+        if (Path.GetFileNameWithoutExtension(project) != assembly)
+            warnings.Add($"{project} names its assembly {assembly}; the .NET template starts {Path.GetFileNameWithoutExtension(project)}.dll. Fix: drop <AssemblyName> or change the ENTRYPOINT in Images.cs.");
+        return new DetectedStack(StackKind.DotNet, project, options) { App = app, Warnings = warnings };
     }
 
     private static DetectedStack Go(string directory, string goMod)
     {
-        var package = File.Exists(Path.Combine(directory, "main.go")) ? "."
-            : Directory.Exists(Path.Combine(directory, "cmd"))
-                ? Directory.EnumerateDirectories(Path.Combine(directory, "cmd")).Select(d => "./cmd/" + Path.GetFileName(d)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "."
-                : ".";
-        return new DetectedStack(StackKind.Go, goMod, [("Package", CSharp.Literal(package))]);
+        var app = GoAppReader.Read(directory, goMod);
+        return new DetectedStack(StackKind.Go, goMod, [("Package", CSharp.Literal(app.Entry)), .. PortOption(app)]) { App = app };
     }
 
-    private static readonly string[] PythonEntryFiles = ["app.py", "main.py", "server.py"];
     private static readonly string[] StaticSiteIndexFiles = ["index.html", "src/index.html", "public/index.html"];
 
-    private static DetectedStack Python(string directory, string evidence)
+    /// <summary>A Python app: a requirements file or pyproject.toml, or an entry module alone.</summary>
+    private static DetectedStack? Python(string directory, string? manifest)
     {
-        var entry = PythonEntryFiles.FirstOrDefault(f => File.Exists(Path.Combine(directory, f))) ?? "app.py";
-        return new DetectedStack(StackKind.Python, evidence, [("Command", CSharp.List(["python", entry]))]);
+        var read = PythonAppReader.Read(directory);
+        if (read is null && manifest is null) return null;
+        var (app, command) = read ?? (new DetectedApp(AppKind.Web, "app.py", null, [$"{manifest} and no entry module: the template's default app.py"]), ["python", "app.py"]);
+        var warnings = new List<string>();
+        if (!File.Exists(Path.Combine(directory, "requirements.txt")))
+            warnings.Add("no requirements.txt: the Python template installs dependencies from one. Fix: write one (an empty file when the app needs only the standard library; 'pip freeze > requirements.txt' otherwise).");
+        return new DetectedStack(StackKind.Python, manifest ?? app.Entry, [("Command", CSharp.List(command)), .. PortOption(app)]) { App = app, Warnings = warnings };
     }
 
-    /// <summary>A Node app, or a static site built with npm: a site has an index.html and no server entry (no "main").</summary>
+    /// <summary>
+    /// A Node app, or a static site built with npm: a site has an index.html and no server entry (no start command,
+    /// main or conventional server file); a server with a <c>public/</c> folder (express-generator) is still a Node app.
+    /// </summary>
     private static DetectedStack? Node(string directory, string package)
     {
         JsonElement root;
         try { root = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, package))).RootElement.Clone(); }
         catch (JsonException e) { throw CliException.Usage($"{package} is not valid JSON ({e.Message}); fix it or pass --template."); }
         var scripts = root.TryGetProperty("scripts", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-        string? Script(string name) => scripts.ValueKind == JsonValueKind.Object && scripts.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var main = root.TryGetProperty("main", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-        var hasBuild = Script("build") is not null;
+        var hasBuild = scripts.ValueKind == JsonValueKind.Object && scripts.TryGetProperty("build", out var b) && b.ValueKind == JsonValueKind.String;
 
+        var read = NodeAppReader.Read(directory, root);
         var site = StaticSiteIndexFiles.FirstOrDefault(f => File.Exists(Path.Combine(directory, f)));
-        if (site is not null && main is null)
+        if (read is null && site is not null)
             return new DetectedStack(StackKind.Static, site, hasBuild
                 ? [("Build", "new StaticSiteBuild.Npm(\"build\", \"dist\")")]
-                : [("Build", $"new StaticSiteBuild.Prebuilt({CSharp.Literal(Path.GetDirectoryName(site)!.Length == 0 ? "." : Path.GetDirectoryName(site)!)})")]);
+                : [("Build", $"new StaticSiteBuild.Prebuilt({CSharp.Literal(Path.GetDirectoryName(site)!.Length == 0 ? "." : Path.GetDirectoryName(site)!)})")])
+            { App = new DetectedApp(AppKind.StaticSite, site, null, [$"{site} and no server entry in {package}"]) };
 
-        var start = Script("start") is { } startScript && StartCommand().Match(startScript) is { Success: true } match
-            ? new[] { match.Groups[1].Value, match.Groups[2].Value }
-            : ["node", main ?? "server.js"];
+        var (app, command) = read ?? (new DetectedApp(AppKind.Web, "server.js", null, [$"{package} names no entry: the template's default server.js"]), ["node", "server.js"]);
         var options = new List<(string, string)>();
         if (hasBuild) options.Add(("BuildScript", "\"build\""));
-        options.Add(("Command", CSharp.List(start)));
-        return new DetectedStack(StackKind.Node, package, options);
+        options.Add(("Command", CSharp.List(command)));
+        options.AddRange(PortOption(app));
+        var warnings = File.Exists(Path.Combine(directory, "package-lock.json")) ? new List<string>()
+            : ["no package-lock.json: the Node template installs with 'npm ci', which needs it. Fix: run 'npm install' and commit package-lock.json."];
+        return new DetectedStack(StackKind.Node, package, options) { App = app, Warnings = warnings };
     }
+
+    /// <summary>The Port option: the port the app declares; null for an app that listens on none (no EXPOSE, no probe); nothing (the template's default) otherwise.</summary>
+    private static IEnumerable<(string, string)> PortOption(DetectedApp app) => app switch
+    {
+        { Kind: AppKind.Web, Port: { } port } => [("Port", PortLiteral(port))],
+        { Kind: AppKind.Worker or AppKind.Console } => [("Port", "null")],
+        _ => [],
+    };
+
+    private static string PortLiteral(Port port) => port.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The class declaring <c>static void main</c> under src/ (Maven's layout or a plain tree).</summary>
     private static (string Class, string SourceDirectory, string File)? JavaMainClass(string directory)
@@ -109,9 +127,6 @@ public static partial class StackDetector
         }
         return null;
     }
-
-    [GeneratedRegex(@"^\s*(node|python3?|bun|deno)\s+([\w./-]+)\s*$")]
-    private static partial Regex StartCommand();
 
     [GeneratedRegex(@"static\s+void\s+main\s*\(")]
     private static partial Regex MainMethod();

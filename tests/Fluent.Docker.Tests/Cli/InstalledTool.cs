@@ -50,6 +50,17 @@ public sealed class InstalledTool : IDisposable
         return directory;
     }
 
+    /// <summary>
+    /// A new empty directory with no NuGet configuration at all, as a new user's repository: the tool must find its
+    /// Fluent.Docker package by itself. Run the tool there with <see cref="PrivatePackages"/>, which keeps restores out
+    /// of the machine's cache without configuring any source.
+    /// </summary>
+    public string NewBareRepository(string name) =>
+        Directory.CreateDirectory(Path.Combine(_work, "bare", name + "-" + Guid.NewGuid().ToString("N")[..6])).FullName;
+
+    /// <summary>The environment that sends every restore into <see cref="Packages"/> (no source is added or removed).</summary>
+    public IReadOnlyDictionary<string, string> PrivatePackages => new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages };
+
     /// <summary>Runs the installed tool in <paramref name="directory"/>.</summary>
     public ProcessRun Run(string directory, params string[] arguments) => Run(directory, arguments, null);
 

@@ -37,9 +37,9 @@ public sealed class StackDetectorTests : IDisposable
         Write("go.mod", "module example.com/x\n");
         Write("cmd/api/main.go", "package main\n");
 
-        Assert.Equal("Package = \"./cmd/api\"", Options(Assert.Single(StackDetector.Detect(_directory))));
+        Assert.Equal("Package = \"./cmd/api\"; Port = null", Options(Assert.Single(StackDetector.Detect(_directory))));
         Write("main.go", "package main\n");
-        Assert.Equal("Package = \".\"", Options(Assert.Single(StackDetector.Detect(_directory))));
+        Assert.Equal("Package = \".\"; Port = null", Options(Assert.Single(StackDetector.Detect(_directory))));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class StackDetectorTests : IDisposable
         var stack = Assert.Single(StackDetector.Detect(_directory));
 
         Assert.Equal((StackKind.Python, "pyproject.toml"), (stack.Kind, stack.Evidence));
-        Assert.Equal("Command = [\"python\", \"main.py\"]", Options(stack));
+        Assert.Equal("Command = [\"python\", \"main.py\"]; Port = null", Options(stack));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class StackDetectorTests : IDisposable
         var stack = Detect("package.json", """{ "main": "dist/server.js", "scripts": { "build": "node build.js", "start": "node dist/server.js" } }""");
 
         Assert.Equal(StackKind.Node, stack.Kind);
-        Assert.Equal("BuildScript = \"build\"; Command = [\"node\", \"dist/server.js\"]", Options(stack));
+        Assert.Equal("BuildScript = \"build\"; Command = [\"node\", \"dist/server.js\"]; Port = null", Options(stack));
     }
 
     [Fact]
