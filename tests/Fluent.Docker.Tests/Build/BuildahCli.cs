@@ -1,3 +1,4 @@
+using Fluent.Docker.Tests.Engine;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -8,13 +9,8 @@ internal static class BuildahCli
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("buildah") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var run = await ExternalCommand.RunAsync("buildah", arguments);
+        return (run.ExitCode, run.Output + run.Error);
     }
 
     /// <summary>

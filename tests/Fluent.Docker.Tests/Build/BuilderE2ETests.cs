@@ -137,14 +137,9 @@ public class BuilderE2ETests(DockerLabFixture lab)
 
     private static async Task<(int ExitCode, string Output, string Error)> DockerAsync(string[] arguments, bool mayFail = false)
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (!mayFail) Assert.True(process.ExitCode == 0, $"docker {string.Join(' ', arguments)}: {await error}");
-        return (process.ExitCode, await output, await error);
+        var run = await ExternalCommand.RunAsync("docker", arguments);
+        if (!mayFail) Assert.True(run.ExitCode == 0, $"docker {string.Join(' ', arguments)}: {run.Error}");
+        return (run.ExitCode, run.Output, run.Error);
     }
 
     private sealed class Progress(Action<BuildEvent> report) : IProgress<BuildEvent>

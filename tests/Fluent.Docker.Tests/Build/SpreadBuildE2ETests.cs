@@ -179,12 +179,7 @@ public class SpreadBuildE2ETests(DockerLabFixture lab)
 
     private static async Task<(int ExitCode, string Output)> DockerAsync(IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var run = await ExternalCommand.RunAsync("docker", arguments);
+        return (run.ExitCode, run.Output + run.Error);
     }
 }

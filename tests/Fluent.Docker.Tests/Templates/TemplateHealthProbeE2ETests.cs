@@ -277,13 +277,8 @@ public class TemplateHealthProbeE2ETests(DockerLabFixture lab, ITestOutputHelper
 
         private static async Task<(int Code, string Stdout, string Stderr)> Docker(string[] arguments)
         {
-            var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await stdout, await stderr);
+            var run = await ExternalCommand.RunAsync("docker", arguments);
+            return (run.ExitCode, run.Output, run.Error);
         }
     }
 }
