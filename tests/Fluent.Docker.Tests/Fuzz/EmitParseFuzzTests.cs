@@ -39,7 +39,7 @@ public class EmitParseFuzzTests(ITestOutputHelper output)
     public void Every_slot_accepts_some_values_and_rejects_others()
     {
         var counts = FuzzSlots.All.ToDictionary(s => s.Name, _ => (Accepted: 0, Rejected: 0));
-        var file = Dockerfile.Create().WithFrontend(BuilderProfile.DockerfileFrontend("1.7-labs"));
+        var file = Dockerfile.Create().WithFrontend(BuilderProfile.DockerfileFrontend("1.20-labs"));
         var stage = Stage.Named("app").From("busybox:1.36");
         for (var i = 0; i < 3000; i++)
         {

@@ -13,7 +13,7 @@ namespace Fluent.Docker.Tests.Fuzz;
 internal static class EmitParseFuzzer
 {
     /// <summary>Labs frontend, so COPY --exclude/--parents are slots too.</summary>
-    private static readonly BuilderProfile Frontend = BuilderProfile.DockerfileFrontend("1.7-labs");
+    private static readonly BuilderProfile Frontend = BuilderProfile.DockerfileFrontend("1.20-labs");
 
     internal sealed record Report(int Values, int SlotTrials, int Accepted, int Rejected, IReadOnlyList<string> Failures);
 
