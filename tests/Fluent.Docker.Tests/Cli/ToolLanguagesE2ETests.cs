@@ -73,7 +73,7 @@ public sealed class ToolLanguagesE2ETests(InstalledTool tool, DockerLabFixture l
         Assert.True(lint.ExitCode == 0, lint.ToString());
         Assert.Contains("Dockerfile: ", lint.Output);
         Assert.Matches($@"(?m)^{Regex.Escape(name)}:{Regex.Escape(tag)}\s+linux/amd64\s", build.Output);
-        // Every template runs its app as uid 10001.
-        Assert.Equal("10001:10001", image.User);
+        // Every template runs its app as a non-root uid: .NET the app account of its images (1654), the others 10001.
+        Assert.Equal(stack == "dotnet" ? "1654:1654" : "10001:10001", image.User);
     }
 }

@@ -61,7 +61,9 @@ public sealed partial class ToolSkeletonsE2ETests(InstalledTool tool, DockerLabF
         Assert.True(build.ExitCode == 0, build.ToString());
 
         var image = await lab.Engine.InspectImageAsync($"{name}:{tag}");
-        Assert.Equal("10001:10001", image.User);
+        // .NET runs as the app account its images already have (1654); the other templates as 10001.
+        var uid = skeleton is "webapi" or "worker" ? "1654" : "10001";
+        Assert.Equal($"{uid}:{uid}", image.User);
         await using var container = await Container.RunAsync($"{name}:{tag}");
         if (kind == "web")
         {
@@ -85,7 +87,7 @@ public sealed partial class ToolSkeletonsE2ETests(InstalledTool tool, DockerLabF
         Assert.Empty(await container.PathsContainingAsync(".fluent-docker"));
         var users = await container.ProcessUsersAsync();
         Assert.NotEmpty(users);
-        Assert.All(users, uid => Assert.Equal("10001", uid));
+        Assert.All(users, user => Assert.Equal(uid, user));
     }
 
     private static async Task MakeSkeletonAsync(string skeleton, string repo)
