@@ -19,6 +19,8 @@ public static class TemplateSamples
         new("go", new GoOptions(), o => GoTemplate.Create("team/go-api", (GoOptions)o), CrossCompiles: true),
         new("go-distroless", new GoOptions { Runtime = GoRuntime.DistrolessStatic, Package = "./cmd/api" }, o => GoTemplate.Create("team/go-api", (GoOptions)o), CrossCompiles: true),
         new("python-venv", new PythonOptions(), o => PythonTemplate.Create("team/py-api", (PythonOptions)o), CrossCompiles: false),
+        new("python-pyproject", new PythonOptions { Dependencies = PythonDependencies.PyProject(), Command = ["python", "-m", "service"] }, o => PythonTemplate.Create("team/py-api", (PythonOptions)o), CrossCompiles: false),
+        new("python-stdlib", new PythonOptions { Dependencies = PythonDependencies.None, Command = ["python", "server.py"] }, o => PythonTemplate.Create("team/py-api", (PythonOptions)o), CrossCompiles: false),
         new("python-user", new PythonOptions { Install = PythonInstall.User, Command = ["gunicorn", "app:app"] }, o => PythonTemplate.Create("team/py-api", (PythonOptions)o), CrossCompiles: false),
         new("node", new NodeOptions(), o => NodeTemplate.Create("team/node-api", (NodeOptions)o), CrossCompiles: false),
         new("node-build", new NodeOptions { BuildScript = "build", Command = ["node", "dist/server.js"] }, o => NodeTemplate.Create("team/node-web", (NodeOptions)o), CrossCompiles: true),

@@ -44,10 +44,9 @@ public static partial class StackDetector
         var (app, assembly) = DotNetAppReader.Read(directory, project);
         List<(string, string)> options = [("Project", CSharp.Literal(project)), ("Kind", "DotNetAppKind." + (app.Kind == AppKind.Web ? "AspNetCore" : "Console"))];
         if (app is { Kind: AppKind.Web, Port: { } port }) options.Add(("Port", PortLiteral(port)));
-        var warnings = new List<string>();
-        if (Path.GetFileNameWithoutExtension(project) != assembly)
-            warnings.Add($"{project} names its assembly {assembly}; the .NET template starts {Path.GetFileNameWithoutExtension(project)}.dll. Fix: drop <AssemblyName> or change the ENTRYPOINT in Images.cs.");
-        return new DetectedStack(StackKind.DotNet, project, options) { App = app, Warnings = warnings };
+        // The reader has said why (its AssemblyName line).
+        if (Path.GetFileNameWithoutExtension(project) != assembly) options.Add(("AssemblyName", CSharp.Literal(assembly)));
+        return new DetectedStack(StackKind.DotNet, project, options) { App = app };
     }
 
     private static DetectedStack Go(string directory, string goMod)
@@ -58,16 +57,23 @@ public static partial class StackDetector
 
     private static readonly string[] StaticSiteIndexFiles = ["index.html", "src/index.html", "public/index.html"];
 
-    /// <summary>A Python app: a requirements file or pyproject.toml, or an entry module alone.</summary>
+    /// <summary>
+    /// A Python app: a requirements file or pyproject.toml, or an entry module alone. Its dependencies come from
+    /// requirements.txt (the template's default), else from pyproject.toml's [project] dependencies, else there are none.
+    /// </summary>
     private static DetectedStack? Python(string directory, string? manifest)
     {
         var read = PythonAppReader.Read(directory);
         if (read is null && manifest is null) return null;
         var (app, command) = read ?? (new DetectedApp(AppKind.Web, "app.py", null, [$"{manifest} and no entry module: the template's default app.py"]), ["python", "app.py"]);
-        var warnings = new List<string>();
+        List<(string, string)> options = [("Command", CSharp.List(command)), .. PortOption(app)];
         if (!File.Exists(Path.Combine(directory, "requirements.txt")))
-            warnings.Add("no requirements.txt: the Python template installs dependencies from one. Fix: write one (an empty file when the app needs only the standard library; 'pip freeze > requirements.txt' otherwise).");
-        return new DetectedStack(StackKind.Python, manifest ?? app.Entry, [("Command", CSharp.List(command)), .. PortOption(app)]) { App = app, Warnings = warnings };
+        {
+            var pyProject = File.Exists(Path.Combine(directory, "pyproject.toml"));
+            options.Insert(0, ("Dependencies", pyProject ? "PythonDependencies.PyProject()" : "PythonDependencies.None"));
+            app = app with { Why = [.. app.Why, pyProject ? "no requirements.txt: dependencies from pyproject.toml's [project] dependencies" : "no requirements.txt or pyproject.toml: the standard library only"] };
+        }
+        return new DetectedStack(StackKind.Python, manifest ?? app.Entry, options) { App = app };
     }
 
     /// <summary>

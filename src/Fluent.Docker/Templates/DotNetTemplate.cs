@@ -74,8 +74,16 @@ public sealed record DotNetOptions : TemplateOptions
     /// </summary>
     public ValueList<string> RestoreInputs { get; init; } = ValueList<string>.Empty;
 
-    /// <summary>The assembly the project produces: the project file's name without its extension.</summary>
-    public string AssemblyName => Path.GetFileNameWithoutExtension(Project);
+    /// <summary>
+    /// The name of the assembly the project produces, without extension: what the ENTRYPOINT starts in the publish output
+    /// (<c>dotnet {AssemblyName}.dll</c>, or <c>/app/{AssemblyName}</c> for the self-contained variants). Unless set, the
+    /// project file's name without its extension, which is MSBuild's default; set it when the project has its own
+    /// <c>&lt;AssemblyName&gt;</c>. It is not passed to MSBuild: a global <c>-p:AssemblyName</c> would rename every
+    /// project the app references too.
+    /// </summary>
+    public string AssemblyName { get => _assemblyName ?? Path.GetFileNameWithoutExtension(Project); init => _assemblyName = value; }
+
+    private readonly string? _assemblyName;
 
     /// <summary>A console app listens on no port, whatever <see cref="TemplateOptions.Port"/> says.</summary>
     internal override Port? ListeningPort => Kind == DotNetAppKind.AspNetCore ? Port : null;
@@ -93,6 +101,19 @@ public sealed record DotNetOptions : TemplateOptions
         ? [Platform.LinuxAmd64]
         : [Platform.LinuxAmd64, Platform.LinuxArm64];
 
+    /// <summary>A problem when <paramref name="name"/> cannot be the file name of an assembly in the publish output.</summary>
+    private static Problem? AssemblyNameProblem(string name)
+    {
+        const string fix = "give the <AssemblyName> of the project, without folder or extension, e.g. 'Contoso.Api'.";
+        if (string.IsNullOrWhiteSpace(name) || name.Trim() != name)
+            return TemplateKit.OptionProblem(nameof(AssemblyName), $"'{name}' is not an assembly name: it is empty or starts or ends with white space.", fix);
+        if (name is "." or ".." || name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl))
+            return TemplateKit.OptionProblem(nameof(AssemblyName), $"'{name}' is not a file name: an assembly name has no folder.", fix);
+        if (name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+            return TemplateKit.OptionProblem(nameof(AssemblyName), $"'{name}' ends with its extension; the template adds '.dll' where one is needed.", fix);
+        return null;
+    }
+
     internal IEnumerable<Problem> DotNetProblems()
     {
         if (TemplateKit.RelativePathProblem(nameof(Project), Project, "Api.csproj") is { } project) yield return project;
@@ -105,6 +126,7 @@ public sealed record DotNetOptions : TemplateOptions
             if (Sdk.Problem is { } sdk) yield return TemplateKit.OptionProblem(nameof(SdkImage), sdk.Message, sdk.Fix);
             if (Runtime.Problem is { } runtime) yield return TemplateKit.OptionProblem(nameof(RuntimeImage), runtime.Message, runtime.Fix);
         }
+        if (_assemblyName is not null && AssemblyNameProblem(_assemblyName) is { } assemblyName) yield return assemblyName;
         foreach (var input in RestoreInputs)
             if (TemplateKit.RelativePathProblem(nameof(RestoreInputs), input, "Directory.Build.props") is { } problem) yield return problem;
         if (!Enum.IsDefined(RuntimeVariant))
@@ -190,8 +212,9 @@ public static class DotNetTemplate
             : build
                 .Arg(BuildArg.BuildArch)
                 .Run("if [ \"${TARGETARCH}\" != \"${BUILDARCH}\" ]; then echo \"NativeAOT cannot cross-compile: the target is ${TARGETARCH}, the build machine ${BUILDARCH}. Build on a ${TARGETARCH} machine or use DotNetRuntimeVariant.SelfContainedTrimmed.\" >&2; exit 1; fi"
-                    + " && apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev",
-                    Mount.Cache("/var/cache/apt", sharing: CacheSharing.Locked), Mount.Cache("/var/lib/apt", sharing: CacheSharing.Locked))
+                    // Debian images delete each download after installing it (docker-clean): without the file the cache keeps them.
+                    + " && rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev",
+                    CacheMounts.Apt.Mount(), CacheMounts.AptLists.Mount())
                 .Suppress(Rules.RuleIds.AptGetInstallUnpinned, "clang and zlib1g-dev follow the SDK image's Debian release; the build stage is not shipped");
 
     /// <summary><c>dotnet App.dll</c> when framework-dependent; the app's own executable otherwise.</summary>

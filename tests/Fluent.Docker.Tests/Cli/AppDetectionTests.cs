@@ -105,14 +105,18 @@ public sealed class AppDetectionTests : IDisposable
         Assert.DoesNotContain(Write("Api.csproj", WebProject).Single().Options, o => o.Option == "Port");
 
     [Fact]
-    public void Assembly_name_other_than_the_project_name_is_a_warning_with_the_fix()
+    public void Assembly_name_other_than_the_project_name_becomes_the_assembly_name_option()
     {
         Write("Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup><AssemblyName>Service</AssemblyName></PropertyGroup></Project>");
 
-        var warning = Assert.Single(Single().Warnings);
-        Assert.Contains("names its assembly Service", warning);
-        Assert.Contains("Fix:", warning);
+        Assert.Equal("\"Service\"", Option("AssemblyName"));
+        Assert.Empty(Single().Warnings);
+        Assert.Contains("Api.csproj: AssemblyName Service", App().Why);
     }
+
+    [Fact]
+    public void Assembly_name_equal_to_the_project_name_sets_no_option() =>
+        Assert.DoesNotContain(Write("Api.csproj", WebProject).Single().Options, o => o.Option == "AssemblyName");
 
     // Node
 
@@ -177,7 +181,9 @@ public sealed class AppDetectionTests : IDisposable
         Assert.Equal((StackKind.Python, "server.py"), (stack.Kind, stack.Evidence));
         Assert.Equal((AppKind.Web, (Port?)8000), (App().Kind, App().Port));
         Assert.Equal("[\"python\", \"server.py\"]", Option("Command"));
-        Assert.Contains("requirements.txt", Assert.Single(stack.Warnings));
+        Assert.Equal("PythonDependencies.None", Option("Dependencies"));
+        Assert.Empty(stack.Warnings);
+        Assert.Contains("no requirements.txt or pyproject.toml: the standard library only", App().Why);
     }
 
     [Fact]
@@ -197,6 +203,15 @@ public sealed class AppDetectionTests : IDisposable
     public void Package_with_a_main_module_runs_with_python_m() =>
         Assert.Equal("[\"python\", \"-m\", \"service\"]",
             Write("pyproject.toml", "[project]\nname='service'\n").Write("service/__init__.py", "").Write("service/__main__.py", "print(1)\n").Option("Command"));
+
+    [Fact]
+    public void Requirements_file_keeps_the_template_default_dependencies() =>
+        Assert.DoesNotContain(Write("requirements.txt", "flask==3.0.3\n").Write("app.py", "import flask\n").Single().Options, o => o.Option == "Dependencies");
+
+    [Fact]
+    public void Pyproject_without_requirements_file_takes_its_project_dependencies() =>
+        Assert.Equal("PythonDependencies.PyProject()",
+            Write("pyproject.toml", "[project]\nname='service'\ndependencies=[]\n").Write("app.py", "print(1)\n").Option("Dependencies"));
 
     [Fact]
     public void Top_level_main_module_is_the_entry() =>

@@ -51,7 +51,7 @@ public sealed class StackDetectorTests : IDisposable
         var stack = Assert.Single(StackDetector.Detect(_directory));
 
         Assert.Equal((StackKind.Python, "pyproject.toml"), (stack.Kind, stack.Evidence));
-        Assert.Equal("Command = [\"python\", \"main.py\"]; Port = null", Options(stack));
+        Assert.Equal("Dependencies = PythonDependencies.PyProject(); Command = [\"python\", \"main.py\"]; Port = null", Options(stack));
     }
 
     [Fact]

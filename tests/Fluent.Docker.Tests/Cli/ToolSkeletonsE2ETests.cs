@@ -125,8 +125,7 @@ public sealed partial class ToolSkeletonsE2ETests(InstalledTool tool, DockerLabF
                     """);
                 break;
             case "python":
-                // The standard library only; the template installs from requirements.txt (init warns when it is missing).
-                Write(repo, "requirements.txt", "");
+                // The standard library only, and no requirements.txt: init sets Dependencies = PythonDependencies.None.
                 Write(repo, "server.py", """
                     import http.server
                     import os

@@ -98,4 +98,56 @@ public class DotNetRuntimeVariantTests
         Assert.Equal("127.0.0.1:5000/dotnet/sdk:10.0", ((BaseImage.Image)mirrored.Build.Base).Reference.ToString());
         Assert.Equal("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled", ((BaseImage.Image)given.Runtime.Base).Reference.ToString());
     }
+    [Theory]
+    [InlineData(DotNetRuntimeVariant.FrameworkDependent, "dotnet Contoso.Api.dll")]
+    [InlineData(DotNetRuntimeVariant.SelfContainedTrimmed, "/app/Contoso.Api")]
+    [InlineData(DotNetRuntimeVariant.NativeAot, "/app/Contoso.Api")]
+    public void Assembly_name_set_by_the_user_is_what_the_entrypoint_starts(DotNetRuntimeVariant variant, string entrypoint)
+    {
+        var options = new DotNetOptions { Project = "src/Api/Api.csproj", AssemblyName = "Contoso.Api", RuntimeVariant = variant };
+        var (build, _) = Stages(options);
+
+        Assert.Equal(entrypoint, string.Join(" ", ImageConfigProjection.Project(DotNetTemplate.Create("team/api", options).Dockerfile).Entrypoint!));
+        // Not passed to MSBuild: a global property would rename every referenced project too.
+        Assert.DoesNotContain(Runs(build), r => r.Contains("AssemblyName", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Assembly_name_defaults_to_the_project_file_name_and_follows_it()
+    {
+        Assert.Equal("App", new DotNetOptions().AssemblyName);
+        Assert.Equal("Api", new DotNetOptions { Project = "src/Api/Api.csproj" }.AssemblyName);
+        Assert.Equal("Given", (new DotNetOptions { AssemblyName = "Given" } with { Project = "Other.csproj" }).AssemblyName);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(" Api")]
+    [InlineData("bin/Api")]
+    [InlineData("..\\Api")]
+    [InlineData("..")]
+    [InlineData("Api.dll")]
+    [InlineData("Api.EXE")]
+    [InlineData("Api\n")]
+    public void Assembly_name_that_is_not_a_plain_file_name_is_refused_on_the_option(string name)
+    {
+        var error = Assert.Throws<TemplateOptionsException>(() => DotNetTemplate.Create("team/api", new DotNetOptions { AssemblyName = name }));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("AssemblyName", problem.Location.Slot);
+        Assert.Contains("<AssemblyName>", problem.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Native_aot_toolchain_step_uses_the_apt_caches_of_the_catalogue_and_keeps_the_downloads()
+    {
+        var (build, _) = Stages(new DotNetOptions { RuntimeVariant = DotNetRuntimeVariant.NativeAot });
+        var toolchain = build.Instructions.OfType<RunInstruction>().Single(r => ((CommandLine.Shell)r.Command).Command.Contains("apt-get install", StringComparison.Ordinal));
+        var mounts = toolchain.Options.OfType<CacheMount>().ToList();
+
+        Assert.Equal([CacheMounts.Apt, CacheMounts.AptLists], mounts.Select(CacheMounts.Of));
+        Assert.Equal([CacheMounts.Apt.Mount(), CacheMounts.AptLists.Mount()], mounts);
+        Assert.Contains("rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update", ((CommandLine.Shell)toolchain.Command).Command, StringComparison.Ordinal);
+    }
 }

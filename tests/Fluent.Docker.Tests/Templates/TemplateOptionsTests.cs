@@ -99,10 +99,10 @@ public class TemplateOptionsTests
     [Fact]
     public void Python_and_static_site_paths_and_commands_are_checked()
     {
-        var python = Assert.Throws<TemplateOptionsException>(() => PythonTemplate.Create("team/api", new PythonOptions { RequirementsFile = "../requirements.txt", Command = [] }));
+        var python = Assert.Throws<TemplateOptionsException>(() => PythonTemplate.Create("team/api", new PythonOptions { Dependencies = PythonDependencies.Requirements("../requirements.txt"), Command = [] }));
         var site = Assert.Throws<TemplateOptionsException>(() => StaticSiteTemplate.Create("team/site", new StaticSiteOptions { Build = new StaticSiteBuild.Npm("build", "/dist"), DocumentRoot = "www" }));
 
-        Assert.Equal(["RequirementsFile", "Command"], python.Problems.Select(p => p.Location.Slot));
+        Assert.Equal(["Dependencies", "Command"], python.Problems.Select(p => p.Location.Slot));
         Assert.Equal(["DocumentRoot", "Build.OutputDirectory"], site.Problems.Select(p => p.Location.Slot));
     }
 

@@ -12,6 +12,8 @@ public class TemplateSnapshotTests
     [Fact] public void Go_on_distroless_with_a_cmd_package() => Render("go-distroless").MatchSnapshot();
     [Fact] public void Python_venv() => Render("python-venv").MatchSnapshot();
     [Fact] public void Python_user_install() => Render("python-user").MatchSnapshot();
+    [Fact] public void Python_pyproject_dependencies() => Render("python-pyproject").MatchSnapshot();
+    [Fact] public void Python_standard_library_only() => Render("python-stdlib").MatchSnapshot();
     [Fact] public void Node_without_build_step() => Render("node").MatchSnapshot();
     [Fact] public void Node_builder_to_runtime() => Render("node-build").MatchSnapshot();
     [Fact] public void Java_javac_on_jre() => Render("java-jre").MatchSnapshot();
