@@ -22,7 +22,10 @@ public enum DotNetRuntimeVariant
 
     /// <summary>
     /// A self-contained app with the unused parts of the framework trimmed away, on <c>runtime-deps</c>. Cross-compiles
-    /// like the default (the runtime packs of the target come from NuGet at restore); the app must be trim-safe.
+    /// like the default (the runtime packs of the target come from NuGet at restore); the app must be trim-safe. With
+    /// SDK 10.0.401 (ILLink 10.0.12) an ASP.NET Core app also needs
+    /// <c>&lt;TrimmerRootAssembly Include="System.Collections.NonGeneric" /&gt;</c> in its project: without it the trimmed
+    /// <c>X509Certificate2Collection</c> fails to load when Kestrel starts (a <c>TypeLoadException</c>).
     /// </summary>
     SelfContainedTrimmed,
 
