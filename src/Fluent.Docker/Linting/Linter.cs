@@ -41,6 +41,7 @@ public static class Linter
         new FromAsCasingRule(),
         new ImageLatestTagRule(),
         new ImageWithoutTagRule(),
+        new InvalidBaseImagePlatformRule(),
         new InvalidDefaultArgInFromRule(),
         new InvalidDefinitionDescriptionRule(),
         new LegacyKeyValueFormatRule(),
@@ -88,6 +89,45 @@ public static class Linter
         return Run(import.File, options ?? LintOptions.Default, DockerfileSourceReader.From(tree, import)) with { ReadProblem = import.Problem?.Problem };
     }
 
+    /// <summary>
+    /// <see cref="LintText"/> with an engine: the base images are resolved first (once each, through
+    /// <paramref name="engine"/>), so the checks BuildKit makes on the images it pulls run too (InvalidBaseImagePlatform),
+    /// for <see cref="LintOptions.Platforms"/> or else the engine's own platform.
+    /// </summary>
+    public static async Task<LintReport> LintTextAsync(string dockerfile, IBaseImageResolver engine, LintOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        ArgumentNullException.ThrowIfNull(engine);
+        var tree = Parsing.DockerfileSyntaxTree.Parse(dockerfile);
+        var import = Parsing.DockerfileReader.ReadForLint(tree);
+        var source = DockerfileSourceReader.From(tree, import);
+        options = await WithBaseImagesAsync(import.File, options ?? LintOptions.Default, source, engine, cancellationToken).ConfigureAwait(false);
+        return Run(import.File, options, source) with { ReadProblem = import.Problem?.Problem };
+    }
+
+    /// <summary><see cref="Lint(Dockerfile, LintOptions?)"/> with an engine (see <see cref="LintTextAsync"/>).</summary>
+    public static async Task<LintReport> LintAsync(Dockerfile dockerfile, IBaseImageResolver engine, LintOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        ArgumentNullException.ThrowIfNull(engine);
+        var source = EmittedSource(dockerfile);
+        options = await WithBaseImagesAsync(dockerfile, options ?? LintOptions.Default, source, engine, cancellationToken).ConfigureAwait(false);
+        return Run(dockerfile, options, source);
+    }
+
+    /// <summary>Asks the engine for its platform and for every base image the stages may pull (each name once).</summary>
+    private static async Task<LintOptions> WithBaseImagesAsync(Dockerfile dockerfile, LintOptions options, DockerfileSource? source, IBaseImageResolver engine, CancellationToken cancellationToken)
+    {
+        var build = await engine.BuildPlatformAsync(cancellationToken).ConfigureAwait(false);
+        var context = LintContext.Create(dockerfile, options, source);
+        var images = new Dictionary<string, ResolvedBaseImage?>(StringComparer.Ordinal);
+        foreach (var name in InvalidBaseImagePlatformRule.BaseImageNames(context, build).Distinct(StringComparer.Ordinal))
+            images[name] = ImageReference.TryParse(name, out var reference)
+                ? await engine.ResolveBaseImageAsync(reference, cancellationToken).ConfigureAwait(false)
+                : null;
+        return options.WithBaseImages(new BaseImageFacts(build, images));
+    }
+
     /// <summary>Lints the image's Dockerfile with its .dockerignore (unless <paramref name="options"/> names another).</summary>
     public static LintReport Lint(ImageDefinition image, LintOptions? options = null)
     {
@@ -124,6 +164,7 @@ public static class Linter
     private static bool Runs(LintRule rule, LintContext context)
     {
         if (context.Options.DisabledRules.Contains(rule.Id)) return false;
+        if (rule.NeedsEngine && context.Options.BaseImages is null) return false;
         var checks = context.Checks;
         if (rule.IsExperimental)
             return context.Options.EnabledRules.Contains(rule.Id) || checks.ExperimentalAll || Names(checks.Experimental, rule);
