@@ -53,6 +53,13 @@ public sealed record LintOptions
     /// </summary>
     public ValueList<Platform> Platforms { get; private init; } = ValueList<Platform>.Empty;
 
+    /// <summary>
+    /// The frontend that reads the file, when not the one the file names (its <c># syntax=</c>, else the engine's builtin
+    /// one): e.g. a buildkitd newer than the engine. Decides what the frontend knows, such as <c># check=skip=</c>
+    /// comments above an instruction (Dockerfile 1.20+). Null: the file's own.
+    /// </summary>
+    public BuilderProfile? Frontend { get; private init; }
+
     /// <summary>The engine's answers about the base images (set by <see cref="Linter.LintTextAsync"/>); null: no engine, and the rules that need one do not run.</summary>
     internal BaseImageFacts? BaseImages { get; private init; }
 
@@ -83,6 +90,9 @@ public sealed record LintOptions
             throw new DockerValueException(Problem.InvalidValue($"'{open}' is not a concrete platform.", "give the platforms the build targets, such as linux/amd64 or linux/arm64."));
         return this with { Platforms = ValueList.From(list) };
     }
+
+    /// <summary>Lints as <paramref name="frontend"/> reads the file (see <see cref="Frontend"/>).</summary>
+    public LintOptions WithFrontend(BuilderProfile? frontend) => this with { Frontend = frontend };
 
     internal LintOptions WithBaseImages(BaseImageFacts? facts) => this with { BaseImages = facts };
 

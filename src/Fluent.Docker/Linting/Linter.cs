@@ -211,9 +211,15 @@ public static class Linter
         _ => null,
     };
 
-    /// <summary>A <c># check=skip=…</c> comment right above the instruction turns BuildKit checks off for it alone.</summary>
+    /// <summary>
+    /// A <c># check=skip=…</c> comment right above the instruction turns BuildKit checks off for it alone, in the
+    /// frontends that know such comments (Dockerfile 1.20+, a floating <c>docker/dockerfile:1</c>, a custom frontend).
+    /// The builtin frontend of Docker Engine 28 reads it as a plain comment (measured), and so does the lint then.
+    /// </summary>
     private static bool SkippedByComment(LintRule rule, ProblemLocation at, LintContext context)
     {
+        var frontend = context.Options.Frontend ?? context.File.Frontend;
+        if (frontend.BuildahVersion is not null || !frontend.Knows(DockerfileFeature.CheckSkipComments)) return false;
         foreach (var comment in SourceOf(at, context)?.Comments ?? [])
         {
             if (!comment.StartsWith("check=", StringComparison.Ordinal)) continue;
