@@ -246,10 +246,34 @@ public static class Linter
             .FirstOrDefault(s => s.RuleId == rule.Id)?.Justification;
     }
 
-    /// <summary>The lines the model takes in its emitted file; null when the model cannot be emitted yet.</summary>
+    /// <summary>
+    /// The model's parts as its emitted file writes them, read back as <see cref="LintText"/> reads a file (lines, the
+    /// comments above each part, FROM's words): so a model lints as the file it emits, <c># check=skip=</c> comments and
+    /// description comments included. Null when the model cannot be emitted yet.
+    /// </summary>
     private static DockerfileSource? EmittedSource(Dockerfile dockerfile)
     {
         if (dockerfile.Validate().Count > 0) return null;
+        try
+        {
+            var tree = Parsing.DockerfileSyntaxTree.Parse(DockerfileEmitter.Emit(dockerfile));
+            var import = Parsing.DockerfileReader.ReadForLint(tree);
+            if (import.Problem is null && SameShape(import.File, dockerfile)) return DockerfileSourceReader.From(tree, import);
+        }
+        catch (Exception e) when (e is IProblemException)
+        {
+            // The emitter or the reader refuses it: fall back to the lines alone.
+        }
+        return EmittedLines(dockerfile);
+    }
+
+    private static bool SameShape(Dockerfile read, Dockerfile model) =>
+        read.GlobalArgs.Count == model.GlobalArgs.Count && read.Stages.Count == model.Stages.Count
+        && read.Stages.Zip(model.Stages).All(p => p.First.Instructions.Count == p.Second.Instructions.Count);
+
+    /// <summary>The lines the model takes in its emitted file (from the emitter as it writes).</summary>
+    private static DockerfileSource EmittedLines(Dockerfile dockerfile)
+    {
         var globals = new SourceInstruction[dockerfile.GlobalArgs.Count];
         var froms = new SourceInstruction[dockerfile.Stages.Count];
         var instructions = dockerfile.Stages.Select(s => new SourceInstruction[s.Instructions.Count]).ToArray();
