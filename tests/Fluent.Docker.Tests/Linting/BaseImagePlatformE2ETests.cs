@@ -1,6 +1,8 @@
 using Fluent.Docker.Build;
+using Fluent.Docker.Cli;
 using Fluent.Docker.Linting;
 using Fluent.Docker.Tests.Engine;
+using Spectre.Console;
 
 namespace Fluent.Docker.Tests.Linting;
 
@@ -75,5 +77,36 @@ public class BaseImagePlatformE2ETests(DockerLabFixture lab)
 
         Assert.Equal(mismatch ? 1 : 0, buildKit.Count);
         Assert.Equal(buildKit, ours);
+    }
+
+    [Fact]
+    public async Task Lint_engine_on_the_command_line_reports_the_mismatch_for_the_engine_s_platform_or_the_platforms_given()
+    {
+        var (amd64, _) = await SinglePlatformImagesAsync();
+        var directory = Path.Combine(lab.WorkDirectory, "fd0125-cli");
+        Directory.CreateDirectory(directory);
+        var dockerfile = Path.Combine(directory, "Dockerfile");
+        await File.WriteAllTextAsync(dockerfile, $"FROM {amd64}\n");
+
+        async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+        {
+            var (output, error) = (new StringWriter(), new StringWriter());
+            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+            var code = await CliApp.RunAsync(args, new CliConsole(output, error, directory, Interactive: false, ansi, ansi));
+            return (code, output.ToString(), error.ToString());
+        }
+
+        var engine = await RunAsync("lint", "Dockerfile", "--engine", "--fail-on", "none");
+        var arm64 = await RunAsync("lint", "Dockerfile", "--engine", "--platform", "linux/amd64,linux/arm64", "--fail-on", "none");
+        var without = await RunAsync("lint", "Dockerfile", "--fail-on", "none");
+        var platformAlone = await RunAsync("lint", "Dockerfile", "--platform", "linux/arm64");
+
+        Assert.Equal((0, ""), (engine.Code, engine.Error));
+        Assert.DoesNotContain("FD0125", engine.Output, StringComparison.Ordinal);
+        Assert.Equal(0, arm64.Code);
+        Assert.Contains($"Dockerfile:1: warning FD0125: Base image {amd64} was pulled with platform \"linux/amd64\", expected \"linux/arm64\" for current build", arm64.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FD0125", without.Output, StringComparison.Ordinal);
+        Assert.Equal(2, platformAlone.Code);
+        Assert.Contains("add --engine", platformAlone.Error, StringComparison.Ordinal);
     }
 }
