@@ -63,6 +63,7 @@ namespace Fluent.Docker.Rules
         public const string ConsecutiveRun = "FD0122";
         public const string CopyAllBeforeInstall = "FD0123";
         public const string UnusedCacheMount = "FD0124";
+        public const string InvalidBaseImagePlatform = "FD0125";
     }
 
     /// <summary>Where a rule is reported: by the Roslyn analyzers on C# code, by the lint over a model, or both.</summary>
@@ -394,6 +395,11 @@ namespace Fluent.Docker.Rules
                 "Cache mount target {0} is the {1} cache, but no command in this RUN uses it (expected one of: {2})",
                 "A cache mount helps only the tool that reads and writes that directory; one on a RUN that never runs the tool is usually the wrong cache for the command (a copy-paste from another RUN) and the real tool downloads everything again on every build.",
                 null, null, RuleReporters.Lint),
+            new RuleDefinition(RuleIds.InvalidBaseImagePlatform, Correctness, RuleSeverity.Warning,
+                "Base image platform does not match expected target platform",
+                "Base image {0} was pulled with platform \"{1}\", expected \"{2}\" for current build",
+                "A single-platform base image of another architecture builds, but the result is that architecture's image under the wrong platform (or fails at run time). Needs the registry: the lint reports it only when given an engine.",
+                null, "InvalidBaseImagePlatform", RuleReporters.Lint),
         };
 
         private static readonly Dictionary<string, RuleDefinition> ById = Index();

@@ -34,14 +34,29 @@ internal static class LintCommand
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
         var project = CommonOptions.Project();
+        var engine = new Option<bool>("--engine")
+        {
+            Description = "Ask the Docker engine about the base images too (InvalidBaseImagePlatform: a single-platform base of another architecture). Dockerfile paths only.",
+        };
+        var platforms = new Option<string[]>("--platform")
+        {
+            Description = "With --engine: the platforms the build targets (repeatable or comma-separated); default: the engine's.",
+            HelpName = "OS/ARCH",
+            AllowMultipleArgumentsPerToken = true,
+        };
 
         var command = new Command("lint", "Lint Dockerfiles, or the Dockerfiles the image definitions generate.")
         {
-            paths, format, failOn, project,
+            paths, format, failOn, project, engine, platforms,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var run = await LintAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
+            var targets = (parse.GetValue(platforms) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            if (targets.Count > 0 && !parse.GetValue(engine))
+                throw CliException.Usage("--platform only changes what the engine is asked about. Fix: add --engine.");
+            var run = parse.GetValue(engine)
+                ? await LintWithEngineAsync(console, parse.GetValue(paths) ?? [], [.. targets.Select(Platform.Parse)], cancellationToken)
+                : await LintAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
             return Report(console, run, parse.GetValue(format)!, parse.GetValue(failOn)!);
         });
         return command;
@@ -71,6 +86,36 @@ internal static class LintCommand
         var here = console.Resolve("Dockerfile");
         if (File.Exists(here)) return FileWorkflow.LintFiles([new LintTarget("Dockerfile", File.ReadAllText(here), IgnoreBeside(here))]);
         throw CliException.Usage($"nothing to lint here: no {DefinitionsProject.DefaultDirectory}/ and no Dockerfile. Fix: pass a PATH, or run '{CliApp.Name} init'.");
+    }
+
+    /// <summary>
+    /// Lints Dockerfiles (the paths, else ./Dockerfile) with the engine of the current docker context answering for
+    /// the base images, so the checks BuildKit makes on the images it pulls run too.
+    /// </summary>
+    private static async Task<LintRun> LintWithEngineAsync(CliConsole console, string[] paths, IReadOnlyList<Platform> platforms, CancellationToken cancellationToken)
+    {
+        var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(p =>
+        {
+            var full = console.Resolve(p);
+            var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
+            return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
+        }).ToList();
+        using var engine = Engine.DockerEngine.Connect();
+        var linted = new List<LintedFile>();
+        foreach (var file in files)
+        {
+            var options = LintOptions.Default.WithPlatforms(platforms);
+            if (IgnoreBeside(file) is { } ignore) options = options.WithDockerIgnore(DockerIgnore.Parse(ignore));
+            try
+            {
+                linted.Add(new LintedFile(console.Display(file), await Linter.LintTextAsync(File.ReadAllText(file), engine, options, cancellationToken)));
+            }
+            catch (Parsing.DockerfileParseException e)
+            {
+                throw new FormatException($"{console.Display(file)}:{e.Line}:{e.Column}: {e.Reason}", e);
+            }
+        }
+        return new LintRun(linted);
     }
 
     /// <summary>

@@ -44,6 +44,13 @@ public sealed record DockerfileFeature
     public static DockerfileFeature CheckDirective { get; } = new("the # check= directive", "1.8", null, ignoredWhenUnknown: true);
     public static DockerfileFeature ExperimentalChecks { get; } = new("# check=experimental=…", "1.10", null, ignoredWhenUnknown: true);
 
+    /// <summary>
+    /// A <c># check=skip=…</c> comment right above an instruction, turning checks off for it alone (moby/buildkit#6334,
+    /// merged 2025-11; the first stable release after it is 1.20). Older frontends, the lab's builtin one included, read it
+    /// as a plain comment: the lint then ignores it too. Not syntax, so not in <see cref="All"/>: no frontend refuses it.
+    /// </summary>
+    internal static DockerfileFeature CheckSkipComments { get; } = new("# check=skip= comments above an instruction", "1.20", null, ignoredWhenUnknown: true);
+
     /// <summary>Every feature the model can express, oldest first.</summary>
     public static IReadOnlyList<DockerfileFeature> All { get; } =
     [

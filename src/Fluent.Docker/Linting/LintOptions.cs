@@ -47,6 +47,22 @@ public sealed record LintOptions
 
     public LintScope Scope { get; private init; } = LintScope.AllStages;
 
+    /// <summary>
+    /// The platforms the build targets (<c>--platform</c>); empty: the engine's own platform, as <c>docker build</c>
+    /// and <c>--call=check</c> use. Only the checks that ask an engine (InvalidBaseImagePlatform) read it.
+    /// </summary>
+    public ValueList<Platform> Platforms { get; private init; } = ValueList<Platform>.Empty;
+
+    /// <summary>
+    /// The frontend that reads the file, when not the one the file names (its <c># syntax=</c>, else the engine's builtin
+    /// one): e.g. a buildkitd newer than the engine. Decides what the frontend knows, such as <c># check=skip=</c>
+    /// comments above an instruction (Dockerfile 1.20+). Null: the file's own.
+    /// </summary>
+    public BuilderProfile? Frontend { get; private init; }
+
+    /// <summary>The engine's answers about the base images (set by <see cref="Linter.LintTextAsync"/>); null: no engine, and the rules that need one do not run.</summary>
+    internal BaseImageFacts? BaseImages { get; private init; }
+
     /// <summary>Reports <paramref name="rule"/> at <paramref name="severity"/> instead of its default.</summary>
     public LintOptions WithSeverity(string rule, ProblemSeverity severity) =>
         this with { Severities = Severities.SetItem(RuleSuppression.ResolveRuleId(rule), severity) };
@@ -64,6 +80,21 @@ public sealed record LintOptions
     public LintOptions WithBuildArg(string name, string value) => this with { BuildArgs = BuildArgs.SetItem(name, value) };
 
     public LintOptions WithDockerIgnore(DockerIgnore? ignore) => this with { DockerIgnore = ignore };
+
+    /// <summary>Lints as a build for <paramref name="platforms"/> (replaces the list; none: the engine's platform).</summary>
+    public LintOptions WithPlatforms(params IEnumerable<Platform> platforms)
+    {
+        ArgumentNullException.ThrowIfNull(platforms);
+        var list = platforms.ToList();
+        if (list.FirstOrDefault(p => p is null || !p.IsConcrete) is { } open)
+            throw new DockerValueException(Problem.InvalidValue($"'{open}' is not a concrete platform.", "give the platforms the build targets, such as linux/amd64 or linux/arm64."));
+        return this with { Platforms = ValueList.From(list) };
+    }
+
+    /// <summary>Lints as <paramref name="frontend"/> reads the file (see <see cref="Frontend"/>).</summary>
+    public LintOptions WithFrontend(BuilderProfile? frontend) => this with { Frontend = frontend };
+
+    internal LintOptions WithBaseImages(BaseImageFacts? facts) => this with { BaseImages = facts };
 
     public LintOptions WithScope(LintScope scope) => this with { Scope = scope ?? throw new ArgumentNullException(nameof(scope)) };
 }

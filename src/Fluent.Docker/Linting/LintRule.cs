@@ -54,6 +54,9 @@ public abstract class LintRule
 
     internal virtual RulePhase Phase => RulePhase.Build;
 
+    /// <summary>Needs the engine's answers about base images: runs only in a lint given an engine (<see cref="Linter.LintTextAsync"/>).</summary>
+    internal virtual bool NeedsEngine => false;
+
     internal abstract IEnumerable<Finding> Check(LintContext context);
 
     /// <summary>The message with the rule's format filled in.</summary>

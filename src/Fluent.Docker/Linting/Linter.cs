@@ -41,6 +41,7 @@ public static class Linter
         new FromAsCasingRule(),
         new ImageLatestTagRule(),
         new ImageWithoutTagRule(),
+        new InvalidBaseImagePlatformRule(),
         new InvalidDefaultArgInFromRule(),
         new InvalidDefinitionDescriptionRule(),
         new LegacyKeyValueFormatRule(),
@@ -88,6 +89,45 @@ public static class Linter
         return Run(import.File, options ?? LintOptions.Default, DockerfileSourceReader.From(tree, import)) with { ReadProblem = import.Problem?.Problem };
     }
 
+    /// <summary>
+    /// <see cref="LintText"/> with an engine: the base images are resolved first (once each, through
+    /// <paramref name="engine"/>), so the checks BuildKit makes on the images it pulls run too (InvalidBaseImagePlatform),
+    /// for <see cref="LintOptions.Platforms"/> or else the engine's own platform.
+    /// </summary>
+    public static async Task<LintReport> LintTextAsync(string dockerfile, IBaseImageResolver engine, LintOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        ArgumentNullException.ThrowIfNull(engine);
+        var tree = Parsing.DockerfileSyntaxTree.Parse(dockerfile);
+        var import = Parsing.DockerfileReader.ReadForLint(tree);
+        var source = DockerfileSourceReader.From(tree, import);
+        options = await WithBaseImagesAsync(import.File, options ?? LintOptions.Default, source, engine, cancellationToken).ConfigureAwait(false);
+        return Run(import.File, options, source) with { ReadProblem = import.Problem?.Problem };
+    }
+
+    /// <summary><see cref="Lint(Dockerfile, LintOptions?)"/> with an engine (see <see cref="LintTextAsync"/>).</summary>
+    public static async Task<LintReport> LintAsync(Dockerfile dockerfile, IBaseImageResolver engine, LintOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        ArgumentNullException.ThrowIfNull(engine);
+        var source = EmittedSource(dockerfile);
+        options = await WithBaseImagesAsync(dockerfile, options ?? LintOptions.Default, source, engine, cancellationToken).ConfigureAwait(false);
+        return Run(dockerfile, options, source);
+    }
+
+    /// <summary>Asks the engine for its platform and for every base image the stages may pull (each name once).</summary>
+    private static async Task<LintOptions> WithBaseImagesAsync(Dockerfile dockerfile, LintOptions options, DockerfileSource? source, IBaseImageResolver engine, CancellationToken cancellationToken)
+    {
+        var build = await engine.BuildPlatformAsync(cancellationToken).ConfigureAwait(false);
+        var context = LintContext.Create(dockerfile, options, source);
+        var images = new Dictionary<string, ResolvedBaseImage?>(StringComparer.Ordinal);
+        foreach (var name in InvalidBaseImagePlatformRule.BaseImageNames(context, build).Distinct(StringComparer.Ordinal))
+            images[name] = ImageReference.TryParse(name, out var reference)
+                ? await engine.ResolveBaseImageAsync(reference, cancellationToken).ConfigureAwait(false)
+                : null;
+        return options.WithBaseImages(new BaseImageFacts(build, images));
+    }
+
     /// <summary>Lints the image's Dockerfile with its .dockerignore (unless <paramref name="options"/> names another).</summary>
     public static LintReport Lint(ImageDefinition image, LintOptions? options = null)
     {
@@ -124,6 +164,7 @@ public static class Linter
     private static bool Runs(LintRule rule, LintContext context)
     {
         if (context.Options.DisabledRules.Contains(rule.Id)) return false;
+        if (rule.NeedsEngine && context.Options.BaseImages is null) return false;
         var checks = context.Checks;
         if (rule.IsExperimental)
             return context.Options.EnabledRules.Contains(rule.Id) || checks.ExperimentalAll || Names(checks.Experimental, rule);
@@ -170,9 +211,15 @@ public static class Linter
         _ => null,
     };
 
-    /// <summary>A <c># check=skip=…</c> comment right above the instruction turns BuildKit checks off for it alone.</summary>
+    /// <summary>
+    /// A <c># check=skip=…</c> comment right above the instruction turns BuildKit checks off for it alone, in the
+    /// frontends that know such comments (Dockerfile 1.20+, a floating <c>docker/dockerfile:1</c>, a custom frontend).
+    /// The builtin frontend of Docker Engine 28 reads it as a plain comment (measured), and so does the lint then.
+    /// </summary>
     private static bool SkippedByComment(LintRule rule, ProblemLocation at, LintContext context)
     {
+        var frontend = context.Options.Frontend ?? context.File.Frontend;
+        if (frontend.BuildahVersion is not null || !frontend.Knows(DockerfileFeature.CheckSkipComments)) return false;
         foreach (var comment in SourceOf(at, context)?.Comments ?? [])
         {
             if (!comment.StartsWith("check=", StringComparison.Ordinal)) continue;
@@ -199,10 +246,34 @@ public static class Linter
             .FirstOrDefault(s => s.RuleId == rule.Id)?.Justification;
     }
 
-    /// <summary>The lines the model takes in its emitted file; null when the model cannot be emitted yet.</summary>
+    /// <summary>
+    /// The model's parts as its emitted file writes them, read back as <see cref="LintText"/> reads a file (lines, the
+    /// comments above each part, FROM's words): so a model lints as the file it emits, <c># check=skip=</c> comments and
+    /// description comments included. Null when the model cannot be emitted yet.
+    /// </summary>
     private static DockerfileSource? EmittedSource(Dockerfile dockerfile)
     {
         if (dockerfile.Validate().Count > 0) return null;
+        try
+        {
+            var tree = Parsing.DockerfileSyntaxTree.Parse(DockerfileEmitter.Emit(dockerfile));
+            var import = Parsing.DockerfileReader.ReadForLint(tree);
+            if (import.Problem is null && SameShape(import.File, dockerfile)) return DockerfileSourceReader.From(tree, import);
+        }
+        catch (Exception e) when (e is IProblemException)
+        {
+            // The emitter or the reader refuses it: fall back to the lines alone.
+        }
+        return EmittedLines(dockerfile);
+    }
+
+    private static bool SameShape(Dockerfile read, Dockerfile model) =>
+        read.GlobalArgs.Count == model.GlobalArgs.Count && read.Stages.Count == model.Stages.Count
+        && read.Stages.Zip(model.Stages).All(p => p.First.Instructions.Count == p.Second.Instructions.Count);
+
+    /// <summary>The lines the model takes in its emitted file (from the emitter as it writes).</summary>
+    private static DockerfileSource EmittedLines(Dockerfile dockerfile)
+    {
         var globals = new SourceInstruction[dockerfile.GlobalArgs.Count];
         var froms = new SourceInstruction[dockerfile.Stages.Count];
         var instructions = dockerfile.Stages.Select(s => new SourceInstruction[s.Instructions.Count]).ToArray();

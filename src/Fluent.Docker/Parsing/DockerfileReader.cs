@@ -150,6 +150,8 @@ public static partial class DockerfileReader
                 file = directive.Name switch
                 {
                     "syntax" => file.WithFrontend(BuilderProfile.CustomFrontend(directive.Value)),
+                    // BuildKit's frontend reads check from lines that start with '#': an indented one is a plain comment to it (measured).
+                    "check" when Indented(tree, directive.Line) => file,
                     "check" => file.WithChecks(ReadCheck(directive.Value)),
                     _ => file,
                 };
@@ -162,13 +164,21 @@ public static partial class DockerfileReader
         return file;
     }
 
+    private static bool Indented(DockerfileSyntaxTree tree, int line) =>
+        tree.Text.Split('\n') is var lines && line - 1 < lines.Length && lines[line - 1].Length > 0 && lines[line - 1][0] != '#';
+
     /// <summary>BuildKit's check directive (<see cref="CheckDirective.Parse"/>: skip, error, experimental); null when it changes nothing.</summary>
+    /// <remarks>
+    /// As BuildKit reads it (measured on Docker 28.5): the value ends at the first space, the rest is a comment
+    /// (<c># check=skip=SecretsUsedInArgOrEnv // a public key</c>); so <c>skip= X</c> skips nothing and <c>skip =X</c>
+    /// is the option "skip" without a value.
+    /// </remarks>
     internal static CheckDirective? ReadCheck(string value)
     {
         CheckDirective check;
         try
         {
-            check = CheckDirective.Parse(value);
+            check = CheckDirective.Parse(value.Split(' ', 2)[0]);
         }
         catch (DockerValueException e)
         {

@@ -34,7 +34,7 @@ public static class CheckCases
     private static readonly ImmutableSortedDictionary<string, string> NoArgs = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// The corpora (official/, advanced/, buildkit-lint/, buildkit-parser/), examples/, every template sample, and the
+    /// The corpora (official/, advanced/, check-directive/, buildkit-lint/, buildkit-parser/), examples/, every template sample, and the
     /// emitted text of each corpus or example file that reads as a typed model (<see cref="Dockerfile.Parse"/>).
     /// </summary>
     public static IReadOnlyList<CheckCase> All(string corporaRoot)
@@ -54,6 +54,7 @@ public static class CheckCases
             Directory.Exists(Path.Combine(corporaRoot, folder)) ? Directory.GetFiles(Path.Combine(corporaRoot, folder), pattern, option) : [];
         var paths = Glob("official", "*.Dockerfile")
             .Concat(Glob("advanced", "*.Dockerfile"))
+            .Concat(Glob("check-directive", "*.Dockerfile"))
             .Concat(Glob("buildkit-lint", "Dockerfile", SearchOption.AllDirectories))
             .Concat(Glob("buildkit-parser", "Dockerfile", SearchOption.AllDirectories))
             .Concat(Glob("buildkit-parser", "*.Dockerfile", SearchOption.AllDirectories));

@@ -1,0 +1,3 @@
+# check=skip=JSONArgsRecommended, StageNameCasing
+FROM busybox:1.36 AS Build
+CMD echo hi

@@ -1,0 +1,3 @@
+# check=skip=JSONArgsRecommended ; error=true
+FROM busybox:1.36 AS Build
+CMD echo hi

@@ -1,0 +1,2 @@
+FROM busybox:1.36 AS Build
+CMD echo hi # check=skip=JSONArgsRecommended
