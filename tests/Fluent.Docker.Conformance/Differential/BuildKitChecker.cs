@@ -33,6 +33,32 @@ public sealed class BuildKitChecker(Buildx buildx, string workDirectory)
     }
 
     /// <summary>
+    /// What the engine's <c>--call=outline,format=json</c> reports for the case's last stage (build args, secrets, SSH),
+    /// locations left out, with the same stand-ins as <see cref="CheckAsync"/>; the error's message when the engine refuses.
+    /// </summary>
+    public async Task<string> OutlineAsync(CheckCase item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var directory = Path.Combine(workDirectory, "outline-" + Safe(item.Name));
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Dockerfile"), WithBuiltinFrontend(item.Text), cancellationToken).ConfigureAwait(false);
+        var request = new BuildRequest(directory) { BuildArgs = item.BuildArgs };
+        foreach (var image in PulledImages(item)) request = request.WithNamedContext(image, BuildContextSource.Image(StandIn));
+        try
+        {
+            var outline = await buildx.OutlineAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return string.Join("\n", [$"name={outline.Name} description={outline.Description}",
+                .. outline.Args.Select(a => $"arg {a.Name}={a.Value} ({a.Description})"),
+                .. outline.Secrets.Select(m => $"secret {m.Name} required={m.Required}"),
+                .. outline.Ssh.Select(m => $"ssh {m.Name} required={m.Required}")]);
+        }
+        catch (Exception e) when (e is BuildxException or FormatException or IProblemException)
+        {
+            return "refused";
+        }
+    }
+
+    /// <summary>
     /// <paramref name="text"/> with its <c># syntax=</c> directive (if any) replaced, on the same line, by a directive
     /// with its default value that the file does not already give.
     /// </summary>
