@@ -74,6 +74,16 @@ internal static partial class DockerfileEmitter
                 continue;
             }
             var leading = Leading(parts[i], file.GlobalArgComments[i]);
+            // One line read as several parts (ARG A B): the canonical form keeps it one line, as read, so BuildKit's
+            // instructions (and the checks it reports on them) stay where they were.
+            if (!keepSourceText && Readable(parts[i]) && Unchanged(args, parts, i) is var group and > 1)
+            {
+                var start = i;
+                output.KeepOwn(leading, file.GlobalArgComments[i], parts[i]!.Text.Own,
+                    (first, last) => { for (var k = 0; k < group; k++) placed?.Invoke(new EmittedPosition(-1, start + k), first, last); });
+                i += group;
+                continue;
+            }
             output.Fresh(leading, leading is null ? file.GlobalArgComments[i] : null, [Arg(syntax, file.GlobalArgs[i])], syntax,
                 (first, last) => placed?.Invoke(new EmittedPosition(-1, i), first, last));
             i++;
@@ -110,9 +120,10 @@ internal static partial class DockerfileEmitter
                 }
                 var instruction = stage.Instructions[n];
                 var leading = Leading(sources[n], instruction.Comment);
-                // The canonical form keeps a part's lines as written when it cannot lay them out safely (see KeepsLines).
+                // The canonical form keeps a part's lines as written when it cannot lay them out safely (see KeepsLines), or
+                // when one line was read as several parts (ARG A B): BuildKit's instructions stay the same ones.
                 if (!keepSourceText && Readable(sources[n]) && Unchanged(instructions, sources, n) is var kept and > 0
-                    && LineLayout.KeepsLines(instruction, sources[n]!.Text.Own, shell))
+                    && (kept > 1 || LineLayout.KeepsLines(instruction, sources[n]!.Text.Own, shell)))
                 {
                     output.KeepOwn(leading, instruction.Comment, sources[n]!.Text.Own,
                         (first, last) => { for (var k = 0; k < kept; k++) placed?.Invoke(new EmittedPosition(stageIndex, at + k + 1), first, last); });

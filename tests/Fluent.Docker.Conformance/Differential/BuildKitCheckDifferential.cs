@@ -75,7 +75,8 @@ public static class BuildKitCheckDifferential
                         && cases.FirstOrDefault(c => c.Name == SourceName(item)) is { } source)
                     {
                         var (formattedOutline, sourceOutline) = (await checker.OutlineAsync(item, token).ConfigureAwait(false), await checker.OutlineAsync(source, token).ConfigureAwait(false));
-                        if (formattedOutline != sourceOutline)
+                        // Both read: a refusal (check=error=true) is the check comparison's to judge.
+                        if (formattedOutline != sourceOutline && formattedOutline != BuildKitChecker.Refused && sourceOutline != BuildKitChecker.Refused)
                             outcomes[index] = outcomes[index] with { Failure = $"--call=outline differs after formatting: formatted [{formattedOutline}], original [{sourceOutline}]" };
                     }
                 }).ConfigureAwait(false);
@@ -181,10 +182,29 @@ public static class BuildKitCheckDifferential
     {
         ArgumentNullException.ThrowIfNull(formatted);
         ArgumentNullException.ThrowIfNull(source);
-        var (mine, theirs) = (ByInstruction(formatted.Case.Text, formatted.BuildKit), ByInstruction(source.Case.Text, source.BuildKit));
+        var (mine, theirs) = (ByInstruction(formatted.Case.Text, Kept(formatted.BuildKit)), ByInstruction(source.Case.Text, Kept(source.BuildKit)));
         if (mine.SequenceEqual(theirs)) return null;
         return $"BuildKit's checks moved or changed with formatting: formatted [{string.Join(", ", Subtract(mine, theirs))}], original [{string.Join(", ", Subtract(theirs, mine))}]";
     }
+
+    /// <summary>
+    /// Checks about how an instruction is spelled, which the canonical form spells as BuildKit reads it: fmt writes
+    /// keywords upper case (ConsistentInstructionCasing, FromAsCasing), ENV/LABEL as key=value (LegacyKeyValueFormat) and
+    /// EXPOSE protocols and stage names lower case (ExposeProtoCasing, StageNameCasing), so these may fire on a file and
+    /// not on its formatted text.
+    /// </summary>
+    public static IReadOnlySet<string> SpellingChecks { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ConsistentInstructionCasing", "FromAsCasing", "LegacyKeyValueFormat", "ExposeProtoCasing", "StageNameCasing",
+    };
+
+    /// <summary>Checks whose message quotes a value as written: fmt writes <c>$NAME</c> as <c>${NAME}</c>, so only the check and its place are compared.</summary>
+    public static IReadOnlySet<string> QuotingChecks { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "InvalidDefaultArgInFrom", "RedundantTargetPlatform",
+    };
+
+    private static List<CheckFinding> Kept(IReadOnlyList<CheckFinding> findings) => [.. findings.Where(f => !SpellingChecks.Contains(f.Check))];
 
     private static List<string> ByInstruction(string text, IReadOnlyList<CheckFinding> findings)
     {
@@ -197,7 +217,7 @@ public static class BuildKitCheckDifferential
             var index = nodes.ToList().FindIndex(n => n.StartLine <= at && at <= n.EndLine);
             return index >= 0 ? $"instruction {index + 1}" : $"line {at}";
         }
-        return [.. findings.Select(f => $"{f.Check}@{Place(f.Line)}: {f.Message}").Order(StringComparer.Ordinal)];
+        return [.. findings.Select(f => $"{f.Check}@{Place(f.Line)}" + (QuotingChecks.Contains(f.Check) ? "" : $": {f.Message}")).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Null when both sides have the same checks on the same lines with the same words; else what differs.</summary>

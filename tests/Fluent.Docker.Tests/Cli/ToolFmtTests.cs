@@ -7,7 +7,7 @@ public sealed class ToolFmtTests(InstalledTool tool)
 {
     private const string Sloppy =
         "FROM debian:bookworm-slim\n" +
-        "RUN apt-get update   &&   apt-get install -y --no-install-recommends ca-certificates curl git jq unzip openssh-client && rm -rf /var/lib/apt/lists/*\n";
+        "RUN apt-get update   &&   apt-get install -y --no-install-recommends ca-certificates curl git gnupg jq openssh-client unzip xz-utils && rm -rf /var/lib/apt/lists/*\n";
 
     [Fact]
     public void Check_names_an_unformatted_file_fmt_rewrites_it_and_a_second_check_passes()

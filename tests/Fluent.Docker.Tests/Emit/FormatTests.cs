@@ -205,6 +205,15 @@ public class FormatTests
     }
 
     [Fact]
+    public void A_command_the_scanner_does_not_understand_and_a_line_read_as_several_args_keep_their_lines()
+    {
+        const string text = "FROM busybox:1.36\nARG A=1 B=2\nRUN case \"$A\" in \\\n      1) echo one ;; \\\n    esac\n";
+
+        Assert.Null(ShellWords.Split(Dockerfile.Parse(text).Stages[0].Instructions[2] is RunInstruction { Command: CommandLine.Shell shell } ? shell.Command : ""));
+        Assert.Equal(text, Dockerfile.Format(text));
+    }
+
+    [Fact]
     public void The_width_is_an_emit_option()
     {
         var model = Dockerfile.Create(App().Run("echo one && echo two && echo three && echo four"));
