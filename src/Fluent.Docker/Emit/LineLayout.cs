@@ -184,7 +184,8 @@ internal static class LineLayout
 
     /// <summary>
     /// A shell-form command: each top-level command joined by an operator on its own line (at <paramref name="indent"/>,
-    /// operator first), a command too long for its line broken between words, a long argument list one item per line.
+    /// operator first; after a <c>;</c>), a command too long for its line broken between words, a long argument list one
+    /// item per line.
     /// </summary>
     private static bool Shell(Builder layout, IReadOnlyList<string> words, int indent, bool startOnNewLine)
     {
@@ -193,7 +194,7 @@ internal static class LineLayout
         {
             if (ShellWords.IsOperator(word) && word != ";" && segments[^1].Count > 0) segments.Add([]);
             segments[^1].Add(word);
-            if (word == ";") segments.Add([]);
+            if (ShellWords.EndsCommand(word)) segments.Add([]);
         }
         segments.RemoveAll(s => s.Count == 0);
         for (var s = 0; s < segments.Count; s++)

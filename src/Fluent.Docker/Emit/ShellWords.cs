@@ -14,6 +14,13 @@ internal static class ShellWords
     /// <summary>The words that join top-level commands: a line may break before them.</summary>
     public static bool IsOperator(string word) => word is "&&" or "||" or "|" or ";";
 
+    /// <summary>
+    /// The word ends a command with <c>;</c> (<c>;</c> alone, or <c>update;</c> as <c>set -eux; apt-get update; …</c>
+    /// chains write it): a line may break after it. Not an escaped <c>\;</c> (find -exec) nor a case's <c>;;</c>.
+    /// </summary>
+    public static bool EndsCommand(string word) =>
+        word.EndsWith(';') && !word.EndsWith(";;", StringComparison.Ordinal) && !word.EndsWith("\\;", StringComparison.Ordinal);
+
     /// <summary>The top-level words of <paramref name="command"/>, each as written; null when it is not safely understood.</summary>
     public static IReadOnlyList<string>? Split(string command)
     {

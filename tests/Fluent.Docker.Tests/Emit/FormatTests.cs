@@ -157,6 +157,29 @@ public class FormatTests
     }
 
     [Fact]
+    public void A_semicolon_chain_breaks_after_each_command()
+    {
+        var stage = App().Run("set -eux; apt-get update; apt-get install -y --no-install-recommends ca-certificates curl git gnupg jq openssh-client unzip xz-utils; rm -rf /var/lib/apt/lists/*");
+
+        Assert.Equal(
+            """
+            RUN set -eux; \
+                apt-get update; \
+                apt-get install -y --no-install-recommends \
+                    ca-certificates \
+                    curl \
+                    git \
+                    gnupg \
+                    jq \
+                    openssh-client \
+                    unzip \
+                    xz-utils; \
+                rm -rf /var/lib/apt/lists/*
+
+            """, Dockerfile.Create(stage).Emit()[("FROM debian:bookworm-slim AS app\n".Length)..]);
+    }
+
+    [Fact]
     public void Flags_exec_arrays_pairs_and_healthchecks_break_between_items_and_read_back_identical()
     {
         var stage = App()
