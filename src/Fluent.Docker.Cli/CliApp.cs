@@ -28,6 +28,7 @@ public static class CliApp
         ("generate", GenerateCommand.Create),
         ("lock", LockCommand.Create),
         ("lint", LintCommand.Create),
+        ("fmt", FmtCommand.Create),
         ("import", ImportCommand.Create),
         ("build", BuildCommand.Create),
         ("inspect", InspectCommand.Create),

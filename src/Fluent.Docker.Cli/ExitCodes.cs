@@ -26,7 +26,7 @@ public static class ExitCodes
     public const string HelpText = """
         Exit codes:
           0   success
-          1   lint findings at or above --fail-on; generate/lock --verify-no-changes found stale files
+          1   lint findings at or above --fail-on; generate/lock --verify-no-changes found stale files; fmt --check found unformatted files
           2   usage or input error (missing file, malformed Dockerfile, unknown template, invalid definition)
           3   no Docker engine or buildx reachable
           4   a step failed (the definitions project did not build or run, buildx failed)

@@ -175,4 +175,6 @@ internal sealed partial class AddCodec : InstructionCodec<AddInstruction>
         AddSource.Local local => $"new AddSource.Local({model.Value(local.Path.Value, cast: true)})",
         _ => throw new NotSupportedException(source.GetType().Name),
     };
+
+    protected override LineShape ShapeOf(AddInstruction instruction) => new LineShape.Items(OnePerLine: true);
 }

@@ -33,4 +33,8 @@ internal sealed class CmdCodec : InstructionCodec<CmdInstruction>
         CommandLine.Shell shell => $"CmdShell({CSharpText.String(shell.Command)})",
         _ => throw CSharpModel.NoCSharpFor(cmd),
     };
+
+    protected override LineShape ShapeOf(CmdInstruction cmd) => new LineShape.Command(cmd.Command);
+
+    protected override CmdInstruction WithShellCommandOf(CmdInstruction cmd, Func<string, string> rewrite) => cmd with { Command = Rewritten(cmd.Command, rewrite) };
 }

@@ -67,4 +67,6 @@ internal sealed class CopyCodec : InstructionCodec<CopyInstruction>
 
     protected override CopyInstruction Rewrite(CopyInstruction copy, Func<ImageReference, ImageReference> image) =>
         copy.From is { } from ? copy with { From = Pinning.ImagePinning.Rewrite(from, image) } : copy;
+
+    protected override LineShape ShapeOf(CopyInstruction instruction) => new LineShape.Items(OnePerLine: true);
 }

@@ -34,4 +34,9 @@ internal sealed class EntrypointCodec : InstructionCodec<EntrypointInstruction>
         CommandLine.Shell shell => $"EntrypointShell({CSharpText.String(shell.Command)})",
         _ => throw CSharpModel.NoCSharpFor(entrypoint),
     };
+
+    protected override LineShape ShapeOf(EntrypointInstruction entrypoint) => new LineShape.Command(entrypoint.Command);
+
+    protected override EntrypointInstruction WithShellCommandOf(EntrypointInstruction entrypoint, Func<string, string> rewrite) =>
+        entrypoint with { Command = Rewritten(entrypoint.Command, rewrite) };
 }

@@ -54,4 +54,6 @@ internal sealed class EnvCodec : InstructionCodec<EnvInstruction>
     protected override string ToCSharp(CSharpModel model, EnvInstruction env) => env.Variables is [var one]
         ? $"Env({CSharpText.String(one.Name)}, {model.Value(one.Value)})"
         : $"Env({string.Join(", ", env.Variables.Select(v => $"({CSharpText.String(v.Name)}, {model.Value(v.Value, cast: true)})"))})";
+
+    protected override LineShape ShapeOf(EnvInstruction instruction) => new LineShape.Items(OnePerLine: true);
 }

@@ -53,4 +53,6 @@ internal sealed partial class ExposeCodec : InstructionCodec<ExposeInstruction>
         PortProtocol.Sctp => $"Port.Sctp({port.Number.ToString(CultureInfo.InvariantCulture)})",
         _ => port.Number.ToString(CultureInfo.InvariantCulture),
     };
+
+    protected override LineShape ShapeOf(ExposeInstruction instruction) => new LineShape.Items(OnePerLine: false);
 }

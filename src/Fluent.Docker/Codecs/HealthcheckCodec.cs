@@ -142,4 +142,20 @@ internal sealed class HealthcheckCodec : InstructionCodec<HealthcheckInstruction
         : value.Ticks % TimeSpan.TicksPerSecond == 0 ? $"System.TimeSpan.FromSeconds({(value.Ticks / TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture)})"
         : value.Ticks % TimeSpan.TicksPerMillisecond == 0 ? $"System.TimeSpan.FromMilliseconds({(value.Ticks / TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture)})"
         : $"System.TimeSpan.FromTicks({value.Ticks.ToString(CultureInfo.InvariantCulture)})";
+
+    protected override LineShape ShapeOf(HealthcheckInstruction instruction) => new LineShape.Probe(instruction.Healthcheck.Test);
+
+    protected override HealthcheckInstruction WithShellCommandOf(HealthcheckInstruction instruction, Func<string, string> rewrite)
+    {
+        var health = instruction.Healthcheck;
+        if (health.Test is not CommandLine.Shell shell) return instruction;
+        return instruction with
+        {
+            Healthcheck = Healthcheck.Shell(rewrite(shell.Command)) with
+            {
+                Interval = health.Interval, Timeout = health.Timeout, StartPeriod = health.StartPeriod,
+                StartInterval = health.StartInterval, Retries = health.Retries,
+            },
+        };
+    }
 }

@@ -77,6 +77,15 @@ internal abstract class InstructionCodec
     /// <summary>Only the last one of a stage takes effect (CMD, ENTRYPOINT, HEALTHCHECK).</summary>
     public virtual bool OnlyLastTakesEffect => false;
 
+    /// <summary>What its line is made of, for breaking it over continuation lines (<see cref="LineLayout"/>).</summary>
+    public abstract LineShape Shape(Instruction instruction);
+
+    /// <summary>The instruction with its shell-form command (if it has one) rewritten by <paramref name="rewrite"/>; else itself.</summary>
+    public abstract Instruction WithShellCommand(Instruction instruction, Func<string, string> rewrite);
+
+    /// <summary>It makes later shell-form commands run in another shell (SHELL, also as an ONBUILD trigger or a raw line).</summary>
+    public abstract bool ChangesShell(Instruction instruction);
+
     /// <summary>It is a list of key=value pairs, which BuildKit also reads in the legacy <c>KEY value</c> form (ENV, LABEL).</summary>
     public virtual bool HasKeyValuePairs => false;
 }
@@ -121,6 +130,12 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
 
     protected virtual CommandLine? ContainerCommandOf(T instruction) => null;
 
+    protected virtual LineShape ShapeOf(T instruction) => LineShape.Single;
+
+    protected virtual T WithShellCommandOf(T instruction, Func<string, string> rewrite) => instruction;
+
+    protected virtual bool ChangesShellOf(T instruction) => false;
+
     public sealed override (string Header, IReadOnlyList<string> Body) Emit(DockerfileSyntax syntax, Instruction instruction) => Write(syntax, (T)instruction);
 
     public sealed override void Validate(DockerfileValidator.Scope scope, Instruction instruction) => Check(scope, (T)instruction);
@@ -152,6 +167,16 @@ internal abstract class InstructionCodec<T> : InstructionCodec where T : Instruc
     public sealed override IEnumerable<(string Slot, Expandable Value)> RecordedValues(Instruction instruction) => RecordedValuesOf((T)instruction);
 
     public sealed override CommandLine? ContainerCommand(Instruction instruction) => ContainerCommandOf((T)instruction);
+
+    public sealed override LineShape Shape(Instruction instruction) => ShapeOf((T)instruction);
+
+    public sealed override Instruction WithShellCommand(Instruction instruction, Func<string, string> rewrite) => WithShellCommandOf((T)instruction, rewrite);
+
+    public sealed override bool ChangesShell(Instruction instruction) => ChangesShellOf((T)instruction);
+
+    /// <summary>A shell-form command rewritten; any other form as it is.</summary>
+    protected static CommandLine Rewritten(CommandLine command, Func<string, string> rewrite) =>
+        command is CommandLine.Shell shell ? new CommandLine.Shell(rewrite(shell.Command)) : command;
 
     /// <summary>The <c>--chown</c> user, which BuildKit expands.</summary>
     protected static IEnumerable<Expandable> Chown(CopyOptions options) => options.Chown is { } chown ? [chown.Text] : [];

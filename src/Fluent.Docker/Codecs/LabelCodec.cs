@@ -55,4 +55,6 @@ internal sealed class LabelCodec : InstructionCodec<LabelInstruction>
     protected override string ToCSharp(CSharpModel model, LabelInstruction label) => label.Labels is [var one]
         ? $"Label({CSharpModel.LabelKeyOf(one.Key)}, {model.Value(one.Value)})"
         : $"Labels({string.Join(", ", label.Labels.Select(l => $"({CSharpModel.LabelKeyOf(l.Key)}, {model.Value(l.Value, cast: true)})"))})";
+
+    protected override LineShape ShapeOf(LabelInstruction instruction) => new LineShape.Items(OnePerLine: true);
 }

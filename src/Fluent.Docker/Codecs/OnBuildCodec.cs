@@ -129,4 +129,8 @@ internal sealed partial class OnBuildCodec : InstructionCodec<OnBuildInstruction
             : onBuild with { Trigger = rewritten, Text = null };
 
     protected override Instruction? TriggerOf(OnBuildInstruction onBuild) => onBuild.Trigger;
+
+    protected override LineShape ShapeOf(OnBuildInstruction onBuild) => LineShape.Verbatim;
+
+    protected override bool ChangesShellOf(OnBuildInstruction onBuild) => InstructionCodecs.For(onBuild.Trigger).ChangesShell(onBuild.Trigger);
 }

@@ -43,4 +43,10 @@ internal sealed class RawCodec : InstructionCodec<RawInstruction>
     protected override string ToCSharp(CSharpModel model, RawInstruction raw) => raw.Heredocs.Count == 0
         ? $"Append(new RawInstruction({CSharpText.String(raw.Line)}))"
         : $"Append(new RawInstruction({CSharpText.String(raw.Line)}) {{ Heredocs = ValueList.Of({string.Join(", ", raw.Heredocs.Select(h => $"new RawHeredoc({CSharpText.String(h.Delimiter)}, {CSharpText.Text(h.Content, CSharpModel.LiteralIndent)})"))}) }})";
+
+    protected override LineShape ShapeOf(RawInstruction raw) => LineShape.Verbatim;
+
+    protected override bool ChangesShellOf(RawInstruction raw) =>
+        raw.Keyword.Equals("SHELL", StringComparison.OrdinalIgnoreCase)
+        || (raw.Keyword.Equals("ONBUILD", StringComparison.OrdinalIgnoreCase) && raw.Line.Contains("SHELL", StringComparison.OrdinalIgnoreCase));
 }

@@ -85,4 +85,8 @@ internal sealed class RunCodec : InstructionCodec<RunInstruction>
 
     protected override RunInstruction Rewrite(RunInstruction run, Func<ImageReference, ImageReference> image) =>
         run with { Options = ValueList.From(run.Options.Select(o => RunFlagCodecs.For(o).RewriteImages(o, image))) };
+
+    protected override LineShape ShapeOf(RunInstruction run) => new LineShape.Command(run.Command);
+
+    protected override RunInstruction WithShellCommandOf(RunInstruction run, Func<string, string> rewrite) => run with { Command = Rewritten(run.Command, rewrite) };
 }

@@ -29,4 +29,6 @@ internal sealed class ShellCodec : InstructionCodec<ShellInstruction>
         state with { Config = state.Config with { Shell = shell.Shell } };
 
     protected override string ToCSharp(CSharpModel model, ShellInstruction shell) => $"Shell({CSharpModel.Strings(shell.Shell)})";
+
+    protected override bool ChangesShellOf(ShellInstruction shell) => true;
 }

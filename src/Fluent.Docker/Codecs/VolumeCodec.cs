@@ -50,4 +50,6 @@ internal sealed class VolumeCodec : InstructionCodec<VolumeInstruction>
     protected override IEnumerable<Expandable> ExpandedValuesOf(VolumeInstruction volume) => volume.Paths.Select(p => p.Value);
 
     protected override string ToCSharp(CSharpModel model, VolumeInstruction volume) => $"Volume({string.Join(", ", volume.Paths.Select(p => model.Value(p.Value)))})";
+
+    protected override LineShape ShapeOf(VolumeInstruction instruction) => new LineShape.Items(OnePerLine: false);
 }

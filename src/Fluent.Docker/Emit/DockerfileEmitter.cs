@@ -8,7 +8,7 @@ internal readonly record struct EmittedPosition(int Stage, int Index);
 
 /// <summary>
 /// Turns a validated <see cref="Dockerfile"/> into text. Deterministic: the same model always gives the same
-/// bytes. Callers go through <see cref="Dockerfile.Emit"/>, which validates first.
+/// bytes. Callers go through <see cref="Dockerfile.Emit()"/>, which validates first.
 /// </summary>
 internal static partial class DockerfileEmitter
 {
@@ -33,13 +33,23 @@ internal static partial class DockerfileEmitter
     /// every part afresh (the canonical form).
     /// </para>
     /// </summary>
-    internal static string Emit(Dockerfile file, Action<EmittedPosition, int, int>? placed, bool keepSourceText = true)
+    internal static string Emit(Dockerfile file, Action<EmittedPosition, int, int>? placed, bool keepSourceText = true, EmitOptions? options = null)
     {
         var syntax = new DockerfileSyntax(file.Escape);
+        var width = (options ?? EmitOptions.Default).Width;
+        var shell = !PosixShell(file) ? LineLayout.ShellCommands.Keep
+            : keepSourceText ? LineLayout.ShellCommands.Wrap : LineLayout.ShellCommands.Collapse;
         var output = new Writer();
         var fileSource = keepSourceText ? file.Source.Value : null;
         // Text read with another escape character means something else here: none of it applies.
-        bool Applies(SourcePart? part) => keepSourceText && part is not null && part.Text.Escape == syntax.EscapeChar;
+        bool Readable(SourcePart? part) => part is not null && part.Text.Escape == syntax.EscapeChar;
+        bool Applies(SourcePart? part) => keepSourceText && Readable(part);
+        // The blank and comment lines before a part, while its comment is the one read: as written, or in the canonical
+        // form tidied (blank runs made one blank line, lines trimmed), so fmt keeps the author's comments and spacing.
+        string? Leading(SourcePart? part, string? comment, bool first = true) =>
+            Readable(part) && (!first || part!.Index == 0) && part!.Text.Comment == comment
+                ? keepSourceText ? part.Text.Leading : TidyLeading(part.Text.Leading)
+                : null;
 
         // ---- directives
         if (fileSource is not null && fileSource.Escape == file.Escape && fileSource.Frontend == file.Frontend && fileSource.Checks == file.Checks)
@@ -63,7 +73,17 @@ internal static partial class DockerfileEmitter
                 i += count;
                 continue;
             }
-            var leading = Applies(parts[i]) && parts[i]!.Index == 0 && parts[i]!.Text.Comment == file.GlobalArgComments[i] ? parts[i]!.Text.Leading : null;
+            var leading = Leading(parts[i], file.GlobalArgComments[i]);
+            // One line read as several parts (ARG A B): the canonical form keeps it one line, as read, so BuildKit's
+            // instructions (and the checks it reports on them) stay where they were.
+            if (!keepSourceText && Readable(parts[i]) && Unchanged(args, parts, i) is var group and > 1)
+            {
+                var start = i;
+                output.KeepOwn(leading, file.GlobalArgComments[i], parts[i]!.Text.Own,
+                    (first, last) => { for (var k = 0; k < group; k++) placed?.Invoke(new EmittedPosition(-1, start + k), first, last); });
+                i += group;
+                continue;
+            }
             output.Fresh(leading, leading is null ? file.GlobalArgComments[i] : null, [Arg(syntax, file.GlobalArgs[i])], syntax,
                 (first, last) => placed?.Invoke(new EmittedPosition(-1, i), first, last));
             i++;
@@ -81,9 +101,10 @@ internal static partial class DockerfileEmitter
                 output.Keep(stage.Source.Value.Text, (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, 0), first, last));
             else
             {
-                var leading = Applies(stage.Source.Value) && stage.Source.Value!.Text.Comment == stage.HeaderComment ? stage.Source.Value.Text.Leading : null;
-                output.Fresh(leading, leading is null ? stage.HeaderComment : null, [From(syntax, stage)], syntax,
-                    (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, 0), first, last));
+                var leading = Leading(stage.Source.Value, stage.HeaderComment, first: false);
+                var from = From(syntax, stage);
+                output.Fresh(leading, leading is null ? stage.HeaderComment : null, [from], syntax,
+                    (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, 0), first, last), physical: LineLayout.FromLines(syntax, from, width));
             }
 
             var instructions = stage.Instructions.Cast<object>().ToList();
@@ -98,10 +119,21 @@ internal static partial class DockerfileEmitter
                     continue;
                 }
                 var instruction = stage.Instructions[n];
-                var leading = Applies(sources[n]) && sources[n]!.Index == 0 && sources[n]!.Text.Comment == instruction.Comment ? sources[n]!.Text.Leading : null;
+                var leading = Leading(sources[n], instruction.Comment);
+                // The canonical form keeps a part's lines as written when it cannot lay them out safely (see KeepsLines), or
+                // when one line was read as several parts (ARG A B): BuildKit's instructions stay the same ones.
+                if (!keepSourceText && Readable(sources[n]) && Unchanged(instructions, sources, n) is var kept and > 0
+                    && (kept > 1 || LineLayout.KeepsLines(instruction, sources[n]!.Text.Own, shell)))
+                {
+                    output.KeepOwn(leading, instruction.Comment, sources[n]!.Text.Own,
+                        (first, last) => { for (var k = 0; k < kept; k++) placed?.Invoke(new EmittedPosition(stageIndex, at + k + 1), first, last); });
+                    n += kept;
+                    continue;
+                }
                 var (header, body) = Instruction(syntax, instruction);
                 output.Fresh(leading, leading is null ? instruction.Comment : null, [header], syntax,
-                    (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, at + 1), first, last), body);
+                    (first, last) => placed?.Invoke(new EmittedPosition(stageIndex, at + 1), first, last), body,
+                    LineLayout.Lines(syntax, instruction, header, width, shell));
                 n++;
             }
         }
@@ -110,6 +142,12 @@ internal static partial class DockerfileEmitter
             output.EndLine();
             output.Write(fileSource.Trailer);
         }
+        else if (!keepSourceText && file.Source.Value is { } read && TidyLeading(read.Trailer) is { Length: > 0 } trailer && trailer.Trim().Length > 0)
+        {
+            output.EndLine(); // comment lines after the last instruction belong to no part: kept, tidied
+            output.Write(trailer.StartsWith('\n') ? trailer : "\n" + trailer);
+        }
+        if (!keepSourceText) output.EndLine();
         return output.ToString();
     }
 
@@ -136,8 +174,42 @@ internal static partial class DockerfileEmitter
         var syntax = new DockerfileSyntax(escape);
         var (header, body) = Instruction(syntax, instruction);
         var output = new Writer();
-        output.Fresh(null, instruction.Comment, [header], syntax, (_, _) => { }, body);
+        // Alone, the instruction's shell is unknown: its shell-form command is written as it is.
+        output.Fresh(null, instruction.Comment, [header], syntax, (_, _) => { }, body,
+            LineLayout.Lines(syntax, instruction, header, EmitOptions.Default.Width, LineLayout.ShellCommands.Keep));
         return output.ToString();
+    }
+
+    /// <summary>
+    /// True when every shell-form command of the file runs in POSIX sh as far as the file says: backslash escapes and no
+    /// SHELL instruction (a SHELL, or a Windows file's backquote escape, may mean cmd or PowerShell, where blanks can count).
+    /// </summary>
+    internal static bool PosixShell(Dockerfile file)
+    {
+        if (file.Escape == EscapeToken.Backtick) return false;
+        return !file.Stages.SelectMany(s => s.Instructions).Any(i => Codecs.InstructionCodecs.For(i).ChangesShell(i));
+    }
+
+    /// <summary>Blank and comment lines tidied: each line trimmed, a run of blank lines made one, every line ended by a line feed.</summary>
+    internal static string TidyLeading(string leading)
+    {
+        var text = new StringBuilder();
+        var blank = false;
+        var lines = leading.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (i == lines.Length - 1 && line.Length == 0) break; // after the last line feed
+            if (line.Length == 0)
+            {
+                if (!blank) text.Append('\n');
+                blank = true;
+                continue;
+            }
+            text.Append(line).Append('\n');
+            blank = false;
+        }
+        return text.ToString();
     }
 
     /// <summary>The emitted text and its line count; separators (blank lines) are only written before fresh text.</summary>
@@ -192,7 +264,8 @@ internal static partial class DockerfileEmitter
         /// A rendered part: the kept <paramref name="leading"/> lines, or a separator and the <paramref name="comment"/>
         /// lines; then its logical lines and heredoc body lines.
         /// </summary>
-        public void Fresh(string? leading, string? comment, IReadOnlyList<string> lines, DockerfileSyntax syntax, Action<int, int> placed, IReadOnlyList<string>? body = null)
+        public void Fresh(string? leading, string? comment, IReadOnlyList<string> lines, DockerfileSyntax syntax, Action<int, int> placed, IReadOnlyList<string>? body = null,
+            IReadOnlyList<string>? physical = null)
         {
             if (leading is not null) WriteLeading(leading);
             else
@@ -205,9 +278,26 @@ internal static partial class DockerfileEmitter
             }
             var first = _line;
             var text = new StringBuilder();
-            foreach (var line in lines) AppendLine(text, syntax, line);
+            if (physical is not null) foreach (var line in physical) text.Append(line).Append('\n');
+            else foreach (var line in lines) AppendLine(text, syntax, line);
             foreach (var line in body ?? []) text.Append(line).Append('\n');
             Write(text.ToString());
+            placed(first, LastLine());
+        }
+
+        /// <summary>A part's own lines as read, after its leading lines (or a separator and its comment), as <see cref="Fresh"/> does.</summary>
+        public void KeepOwn(string? leading, string? comment, string own, Action<int, int> placed)
+        {
+            if (leading is not null) WriteLeading(leading);
+            else
+            {
+                EndLine();
+                if (_separator != Separator.None) Write("\n");
+                _separator = Separator.None;
+                Write(CommentText.Lines(comment));
+            }
+            var first = _line;
+            Write(own);
             placed(first, LastLine());
         }
 

@@ -4,7 +4,7 @@ namespace Fluent.Docker;
 
 /// <summary>
 /// A whole Dockerfile: parser directives, global ARGs and ordered stages. Immutable; <c>With*</c> returns a new value.
-/// Problems found in any value are collected and reported together by <see cref="Validate"/>, <see cref="Emit"/>
+/// Problems found in any value are collected and reported together by <see cref="Validate"/>, <see cref="Emit()"/>
 /// and <see cref="WriteTo"/>, each pointing at its stage, instruction and slot.
 /// </summary>
 public sealed record Dockerfile
@@ -103,12 +103,24 @@ public sealed record Dockerfile
     public IReadOnlyList<ImageReference> PulledImages() => Pinning.ImagePinning.ImagesOf(this);
 
     /// <summary>The Dockerfile text. Throws <see cref="DockerfileValidationException"/> listing every problem.</summary>
-    public string Emit()
+    public string Emit() => Emit(EmitOptions.Default);
+
+    /// <summary>The Dockerfile text laid out as <paramref name="options"/> say. Throws <see cref="DockerfileValidationException"/> listing every problem.</summary>
+    public string Emit(EmitOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var errors = Validate();
         if (errors.Count > 0) throw new DockerfileValidationException(errors);
-        return DockerfileEmitter.Emit(this);
+        return DockerfileEmitter.Emit(this, null, keepSourceText: true, options);
     }
+
+    /// <summary>
+    /// Dockerfile text in the canonical layout (what <c>fluent-docker fmt</c> writes): every instruction rendered afresh,
+    /// wrapped within the width, comments kept; BuildKit reads the same instructions. Formatting the result again gives
+    /// the same text. Throws <see cref="Parsing.DockerfileParseException"/> when BuildKit would not read <paramref name="text"/>.
+    /// </summary>
+    public static string Format(string text, EmitOptions? options = null) =>
+        DockerfileEmitter.Emit(Parse(text), null, keepSourceText: false, options ?? EmitOptions.Default);
 
     /// <summary>Validates, then writes the file atomically (a reader never sees half a file; a failure leaves the old file).</summary>
     public void WriteTo(string path) => IO.AtomicFile.WriteAllText(path, Emit());

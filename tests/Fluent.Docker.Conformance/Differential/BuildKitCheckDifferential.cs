@@ -70,8 +70,22 @@ public static class BuildKitCheckDifferential
                         return;
                     }
                     outcomes[index] = Compare(item, engine, refused);
+                    // A formatted file also has the original's outline (what --call=outline reads from the instructions).
+                    if (item.Origin == CheckCaseOrigin.Formatted && outcomes[index].Failure is null
+                        && cases.FirstOrDefault(c => c.Name == SourceName(item)) is { } source)
+                    {
+                        var (formattedOutline, sourceOutline) = (await checker.OutlineAsync(item, token).ConfigureAwait(false), await checker.OutlineAsync(source, token).ConfigureAwait(false));
+                        // Both read: a refusal (check=error=true) is the check comparison's to judge.
+                        if (formattedOutline != sourceOutline && formattedOutline != BuildKitChecker.Refused && sourceOutline != BuildKitChecker.Refused)
+                            outcomes[index] = outcomes[index] with { Failure = $"--call=outline differs after formatting: formatted [{formattedOutline}], original [{sourceOutline}]" };
+                    }
                 }).ConfigureAwait(false);
             var stale = refused.Names.Except(cases.Select(c => c.Name), StringComparer.Ordinal).ToList();
+            var byName = outcomes.ToDictionary(o => o.Case.Name, StringComparer.Ordinal);
+            for (var i = 0; i < outcomes.Length; i++)
+                if (outcomes[i] is { Failure: null, Case.Origin: CheckCaseOrigin.Formatted } formatted && byName.TryGetValue(SourceName(formatted.Case), out var source)
+                    && SameAsSource(formatted, source) is { } moved)
+                    outcomes[i] = formatted with { Failure = moved };
             var all = outcomes.ToList();
             all.AddRange(stale.Select(name => new DifferentialOutcome(new CheckCase(name, CheckCaseOrigin.Corpus, "", null, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty),
                 [], [], $"{RefusedFiles.FileName} records a file that is not a case any more", [])));
@@ -94,8 +108,8 @@ public static class BuildKitCheckDifferential
         // BuildKit refuses the file: only a corpus file may be refused, and only as recorded; our emitted text for it
         // may be refused for the same reason (the emitter writes what the file says), for no other.
         var engineError = engine.Error is { } error && !error.Message.StartsWith(LintViolation, StringComparison.Ordinal) ? error : null;
-        var emitted = item.Origin == CheckCaseOrigin.Emitted;
-        var recorded = refused.Find(emitted ? item.Name[EmittedPrefix.Length..] : item.Name);
+        var emitted = item.Origin is CheckCaseOrigin.Emitted or CheckCaseOrigin.Formatted;
+        var recorded = refused.Find(SourceName(item));
         if (engineError is not null)
         {
             string? refusal = item.Origin == CheckCaseOrigin.Template || (emitted && recorded is null)
@@ -147,6 +161,64 @@ public static class BuildKitCheckDifferential
 
     /// <summary>The name of an emitted case: this, then the name of the file it was read from.</summary>
     public const string EmittedPrefix = "emitted:";
+
+    /// <summary>The name of a formatted case: this, then the name of the file it was formatted from.</summary>
+    public const string FormattedPrefix = "formatted:";
+
+    /// <summary>The name of the file an emitted or formatted case was made from; the case's own name otherwise.</summary>
+    public static string SourceName(CheckCase item) => item.Origin switch
+    {
+        CheckCaseOrigin.Emitted => item.Name[EmittedPrefix.Length..],
+        CheckCaseOrigin.Formatted => item.Name[FormattedPrefix.Length..],
+        _ => item.Name,
+    };
+
+    /// <summary>
+    /// A formatted case also requires BuildKit to report the same checks with the same words as on the file it was
+    /// formatted from, on the same instructions: lines move when fmt wraps, so each finding is placed by the ordinal of
+    /// the instruction holding its line. Null when they agree.
+    /// </summary>
+    public static string? SameAsSource(DifferentialOutcome formatted, DifferentialOutcome source)
+    {
+        ArgumentNullException.ThrowIfNull(formatted);
+        ArgumentNullException.ThrowIfNull(source);
+        var (mine, theirs) = (ByInstruction(formatted.Case.Text, Kept(formatted.BuildKit)), ByInstruction(source.Case.Text, Kept(source.BuildKit)));
+        if (mine.SequenceEqual(theirs)) return null;
+        return $"BuildKit's checks moved or changed with formatting: formatted [{string.Join(", ", Subtract(mine, theirs))}], original [{string.Join(", ", Subtract(theirs, mine))}]";
+    }
+
+    /// <summary>
+    /// Checks about how an instruction is spelled, which the canonical form spells as BuildKit reads it: fmt writes
+    /// keywords upper case (ConsistentInstructionCasing, FromAsCasing), ENV/LABEL as key=value (LegacyKeyValueFormat) and
+    /// EXPOSE protocols and stage names lower case (ExposeProtoCasing, StageNameCasing), so these may fire on a file and
+    /// not on its formatted text.
+    /// </summary>
+    public static IReadOnlySet<string> SpellingChecks { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ConsistentInstructionCasing", "FromAsCasing", "LegacyKeyValueFormat", "ExposeProtoCasing", "StageNameCasing",
+    };
+
+    /// <summary>Checks whose message quotes a value as written: fmt writes <c>$NAME</c> as <c>${NAME}</c>, so only the check and its place are compared.</summary>
+    public static IReadOnlySet<string> QuotingChecks { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "InvalidDefaultArgInFrom", "RedundantTargetPlatform",
+    };
+
+    private static List<CheckFinding> Kept(IReadOnlyList<CheckFinding> findings) => [.. findings.Where(f => !SpellingChecks.Contains(f.Check))];
+
+    private static List<string> ByInstruction(string text, IReadOnlyList<CheckFinding> findings)
+    {
+        IReadOnlyList<InstructionNode> nodes;
+        try { nodes = DockerfileSyntaxTree.Parse(text).Instructions; }
+        catch (DockerfileParseException) { nodes = []; }
+        string Place(int? line)
+        {
+            if (line is not { } at) return "file";
+            var index = nodes.ToList().FindIndex(n => n.StartLine <= at && at <= n.EndLine);
+            return index >= 0 ? $"instruction {index + 1}" : $"line {at}";
+        }
+        return [.. findings.Select(f => $"{f.Check}@{Place(f.Line)}" + (QuotingChecks.Contains(f.Check) ? "" : $": {f.Message}")).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Null when both sides have the same checks on the same lines with the same words; else what differs.</summary>
     private static string? Mismatch(List<CheckFinding> ours, List<CheckFinding> buildKit)

@@ -33,6 +33,36 @@ public sealed class BuildKitChecker(Buildx buildx, string workDirectory)
     }
 
     /// <summary>
+    /// What the engine's <c>--call=outline,format=json</c> reports for the case's last stage (build args, secrets, SSH),
+    /// locations left out, with the same stand-ins as <see cref="CheckAsync"/>; the error's message when the engine refuses.
+    /// </summary>
+    /// <summary>What <see cref="OutlineAsync"/> gives when the engine refuses the file.</summary>
+    public const string Refused = "refused";
+
+    public async Task<string> OutlineAsync(CheckCase item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var directory = Path.Combine(workDirectory, "outline-" + Safe(item.Name));
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Dockerfile"), WithBuiltinFrontend(item.Text), cancellationToken).ConfigureAwait(false);
+        var request = new BuildRequest(directory) { BuildArgs = item.BuildArgs };
+        foreach (var image in PulledImages(item)) request = request.WithNamedContext(image, BuildContextSource.Image(StandIn));
+        try
+        {
+            var outline = await buildx.OutlineAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return string.Join("\n", [$"name={outline.Name} description={outline.Description}",
+                // Sorted: BuildKit lists them by the line that declares them, which formatting may move.
+                .. outline.Args.Select(a => $"arg {a.Name}={a.Value} ({a.Description})").Order(StringComparer.Ordinal),
+                .. outline.Secrets.Select(m => $"secret {m.Name} required={m.Required}"),
+                .. outline.Ssh.Select(m => $"ssh {m.Name} required={m.Required}")]);
+        }
+        catch (Exception e) when (e is BuildxException or FormatException or IProblemException)
+        {
+            return Refused;
+        }
+    }
+
+    /// <summary>
     /// <paramref name="text"/> with its <c># syntax=</c> directive (if any) replaced, on the same line, by a directive
     /// with its default value that the file does not already give.
     /// </summary>

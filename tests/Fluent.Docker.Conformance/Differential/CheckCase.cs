@@ -17,6 +17,9 @@ public enum CheckCaseOrigin
 
     /// <summary>Our emitter's text for a corpus or example file that reads as a typed model.</summary>
     Emitted,
+
+    /// <summary>What <c>fluent-docker fmt</c> writes for a corpus or example file it changes (<see cref="Dockerfile.Format"/>).</summary>
+    Formatted,
 }
 
 /// <summary>
@@ -45,7 +48,8 @@ public static class CheckCases
             ? new CheckCase("template:" + sample.Key, CheckCaseOrigin.Template, definition.Dockerfile.Emit(), definition.Ignore.Emit(), NoArgs)
             : null!);
         var emitted = files.Select(Emitted).OfType<CheckCase>();
-        return [.. files, .. templates, .. emitted];
+        var formatted = files.Select(Formatted).OfType<CheckCase>();
+        return [.. files, .. templates, .. emitted, .. formatted];
     }
 
     private static IEnumerable<CheckCase> CorpusFiles(string corporaRoot)
@@ -96,6 +100,16 @@ public static class CheckCases
         try { text = model.Emit(); }
         catch (Exception e) when (e is IProblemException) { return null; }
         return source with { Name = BuildKitCheckDifferential.EmittedPrefix + source.Name, Origin = CheckCaseOrigin.Emitted, Text = text };
+    }
+
+    /// <summary>The formatted text of <paramref name="source"/> when fmt changes it; null when it is formatted already or does not read.</summary>
+    private static CheckCase? Formatted(CheckCase source)
+    {
+        string text;
+        try { text = Dockerfile.Format(source.Text); }
+        catch (Exception e) when (e is IProblemException) { return null; }
+        return text == source.Text ? null
+            : source with { Name = BuildKitCheckDifferential.FormattedPrefix + source.Name, Origin = CheckCaseOrigin.Formatted, Text = text };
     }
 
     /// <summary>The <c>build-arg:</c> frontend attributes BuildKit's test ran the case with.</summary>

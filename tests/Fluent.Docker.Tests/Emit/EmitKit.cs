@@ -9,6 +9,9 @@ internal static partial class EmitKit
     /// <summary>A named stage on a small pinned base, the usual start of a test model.</summary>
     public static Stage App(string name = "app") => Stage.Named(name).From("debian:bookworm-slim");
 
+    /// <summary>A width no test line reaches: for tests about what a line says, not how it is laid out (FormatTests).</summary>
+    public static EmitOptions Unwrapped { get; } = new() { Width = 1_000_000 };
+
     public static string EmitFile(params Stage[] stages) => Dockerfile.Create(stages).Emit();
 
     /// <summary>A labs frontend that knows COPY/ADD --exclude and COPY --parents (the builtin one of Docker 28 lacks --parents).</summary>
@@ -19,7 +22,7 @@ internal static partial class EmitKit
     /// <summary>The emitted lines after the FROM line of a one-stage file (directives and FROM dropped).</summary>
     public static string[] BodyLines(Func<Stage, Stage> build, EscapeToken escape = EscapeToken.Backslash, BuilderProfile? frontend = null)
     {
-        var text = Dockerfile.Create(build(App())).WithEscape(escape).WithFrontend(frontend ?? BuilderProfile.Builtin).Emit();
+        var text = Dockerfile.Create(build(App())).WithEscape(escape).WithFrontend(frontend ?? BuilderProfile.Builtin).Emit(Unwrapped);
         Assert.EndsWith("\n", text);
         var lines = text[..^1].Split('\n');
         var from = Array.FindIndex(lines, l => l.StartsWith("FROM ", StringComparison.Ordinal));

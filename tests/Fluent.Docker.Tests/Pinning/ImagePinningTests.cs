@@ -47,7 +47,7 @@ public sealed class ImagePinningTests
         var imageLock = Lock(("busybox:1.36", BusyboxDigest), ("debian:bookworm-slim", DebianDigest), ("127.0.0.1:5000/tools/cache:1", ToolsDigest));
 
         var pinned = ImagePinning.Pin(original, imageLock, out var unlocked);
-        var text = pinned.Emit();
+        var text = pinned.Emit(Fluent.Docker.Tests.Emit.EmitKit.Unwrapped);
 
         Assert.Empty(unlocked);
         Assert.Contains($"FROM --platform=$BUILDPLATFORM busybox:1.36@{BusyboxDigest} AS build\n", text);
@@ -62,7 +62,7 @@ public sealed class ImagePinningTests
         Assert.Contains("FROM scratch AS empty\n", text);
         Assert.Contains("COPY --from=assets / /assets\n", text);
         // Only the references changed: removing the digests gives the original text back.
-        Assert.Equal(original.Emit(), text.Replace("@" + BusyboxDigest, "").Replace("@" + DebianDigest, "").Replace("@" + ToolsDigest, ""));
+        Assert.Equal(original.Emit(Fluent.Docker.Tests.Emit.EmitKit.Unwrapped), text.Replace("@" + BusyboxDigest, "").Replace("@" + DebianDigest, "").Replace("@" + ToolsDigest, ""));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ImagePinningTests
                 .Label(OciLabels.BaseName, "something-else:1"),
             Stage.Named("own").From("busybox:1.36").Label(OciLabels.BaseName, "busybox:1.36").Label(OciLabels.BaseDigest, "set-by-hand"));
 
-        var text = ImagePinning.Pin(labelled, Lock(("busybox:1.36", BusyboxDigest), ("debian:bookworm-slim", DebianDigest)), out _).Emit();
+        var text = ImagePinning.Pin(labelled, Lock(("busybox:1.36", BusyboxDigest), ("debian:bookworm-slim", DebianDigest)), out _).Emit(Fluent.Docker.Tests.Emit.EmitKit.Unwrapped);
 
         Assert.Contains($"LABEL org.opencontainers.image.base.name=busybox:1.36 org.opencontainers.image.base.digest={BusyboxDigest}\n", text);
         Assert.Contains(

@@ -108,7 +108,7 @@ public class ExtraCaCertificatesTests
     [Fact]
     public void Emitted_step_reads_the_secret_with_the_mounts_buildkit_expects()
     {
-        var text = PythonTemplate.Create("team/api", new PythonOptions { ExtraCaCertificates = CorpCa }).Dockerfile.Emit();
+        var text = PythonTemplate.Create("team/api", new PythonOptions { ExtraCaCertificates = CorpCa }).Dockerfile.Emit(Fluent.Docker.Tests.Emit.EmitKit.Unwrapped);
 
         Assert.Contains("RUN --mount=type=cache,target=/root/.cache/pip,id=pip --mount=type=secret,id=corp-ca,required=true --mount=type=tmpfs,target=/run/fluent-docker-ca cat ", text, StringComparison.Ordinal);
     }

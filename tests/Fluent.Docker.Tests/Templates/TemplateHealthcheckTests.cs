@@ -88,7 +88,7 @@ public class TemplateHealthcheckTests
             var definition = Make(key, o => o with { Health = health ?? o.Health });
 
             AssertLintQuiet(definition);
-            var line = Assert.Single(definition.Dockerfile.Emit().Split('\n'), l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal));
+            var line = Assert.Single(definition.Dockerfile.Emit(Fluent.Docker.Tests.Emit.EmitKit.Unwrapped).Split('\n'), l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal));
             Assert.True(line == "HEALTHCHECK NONE" || line.Contains(" CMD [\"", StringComparison.Ordinal), line);
         }
     }
