@@ -173,7 +173,7 @@ public static class DotNetTemplate
         build = build
             .DependencyRun(options, $"dotnet restore {project} -a ${{TARGETARCH}} {properties}", nuget)
             .Copy(".", ".")
-            .Run($"dotnet publish {project} -a ${{TARGETARCH}} --no-restore -c Release {properties} -o /out", nuget);
+            .Run($"dotnet publish {project} -a ${{TARGETARCH}} --no-restore -c Release {properties} -o /out{NoBuildServers(options)}", nuget);
 
         var runtimeImage = options.Resolve(options.Runtime);
         var aspNet = options.Kind == DotNetAppKind.AspNetCore;
@@ -203,6 +203,18 @@ public static class DotNetTemplate
         DotNetRuntimeVariant.NativeAot => "-p:PublishAot=true -p:CopyOutputSymbolsToPublishDirectory=false",
         _ => "-p:UseAppHost=false",
     };
+
+    /// <summary>
+    /// A RUN is one-shot: the compiler server and MSBuild's reusable nodes that <c>dotnet publish</c> starts die with its
+    /// container, so starting them is waste; <c>--disable-build-servers</c> (SDK 7 and later) compiles without them, to the
+    /// same output. Measured on the framework-dependent publish only (P1: about 13% less CPU, lower in 13 of 17 paired
+    /// runs), so the other variants keep their line.
+    /// </summary>
+    private static string NoBuildServers(DotNetOptions options) =>
+        options.RuntimeVariant == DotNetRuntimeVariant.FrameworkDependent
+            && int.TryParse(options.SdkVersion.Split('.')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var major) && major >= 7
+            ? " --disable-build-servers"
+            : "";
 
     /// <summary>
     /// NativeAOT links with the platform's toolchain: clang and zlib1g-dev from the SDK image's Debian release (unpinned:
