@@ -6,8 +6,39 @@ namespace Fluent.Docker.Linting.Rules;
 /// FD0006 (BuildKit JSONArgsRecommended, hadolint DL3025): CMD or ENTRYPOINT in shell form while the stage has no
 /// SHELL of its own (with a custom SHELL the shell form is the point, as BuildKit decides).
 /// </summary>
-internal sealed class ShellFormCommandRule() : LintRule(RuleIds.ShellFormCommand)
+internal sealed class ShellFormCommandRule() : LintRule(RuleIds.ShellFormCommand), IFixableRule
 {
+    /// <summary>
+    /// <c>CMD npm start</c> becomes <c>CMD ["npm", "start"]</c> when the command is plain words (the analyzer's test:
+    /// no quotes, variables, globs, operators or redirections). Refused where exec form would hand the words to an
+    /// ENTRYPOINT, or a CMD to the new exec-form ENTRYPOINT, instead of running them.
+    /// </summary>
+    public FixOutcome FixFinding(FixContext context, Finding finding)
+    {
+        var at = context.Instruction(finding.Location);
+        if (at.Instruction is not (CmdInstruction { Command: CommandLine.Shell } or EntrypointInstruction { Command: CommandLine.Shell })
+            || context.NodeOf(finding.Location) is not { } node)
+            return new FixRefusal("a heredoc script (or an ONBUILD trigger): not rewritten");
+        var command = ((CommandLine.Shell)Codecs.InstructionCodecs.For(at.Instruction).ContainerCommand(at.Instruction)!).Command;
+        if (RunText.ExecFormWords(command.Trim()) is not { } words)
+            return new FixRefusal("the command uses shell syntax (quotes, variables, globs, operators or redirections): exec form would not run it the same way");
+        var stage = at.Stage.Instructions.Select(i => i.Instruction).ToList();
+        Instruction fixedInstruction;
+        if (at.Instruction is EntrypointInstruction)
+        {
+            if (stage.Any(i => i is CmdInstruction))
+                return new FixRefusal("the stage sets a CMD, which an exec-form ENTRYPOINT would receive as arguments");
+            fixedInstruction = new EntrypointInstruction(new CommandLine.Exec(ValueList.Of([.. words])));
+        }
+        else
+        {
+            if (at.Before.Config.Entrypoint is not null || stage.Any(i => i is EntrypointInstruction))
+                return new FixRefusal("an ENTRYPOINT is set: in exec form these words would become its arguments instead of a shell command");
+            fixedInstruction = new CmdInstruction(new CommandLine.Exec(ValueList.Of([.. words])));
+        }
+        return new LintFix(Id, finding.Location, context.Render(fixedInstruction, node.Keyword), $"{at.Instruction.Keyword} in exec form");
+    }
+
     internal override IEnumerable<Finding> Check(LintContext context)
     {
         foreach (var at in context.Stages.SelectMany(s => s.Instructions))
