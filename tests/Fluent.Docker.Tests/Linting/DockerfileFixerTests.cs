@@ -219,8 +219,8 @@ public class DockerfileFixerTests
         ENV APP_HOME /srv/app
         WORKDIR /srv/app
         RUN apt-get update && apt-get install python3
-        # fetch the checksum list
-        RUN curl -fsSL https://example.com/SHA256SUMS | grep api > /srv/app/SUMS || true
+        # record the runtime version
+        RUN python3 --version | grep Python > /srv/app/VERSION
         COPY --from=build /app/web/dist /srv/app/public
         EXPOSE 8080
         USER 1000
@@ -251,9 +251,9 @@ public class DockerfileFixerTests
         ENV APP_HOME=/srv/app
         WORKDIR /srv/app
         RUN apt-get update && apt-get install --no-install-recommends -y python3 && rm -rf /var/lib/apt/lists/*
-        # fetch the checksum list
+        # record the runtime version
         SHELL ["/bin/bash", "-o", "pipefail", "-c"]
-        RUN curl -fsSL https://example.com/SHA256SUMS | grep api > /srv/app/SUMS || true
+        RUN python3 --version | grep Python > /srv/app/VERSION
         COPY --from=build /app/web/dist /srv/app/public
         EXPOSE 8080
         USER 1000
