@@ -66,6 +66,7 @@ public static class DockerfileFixer
             var next = NextFix(state, dropped);
             if (next is null) break;
             var (fix, node) = next.Value;
+            fix = fix with { Replacement = WithLineEndingsOf(state.OwnText(node), fix.Replacement) };
             var fixedText = state.Replace(node, fix.Replacement);
             FixState? fixedState;
             string? failure = null;
@@ -108,6 +109,12 @@ public static class DockerfileFixer
     }
 
     private static int Lines(string text) => text.Count(c => c == '\n');
+
+    /// <summary>Rendered lines end with a line feed; in an instruction written with CR LF they get CR LF too.</summary>
+    private static string WithLineEndingsOf(string own, string replacement) =>
+        own.Contains("\r\n", StringComparison.Ordinal)
+            ? replacement.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal)
+            : replacement;
 
     /// <summary>One applied fix's lines: <see cref="Old"/> lines from <see cref="Start"/> became <see cref="New"/> lines.</summary>
     private readonly record struct LineMove(int Start, int Old, int New);

@@ -56,6 +56,10 @@ internal sealed class FixContext
         return casing is null ? text : casing + text[keyword.Length..];
     }
 
+    /// <summary>Texts one after another, each on lines of its own (a node that ended the file without a line break gets one).</summary>
+    public static string Lines(params string[] texts) =>
+        string.Concat(texts.Select((text, i) => i < texts.Length - 1 && text.Length > 0 && !text.EndsWith('\n') ? text + "\n" : text));
+
     /// <summary>
     /// The fix of a rule that rewrites a RUN's shell command: <paramref name="rewrite"/> gives the new command (null:
     /// <paramref name="refusal"/>). A heredoc script or exec form is not rewritten.

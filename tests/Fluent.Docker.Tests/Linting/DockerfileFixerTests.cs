@@ -197,9 +197,28 @@ public class DockerfileFixerTests
         Assert.Equal("FROM debian:bookworm-slim\nWORKDIR /app\nWORKDIR /src\nRUN make\nWORKDIR /app\nWORKDIR /opt\nRUN make\nWORKDIR /app\nCMD [\"app\", \"--serve\"]\n", result.Text);
     }
 
+    [Fact]
+    public void Crlf_lines_stay_crlf_and_a_last_line_without_a_line_break_is_fixed()
+    {
+        var crlf = FixTwice("FROM debian:bookworm-slim\r\nWORKDIR /app\r\nRUN cd /src && make\r\nUSER 1000\r\n");
+        var unterminated = FixTwice("FROM debian:bookworm-slim\nWORKDIR /app\nRUN cd /src && make");
+
+        Assert.Equal("FROM debian:bookworm-slim\r\nWORKDIR /app\r\nWORKDIR /src\r\nRUN make\r\nWORKDIR /app\r\nUSER 1000\r\n", crlf.Text);
+        Assert.Equal("FROM debian:bookworm-slim\nWORKDIR /app\nWORKDIR /src\nRUN make\nWORKDIR /app\n", unterminated.Text);
+    }
+
+    [Fact]
+    public void A_backtick_escaped_file_keeps_its_continuations()
+    {
+        const string text = "# escape=`\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y `\n    curl && rm -rf /var/lib/apt/lists/*\n";
+
+        var result = FixTwice(text);
+
+        Assert.Equal("# escape=`\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends -y `\n    curl && rm -rf /var/lib/apt/lists/*\n", result.Text);
+    }
+
     /// <summary>A naive team Dockerfile, as the seeds' exercise starts from: every byte not fixed stays.</summary>
     internal const string Seed = """
-        # syntax=docker/dockerfile:1
         # Team API image (hand-written)
         FROM node:20-slim as build
         WORKDIR /app
@@ -229,7 +248,6 @@ public class DockerfileFixerTests
         """;
 
     internal const string FixedSeed = """
-        # syntax=docker/dockerfile:1
         # Team API image (hand-written)
         FROM node:20-slim AS build
         WORKDIR /app

@@ -32,8 +32,8 @@ internal sealed class RunCdRule() : RunTextRule(RuleIds.RunCd), IFixableRule
         if (context.RunWithCommand(node, run, rest) is not { } runText)
             return new FixRefusal("the RUN has comment lines inside it that rewriting it would drop");
         if (previous == directory) return new LintFix(Id, finding.Location, runText, $"removed 'cd {directory}': the working directory is already {directory}");
-        var text = context.Render(new WorkdirInstruction(directory), node.Keyword) + runText
-            + (nextSetsWorkdir ? "" : context.Render(new WorkdirInstruction(previous!), node.Keyword));
+        var text = FixContext.Lines(context.Render(new WorkdirInstruction(directory), node.Keyword), runText,
+            nextSetsWorkdir ? "" : context.Render(new WorkdirInstruction(previous!), node.Keyword));
         return new LintFix(Id, finding.Location, text, nextSetsWorkdir
             ? $"moved 'cd {directory}' to WORKDIR {directory}"
             : $"moved 'cd {directory}' to WORKDIR {directory}, and set the working directory back to {previous} after the RUN");
