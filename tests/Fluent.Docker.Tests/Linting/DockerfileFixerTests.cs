@@ -217,6 +217,60 @@ public class DockerfileFixerTests
         Assert.Equal("# escape=`\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends -y `\n    curl && rm -rf /var/lib/apt/lists/*\n", result.Text);
     }
 
+    [Fact]
+    public void A_rewrite_that_would_drop_a_comment_line_inside_the_run_is_refused()
+    {
+        const string text = "FROM debian:bookworm-slim\nWORKDIR /app\nRUN cd /src && \\\n# build it\n    make\n";
+
+        var result = Fix(text);
+
+        Assert.Equal(text, result.Text);
+        Assert.Equal("the RUN has comment lines inside it that rewriting it would drop", Assert.Single(result.Refused, r => r.RuleId == "FD0014").Reason);
+    }
+
+    [Fact]
+    public void Heredoc_scripts_are_not_rewritten()
+    {
+        const string text = "FROM debian:bookworm-slim\nRUN <<EOF\napt-get install curl\nEOF\n";
+
+        var result = Fix(text);
+
+        Assert.Equal(text, result.Text);
+        Assert.All(result.Refused.Where(r => r.RuleId is "FD0016" or "FD0017" or "FD0018"),
+            r => Assert.Equal("the RUN is a heredoc script or in exec form: not rewritten", r.Reason));
+        Assert.Equal(3, result.Refused.Count(r => r.RuleId is "FD0016" or "FD0017" or "FD0018"));
+    }
+
+    /// <summary>
+    /// Over every corpus file: fixing is idempotent, no comment line is lost, and every line before the first fixed
+    /// line is the original's (a fix only rewrites its instruction's own lines; the exact tests above show the rest).
+    /// </summary>
+    [Fact]
+    public void Every_corpus_file_fixes_idempotently_and_keeps_its_comments_and_untouched_lines()
+    {
+        var root = Fluent.Docker.Conformance.Corpora.FindRoot();
+        var files = Directory.GetFiles(root, "*Dockerfile", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var changed = 0;
+        foreach (var path in files)
+        {
+            var text = File.ReadAllText(path);
+            DockerfileFixResult result;
+            try { result = Fix(text); }
+            catch (Fluent.Docker.Parsing.DockerfileParseException) { continue; }
+            if (!result.Changed) continue;
+            changed++;
+            var name = Path.GetRelativePath(root, path);
+            Assert.True(Fix(result.Text).Text == result.Text, $"{name}: a second fix changes the text");
+            static int Comments(string t) => t.Split('\n').Count(l => l.TrimStart().StartsWith('#'));
+            Assert.True(Comments(result.Text) >= Comments(text), $"{name}: comment lines were lost");
+            var before = text.Split('\n');
+            var after = result.Text.Split('\n');
+            var first = result.Applied.Min(f => f.Line) - 1;
+            Assert.True(before.Take(first).SequenceEqual(after.Take(first)), $"{name}: a line before the first fix changed");
+        }
+        Assert.True(changed >= 50, $"only {changed} corpus files had fixes");
+    }
+
     /// <summary>A naive team Dockerfile, as the seeds' exercise starts from: every byte not fixed stays.</summary>
     internal const string Seed = """
         # Team API image (hand-written)
