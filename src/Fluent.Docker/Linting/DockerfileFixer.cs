@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Fluent.Docker.Parsing;
 using Fluent.Docker.Pinning;
 
@@ -203,7 +204,7 @@ public static class DockerfileFixer
                 var at = LintLocation.From(stage);
                 if (_fix.NodeOf(at) is not { } node) continue;
                 var own = _fix.OwnText(node);
-                var word = System.Text.RegularExpressions.Regex.Match(own, @"(?<=\s)" + System.Text.RegularExpressions.Regex.Escape(written) + @"(?=\s|$)");
+                var word = Regex.Match(own, @"(?<=\s)" + Regex.Escape(written) + @"(?=\s|$)");
                 if (!word.Success) continue;
                 var replacement = own[..word.Index] + written + "@" + locked.Digest + own[(word.Index + word.Length)..];
                 yield return new Candidate(LockFixId, 0, node.StartLine, at,

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Fluent.Docker.Rules;
 
 namespace Fluent.Docker.Linting.Rules;
@@ -11,7 +12,7 @@ internal sealed class FromAsCasingRule() : StageRule(RuleIds.FromAsCasing), IFix
         if (finding.MessageArguments is not [string asWord, string from] || context.NodeOf(finding.Location) is not { } node)
             return new FixRefusal("the FROM's text is not known");
         var own = context.OwnText(node);
-        var word = System.Text.RegularExpressions.Regex.Matches(own, @"(?<=\s)" + System.Text.RegularExpressions.Regex.Escape(asWord) + @"(?=\s)").LastOrDefault();
+        var word = Regex.Matches(own, @"(?<=\s)" + Regex.Escape(asWord) + @"(?=\s)").LastOrDefault();
         if (word is null) return new FixRefusal("the AS word is not where the fix can find it");
         var cased = from == from.ToLowerInvariant() ? "as" : "AS";
         return new LintFix(Id, finding.Location, own[..word.Index] + cased + own[(word.Index + word.Length)..], $"'{asWord}' written as '{cased}'");
