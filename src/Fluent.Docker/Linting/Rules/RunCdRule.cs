@@ -23,8 +23,7 @@ internal sealed class RunCdRule() : RunTextRule(RuleIds.RunCd), IFixableRule
             return new FixRefusal("the directory is quoted or escaped: not moved to WORKDIR");
         if (run.Options.OfType<BindMount>().Any(m => m.Target.Value.LiteralText is not { } target || !target.StartsWith('/')))
             return new FixRefusal("a bind mount's target is relative to the working directory, which the fix would change");
-        var next = at.Number < at.Stage.Instructions.Count ? at.Stage.Instructions[at.Number].Instruction : null;
-        var nextSetsWorkdir = next is WorkdirInstruction { Path: { IsRelativeLiteral: false } path } && path.Value.LiteralText is not null;
+        var nextSetsWorkdir = at.Number < at.Stage.Instructions.Count && SetsLiteralWorkdir(at.Stage.Instructions[at.Number].Instruction);
         var previous = at.Before.WorkdirSet || at.Stage.Chain().Last().Stage.Base is BaseImage.Scratch ? at.Before.Config.WorkingDir : null;
         if (previous is null && !nextSetsWorkdir)
             return new FixRefusal("the working directory before this RUN comes from the base image and is not known here, "
@@ -38,6 +37,10 @@ internal sealed class RunCdRule() : RunTextRule(RuleIds.RunCd), IFixableRule
             ? $"moved 'cd {directory}' to WORKDIR {directory}"
             : $"moved 'cd {directory}' to WORKDIR {directory}, and set the working directory back to {previous} after the RUN");
     }
+
+    /// <summary>A WORKDIR to an absolute literal path: what the RUN's directory was before it no longer matters after it.</summary>
+    private static bool SetsLiteralWorkdir(Instruction instruction) =>
+        instruction is WorkdirInstruction { Path: { IsRelativeLiteral: false } path } && path.Value.LiteralText is not null;
 
     private protected override IEnumerable<Finding> Check(InstructionContext at, RunInstruction run, ShellScript script)
     {

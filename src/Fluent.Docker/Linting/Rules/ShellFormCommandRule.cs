@@ -16,28 +16,24 @@ internal sealed class ShellFormCommandRule() : LintRule(RuleIds.ShellFormCommand
     public FixOutcome FixFinding(FixContext context, Finding finding)
     {
         var at = context.Instruction(finding.Location);
-        if (at.Instruction is not (CmdInstruction { Command: CommandLine.Shell } or EntrypointInstruction { Command: CommandLine.Shell })
+        if (Codecs.InstructionCodecs.For(at.Instruction).ContainerCommand(at.Instruction) is not CommandLine.Shell { Command: var command }
             || context.NodeOf(finding.Location) is not { } node)
             return new FixRefusal("a heredoc script (or an ONBUILD trigger): not rewritten");
-        var command = ((CommandLine.Shell)Codecs.InstructionCodecs.For(at.Instruction).ContainerCommand(at.Instruction)!).Command;
         if (RunText.ExecFormWords(command.Trim()) is not { } words)
             return new FixRefusal("the command uses shell syntax (quotes, variables, globs, operators or redirections): exec form would not run it the same way");
-        var stage = at.Stage.Instructions.Select(i => i.Instruction).ToList();
-        Instruction fixedInstruction;
-        if (at.Instruction is EntrypointInstruction)
-        {
-            if (stage.Any(i => i is CmdInstruction))
-                return new FixRefusal("the stage sets a CMD, which an exec-form ENTRYPOINT would receive as arguments");
-            fixedInstruction = new EntrypointInstruction(new CommandLine.Exec(ValueList.Of([.. words])));
-        }
-        else
-        {
-            if (at.Before.Config.Entrypoint is not null || stage.Any(i => i is EntrypointInstruction))
-                return new FixRefusal("an ENTRYPOINT is set: in exec form these words would become its arguments instead of a shell command");
-            fixedInstruction = new CmdInstruction(new CommandLine.Exec(ValueList.Of([.. words])));
-        }
+        var exec = new CommandLine.Exec(ValueList.Of([.. words]));
+        var isEntrypoint = at.Instruction is EntrypointInstruction;
+        if (isEntrypoint && SetsCmd(at.Stage))
+            return new FixRefusal("the stage sets a CMD, which an exec-form ENTRYPOINT would receive as arguments");
+        if (!isEntrypoint && (at.Before.Config.Entrypoint is not null || SetsEntrypoint(at.Stage)))
+            return new FixRefusal("an ENTRYPOINT is set: in exec form these words would become its arguments instead of a shell command");
+        Instruction fixedInstruction = isEntrypoint ? new EntrypointInstruction(exec) : new CmdInstruction(exec);
         return new LintFix(Id, finding.Location, context.Render(fixedInstruction, node.Keyword), $"{at.Instruction.Keyword} in exec form");
     }
+
+    private static bool SetsCmd(StageContext stage) => stage.Instructions.Any(i => i.Instruction is CmdInstruction);
+
+    private static bool SetsEntrypoint(StageContext stage) => stage.Instructions.Any(i => i.Instruction is EntrypointInstruction);
 
     internal override IEnumerable<Finding> Check(LintContext context)
     {
