@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Fluent.Docker.Cli.Definitions;
+using Fluent.Docker.Cli.Output;
 using Fluent.Docker.Hosting;
+using Fluent.Docker.IO;
 using Fluent.Docker.Linting;
+using Fluent.Docker.Pinning;
 using Fluent.Docker.Workflow;
 
 namespace Fluent.Docker.Cli.Commands;
@@ -9,6 +12,8 @@ namespace Fluent.Docker.Cli.Commands;
 /// <summary>
 /// <c>lint [PATH…]</c>: runs the rule engine on Dockerfiles read through the parser, or, without paths, on what the
 /// image definitions generate. Exit 0 clean, 1 findings at or above <c>--fail-on</c>, 2 usage or parse errors.
+/// <c>--fix</c> applies the fixable rules' fixes to the Dockerfiles first (<see cref="DockerfileFixer"/>), and the
+/// findings that remain decide the exit code.
 /// </summary>
 internal static class LintCommand
 {
@@ -44,17 +49,37 @@ internal static class LintCommand
             HelpName = "OS/ARCH",
             AllowMultipleArgumentsPerToken = true,
         };
+        var fix = new Option<bool>("--fix")
+        {
+            Description = "Apply the fixes of the fixable rules to the Dockerfiles (each written whole or not at all), list them, then lint what remains.",
+        };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "With --fix: print the fixes as a unified diff and write nothing.",
+        };
+        var lockFile = new Option<string?>("--lock")
+        {
+            Description = $"With --fix: pin base images to the digests of this lock (default: {DefinitionsProject.DefaultDirectory}/{ImageLock.FileName} when it exists).",
+            HelpName = "PATH",
+        };
 
         var command = new Command("lint", "Lint Dockerfiles, or the Dockerfiles the image definitions generate.")
         {
-            paths, format, failOn, project, engine, platforms,
+            paths, format, failOn, project, engine, platforms, fix, dryRun, lockFile,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var targets = (parse.GetValue(platforms) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             if (targets.Count > 0 && !parse.GetValue(engine))
                 throw CliException.Usage("--platform only changes what the engine is asked about. Fix: add --engine.");
-            var run = parse.GetValue(engine)
+            var fixing = parse.GetValue(fix);
+            if (!fixing && (parse.GetValue(dryRun) || parse.GetValue(lockFile) is not null))
+                throw CliException.Usage("--dry-run and --lock go with --fix. Fix: add --fix, or drop them.");
+            if (fixing && parse.GetValue(engine))
+                throw CliException.Usage("--fix and --engine do not go together. Fix: run lint --fix first, then lint --engine.");
+            var run = fixing
+                ? FixFiles(console, parse.GetValue(paths) ?? [], parse.GetValue(dryRun), parse.GetValue(lockFile), parse.GetValue(format) == "text")
+                : parse.GetValue(engine)
                 ? await LintWithEngineAsync(console, parse.GetValue(paths) ?? [], [.. targets.Select(Platform.Parse)], cancellationToken)
                 : await LintAsync(console, parse.GetValue(paths) ?? [], parse.GetValue(project), parse.GetValue(CliApp.Verbose), cancellationToken);
             return Report(console, run, parse.GetValue(format)!, parse.GetValue(failOn)!);
@@ -70,12 +95,7 @@ internal static class LintCommand
     {
         if (paths.Length > 0)
         {
-            var files = paths.Select(p =>
-            {
-                var full = console.Resolve(p);
-                var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
-                return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
-            }).ToList();
+            var files = paths.Select(p => ExistingDockerfile(console, p)).ToList();
             return FileWorkflow.LintFiles(files.Select(f => new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f))));
         }
         if (project is not null || Directory.Exists(console.Resolve(DefinitionsProject.DefaultDirectory)))
@@ -94,12 +114,7 @@ internal static class LintCommand
     /// </summary>
     private static async Task<LintRun> LintWithEngineAsync(CliConsole console, string[] paths, IReadOnlyList<Platform> platforms, CancellationToken cancellationToken)
     {
-        var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(p =>
-        {
-            var full = console.Resolve(p);
-            var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
-            return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
-        }).ToList();
+        var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(p => ExistingDockerfile(console, p)).ToList();
         using var engine = Engine.DockerEngine.Connect();
         var linted = new List<LintedFile>();
         foreach (var file in files)
@@ -116,6 +131,42 @@ internal static class LintCommand
             }
         }
         return new LintRun(linted);
+    }
+
+    /// <summary>
+    /// Fixes every Dockerfile given (else ./Dockerfile): all are read and fixed before any is written, each written
+    /// atomically; <paramref name="dryRun"/> prints unified diffs instead. Lists what was fixed and what was not (on
+    /// standard output for text, else on standard error), and returns the lint of the fixed texts.
+    /// </summary>
+    private static LintRun FixFiles(CliConsole console, string[] paths, bool dryRun, string? lockPath, bool text)
+    {
+        List<string> files = paths.Length > 0 ? [.. paths.Select(p => ExistingDockerfile(console, p))]
+            : File.Exists(console.Resolve("Dockerfile")) ? [console.Resolve("Dockerfile")]
+            : throw CliException.Usage("--fix works on Dockerfiles: there is no ./Dockerfile. Fix: pass a PATH (the C# definitions are fixed by the analyzers' code fixes).");
+        var lockFull = lockPath is null ? console.Resolve(Path.Combine(DefinitionsProject.DefaultDirectory, ImageLock.FileName)) : console.Resolve(lockPath);
+        if (lockPath is not null && !File.Exists(lockFull)) throw CliException.MissingFile(console.Display(lockFull), "lock file");
+        var options = new DockerfileFixOptions { Lock = File.Exists(lockFull) ? ImageLock.Load(lockFull) : null };
+        // UTF-8 without stripping a byte-order mark: the fixed file keeps every byte that was not fixed.
+        var utf8 = new System.Text.UTF8Encoding(false);
+        var results = files.Select(f => (Path: f, Shown: console.Display(f), Result: DockerfileFixer.Fix(utf8.GetString(File.ReadAllBytes(f)), options))).ToList();
+        var log = text ? console.Out : console.Error;
+        foreach (var (_, shown, result) in results)
+        {
+            foreach (var applied in result.Applied) log.WriteLine($"{shown}:{applied.Line}: fixed {applied.RuleId}: {applied.Description}");
+            foreach (var refused in result.Refused) log.WriteLine($"{shown}:{refused.Line}: not fixed {refused.RuleId}: {refused.Reason}");
+            foreach (var image in result.Unlocked) log.WriteLine($"{shown}: {image} is not in the lock: not pinned");
+            if (!result.Changed) log.WriteLine($"{shown}: nothing to fix");
+            else if (dryRun) log.Write(UnifiedDiff.Create(result.Original, result.Text, shown, $"{shown} (fixed)"));
+        }
+        if (!dryRun) AtomicFile.WriteAll(results.Where(r => r.Result.Changed).Select(r => (r.Path, (Func<string>)(() => r.Result.Text))));
+        return FileWorkflow.LintFiles(results.Select(r => new LintTarget(r.Shown, r.Result.Text, IgnoreBeside(r.Path))));
+    }
+
+    private static string ExistingDockerfile(CliConsole console, string path)
+    {
+        var full = console.Resolve(path);
+        var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
+        return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
     }
 
     /// <summary>

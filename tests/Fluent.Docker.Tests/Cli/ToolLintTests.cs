@@ -72,4 +72,34 @@ public sealed class ToolLintTests(InstalledTool tool)
         Assert.Equal(["Dockerfile", "other.Dockerfile"], uris.Order());
         Assert.Contains(results, r => r.GetProperty("ruleId").GetString() == "FD0002"); // alpine:latest, from the second file
     }
+
+    [Fact]
+    public void Fix_rewrites_the_file_lists_each_fix_and_a_second_run_has_nothing_to_fix()
+    {
+        var repo = Repository();
+        var path = Path.Combine(repo, "Dockerfile");
+
+        var preview = tool.Run(repo, "lint", "--fix", "--dry-run", "Dockerfile");
+        var unchangedByPreview = File.ReadAllText(path);
+        var first = tool.Run(repo, "lint", "--fix", "Dockerfile");
+        var second = tool.Run(repo, "lint", "--fix", "Dockerfile");
+
+        Assert.Equal(Sloppy, unchangedByPreview);
+        Assert.Contains("+++ Dockerfile (fixed)", preview.Output);
+        Assert.Contains("+CMD [\"/app\", \"--serve\"]\n", preview.Output);
+        Assert.Equal(
+            "FROM debian\nRUN cd /src && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\nCMD [\"/app\", \"--serve\"]\n",
+            File.ReadAllText(path));
+        Assert.Contains("Dockerfile:2: fixed FD0016: added -y to apt-get install\n", first.Output);
+        Assert.Contains("Dockerfile:2: fixed FD0018: removed /var/lib/apt/lists at the end of the RUN\n", first.Output);
+        Assert.Contains("Dockerfile:3: fixed FD0006: CMD in exec form\n", first.Output);
+        Assert.Contains("Dockerfile:2: not fixed FD0014: the working directory before this RUN comes from the base image", first.Output);
+        Assert.Contains("Dockerfile:2: warning FD0014: RUN changes directory with 'cd /src'", first.Output); // what remains is linted
+        Assert.DoesNotContain("FD0006", first.Output.Split("fixed FD0006")[1]);
+        Assert.Equal(1, first.ExitCode); // the remaining warnings decide, as in a plain lint
+        Assert.Contains("Dockerfile: nothing to fix\n", second.Output);
+        Assert.DoesNotContain(": fixed ", second.Output);
+        Assert.Equal(first.ExitCode, second.ExitCode);
+        Assert.Empty(Directory.GetFiles(repo, "*.tmp"));
+    }
 }
