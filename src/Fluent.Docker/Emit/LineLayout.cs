@@ -355,12 +355,18 @@ internal static class LineLayout
             _line.Append(piece);
         }
 
-        /// <summary>The piece on this line when it fits, else on a new line at <paramref name="indent"/>.</summary>
+        /// <summary>
+        /// The piece on this line when it fits, else on a new line at <paramref name="indent"/>; the first piece after
+        /// the keyword always stays with it (<c>COPY \</c> alone on a line reads worse than one long first line).
+        /// </summary>
         public void Fill(string piece, int indent)
         {
-            if (!AtLineStart && !FitsOnLine(piece)) Break(indent);
+            if (!AtLineStart && !FitsOnLine(piece) && !OnlyKeyword) Break(indent);
             Word(piece);
         }
+
+        /// <summary>The first line holds the keyword and nothing else yet.</summary>
+        private bool OnlyKeyword => _lines.Count == 0 && !_line.ToString().Contains(' ', StringComparison.Ordinal);
 
         public void Break(int indent)
         {

@@ -96,7 +96,8 @@ public sealed class ToolLockE2ETests(InstalledTool tool, DockerLabFixture lab) :
         Assert.True(relock.ExitCode == 0, relock.ToString());
         Assert.Matches(@"(?m)^debian:bookworm-slim\s+sha256:\w{12}\s+linux/amd64,linux/arm64\S*\s+added$", relock.Output);
         Assert.True(regenerate.ExitCode == 0, regenerate.ToString());
-        Assert.Contains($"COPY --from=debian:bookworm-slim@sha256:", File.ReadAllText(Path.Combine(repo, "Dockerfile")));
+        // The pinned reference is long, so the emitter may put the flag on a continuation line of its own.
+        Assert.Matches(@"COPY (\\\n\s+)?--from=debian:bookworm-slim@sha256:", File.ReadAllText(Path.Combine(repo, "Dockerfile")));
     }
 
     [Fact]
