@@ -64,6 +64,7 @@ namespace Fluent.Docker.Rules
         public const string CopyAllBeforeInstall = "FD0123";
         public const string UnusedCacheMount = "FD0124";
         public const string InvalidBaseImagePlatform = "FD0125";
+        public const string UnsortedPackageList = "FD0126";
     }
 
     /// <summary>Where a rule is reported: by the Roslyn analyzers on C# code, by the lint over a model, or both.</summary>
@@ -400,6 +401,11 @@ namespace Fluent.Docker.Rules
                 "Base image {0} was pulled with platform \"{1}\", expected \"{2}\" for current build",
                 "A single-platform base image of another architecture builds, but the result is that architecture's image under the wrong platform (or fails at run time). Needs the registry: the lint reports it only when given an engine.",
                 null, "InvalidBaseImagePlatform", RuleReporters.Lint),
+            new RuleDefinition(RuleIds.UnsortedPackageList, Maintainability, RuleSeverity.Info,
+                "Sort package lists",
+                "The {0} package list is not sorted: {1}",
+                "apt-get and apk install the same set whatever the order, so a sorted list costs nothing: a duplicate shows, and adding or removing a package is a one-line change in review (Docker's best-practice guide sorts multi-line arguments).",
+                null, null, RuleReporters.Lint),
         };
 
         private static readonly Dictionary<string, RuleDefinition> ById = Index();

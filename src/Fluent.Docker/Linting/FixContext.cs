@@ -106,6 +106,8 @@ internal sealed class FixContext
         while (suffix < old.Length - prefix && suffix < command.Length - prefix && old[^(suffix + 1)] == command[^(suffix + 1)]) suffix++;
         var start = at + prefix;
         var end = at + old.Length - suffix;
+        if (EditWords(own, logical, start, old[prefix..(old.Length - suffix)], command[prefix..(command.Length - suffix)]) is { } byWord)
+            return byWord;
         int rawStart, rawEnd;
         if (start < end)
         {
@@ -119,6 +121,41 @@ internal sealed class FixContext
         }
         if (HasCommentLines(own[rawStart..rawEnd])) return null;
         return own[..rawStart] + command[prefix..(command.Length - suffix)] + own[rawEnd..];
+    }
+
+    /// <summary>
+    /// When the old and new middles are words with the same blanks between them (words reordered or respelled in place)
+    /// and the old one spans lines, replaces word by word, so the line breaks and indentation between them stay.
+    /// </summary>
+    private static string? EditWords(string own, LogicalLine logical, int start, string oldMiddle, string newMiddle)
+    {
+        var oldWords = WordSpans(oldMiddle);
+        var newWords = WordSpans(newMiddle);
+        if (oldWords.Count < 2 || oldWords.Count != newWords.Count) return null;
+        for (var i = 1; i < oldWords.Count; i++)
+            if (oldMiddle[oldWords[i - 1].End..oldWords[i].Start] != newMiddle[newWords[i - 1].End..newWords[i].Start]) return null;
+        if (oldMiddle[..oldWords[0].Start] != newMiddle[..newWords[0].Start]) return null;
+        var rawSpans = oldWords.Select(w => (Start: logical.Offsets[start + w.Start], End: logical.Offsets[start + w.End - 1] + 1)).ToList();
+        if (!own[rawSpans[0].Start..rawSpans[^1].End].Contains('\n', StringComparison.Ordinal)) return null;
+        var text = new System.Text.StringBuilder(own);
+        for (var i = oldWords.Count - 1; i >= 0; i--)
+            text.Remove(rawSpans[i].Start, rawSpans[i].End - rawSpans[i].Start)
+                .Insert(rawSpans[i].Start, newMiddle[newWords[i].Start..newWords[i].End]);
+        return text.ToString();
+    }
+
+    /// <summary>The runs of non-blank characters of <paramref name="text"/>.</summary>
+    private static List<(int Start, int End)> WordSpans(string text)
+    {
+        var spans = new List<(int, int)>();
+        for (var i = 0; i < text.Length;)
+        {
+            if (char.IsWhiteSpace(text[i])) { i++; continue; }
+            var begin = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            spans.Add((begin, i));
+        }
+        return spans;
     }
 
     /// <summary>True when the text holds a comment line (one that continues an instruction: BuildKit drops it).</summary>

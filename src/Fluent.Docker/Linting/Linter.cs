@@ -67,6 +67,7 @@ public static class Linter
         new UndefinedArgInFromRule(),
         new UndefinedVariableRule(),
         new UnusedCacheMountRule(),
+        new UnsortedPackageListRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     public static LintReport Lint(Dockerfile dockerfile, LintOptions? options = null)

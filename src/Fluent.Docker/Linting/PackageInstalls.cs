@@ -5,6 +5,9 @@ namespace Fluent.Docker.Linting;
 /// <summary>A package manager's install command in a RUN: which manager, and the package words it was given.</summary>
 internal sealed record PackageInstall(string Manager, ShellCommand Command, IReadOnlyList<string> Packages, IReadOnlyList<string> Options)
 {
+    /// <summary>The package words as written (with where each sits in the command text), in the same order as <see cref="Packages"/>.</summary>
+    public IReadOnlyList<ShellWord> PackageWords { get; init; } = [];
+
     public bool Has(params string[] options) => Options.Any(o => options.Contains(o, StringComparer.Ordinal));
 }
 
@@ -46,13 +49,16 @@ internal static class PackageInstalls
 
     private static PackageInstall? Read(ShellCommand command, string manager)
     {
-        var words = command.Words.Skip(command.EffectiveProgramIndex).Select(w => w.Value).ToList();
+        var shellWords = command.Words.Skip(command.EffectiveProgramIndex).ToList();
+        var words = shellWords.Select(w => w.Value).ToList();
         if (words.Count == 0 || ManagerOf(words) is not { } found || found.Manager != manager) return null;
         var rest = words.Skip(found.VerbIndex).ToList();
+        var restWords = shellWords.Skip(found.VerbIndex).ToList();
         // The verb is the first word that is neither an option nor an option's value.
         var withValue = OptionsWithValue[manager];
         var options = new List<string>();
         var packages = new List<string>();
+        var packageWords = new List<ShellWord>();
         var verbSeen = false;
         for (var i = 0; i < rest.Count; i++)
         {
@@ -70,8 +76,9 @@ internal static class PackageInstalls
                 continue;
             }
             packages.Add(word);
+            packageWords.Add(restWords[i]);
         }
-        return verbSeen ? new PackageInstall(manager, command, packages, options) : null;
+        return verbSeen ? new PackageInstall(manager, command, packages, options) { PackageWords = packageWords } : null;
     }
 
     /// <summary>The manager a command runs and where its own words start: <c>pip3 install</c>, <c>python -m pip install</c>.</summary>
