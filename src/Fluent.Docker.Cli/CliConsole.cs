@@ -60,6 +60,14 @@ public sealed class CliConsole
     /// <summary>A path given on the command line, resolved against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
+    /// <summary>The Dockerfile a PATH argument names (a directory means its Dockerfile), full path; missing: exit 2 naming it.</summary>
+    public string ExistingDockerfile(string path)
+    {
+        var full = Resolve(path);
+        var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
+        return File.Exists(file) ? file : throw CliException.MissingFile(Display(file), "Dockerfile");
+    }
+
     /// <summary>
     /// <paramref name="path"/> as the user would type it from the working directory: relative below it, absolute
     /// elsewhere (a chain of <c>../</c> to reach <c>/srv/corpora/…</c> reads worse than the path itself).

@@ -42,12 +42,7 @@ internal static class FmtCommand
         if (width < EmitOptions.MinWidth)
             throw CliException.Usage($"--width {width} is too narrow. Fix: pass --width {EmitOptions.MinWidth} or more.");
         var options = new EmitOptions { Width = width };
-        var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(p =>
-        {
-            var full = console.Resolve(p);
-            var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
-            return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
-        }).Distinct(StringComparer.Ordinal).ToList();
+        var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(console.ExistingDockerfile).Distinct(StringComparer.Ordinal).ToList();
 
         var changed = new List<(string Path, string Formatted)>();
         foreach (var file in files)

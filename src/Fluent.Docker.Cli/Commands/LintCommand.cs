@@ -95,7 +95,7 @@ internal static class LintCommand
     {
         if (paths.Length > 0)
         {
-            var files = paths.Select(p => ExistingDockerfile(console, p)).ToList();
+            var files = paths.Select(p => console.ExistingDockerfile(p)).ToList();
             return FileWorkflow.LintFiles(files.Select(f => new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f))));
         }
         if (project is not null || Directory.Exists(console.Resolve(DefinitionsProject.DefaultDirectory)))
@@ -114,7 +114,7 @@ internal static class LintCommand
     /// </summary>
     private static async Task<LintRun> LintWithEngineAsync(CliConsole console, string[] paths, IReadOnlyList<Platform> platforms, CancellationToken cancellationToken)
     {
-        var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(p => ExistingDockerfile(console, p)).ToList();
+        var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(p => console.ExistingDockerfile(p)).ToList();
         using var engine = Engine.DockerEngine.Connect();
         var linted = new List<LintedFile>();
         foreach (var file in files)
@@ -140,7 +140,7 @@ internal static class LintCommand
     /// </summary>
     private static LintRun FixFiles(CliConsole console, string[] paths, bool dryRun, string? lockPath, bool text)
     {
-        List<string> files = paths.Length > 0 ? [.. paths.Select(p => ExistingDockerfile(console, p))]
+        List<string> files = paths.Length > 0 ? [.. paths.Select(p => console.ExistingDockerfile(p))]
             : File.Exists(console.Resolve("Dockerfile")) ? [console.Resolve("Dockerfile")]
             : throw CliException.Usage("--fix works on Dockerfiles: there is no ./Dockerfile. Fix: pass a PATH (the C# definitions are fixed by the analyzers' code fixes).");
         var lockFull = lockPath is null ? console.Resolve(Path.Combine(DefinitionsProject.DefaultDirectory, ImageLock.FileName)) : console.Resolve(lockPath);
@@ -160,13 +160,6 @@ internal static class LintCommand
         }
         if (!dryRun) AtomicFile.WriteAll(results.Where(r => r.Result.Changed).Select(r => (r.Path, (Func<string>)(() => r.Result.Text))));
         return FileWorkflow.LintFiles(results.Select(r => new LintTarget(r.Shown, r.Result.Text, IgnoreBeside(r.Path))));
-    }
-
-    private static string ExistingDockerfile(CliConsole console, string path)
-    {
-        var full = console.Resolve(path);
-        var file = Directory.Exists(full) ? Path.Combine(full, "Dockerfile") : full;
-        return File.Exists(file) ? file : throw CliException.MissingFile(console.Display(file), "Dockerfile");
     }
 
     /// <summary>
