@@ -116,21 +116,8 @@ internal static class LintCommand
     {
         var files = (paths.Length > 0 ? paths : ["Dockerfile"]).Select(p => console.ExistingDockerfile(p)).ToList();
         using var engine = Engine.DockerEngine.Connect();
-        var linted = new List<LintedFile>();
-        foreach (var file in files)
-        {
-            var options = LintOptions.Default.WithPlatforms(platforms);
-            if (IgnoreBeside(file) is { } ignore) options = options.WithDockerIgnore(DockerIgnore.Parse(ignore));
-            try
-            {
-                linted.Add(new LintedFile(console.Display(file), await Linter.LintTextAsync(File.ReadAllText(file), engine, options, cancellationToken)));
-            }
-            catch (Parsing.DockerfileParseException e)
-            {
-                throw new FormatException($"{console.Display(file)}:{e.Line}:{e.Column}: {e.Reason}", e);
-            }
-        }
-        return new LintRun(linted);
+        return await FileWorkflow.LintFilesAsync(files.Select(f => new LintTarget(console.Display(f), File.ReadAllText(f), IgnoreBeside(f))),
+            engine, LintOptions.Default.WithPlatforms(platforms), cancellationToken);
     }
 
     /// <summary>

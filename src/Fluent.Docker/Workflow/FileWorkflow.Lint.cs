@@ -52,18 +52,45 @@ public static partial class FileWorkflow
         ArgumentNullException.ThrowIfNull(targets);
         return new LintRun([.. targets.Select(target =>
         {
-            var fileOptions = options ?? LintOptions.Default;
-            if (target.DockerIgnore is { } ignore) fileOptions = fileOptions.WithDockerIgnore(DockerIgnore.Parse(ignore));
             try
             {
-                return new LintedFile(target.DisplayPath, Linter.LintText(target.Text, fileOptions));
+                return new LintedFile(target.DisplayPath, Linter.LintText(target.Text, OptionsFor(target, options)));
             }
             catch (Parsing.DockerfileParseException e)
             {
-                throw new FormatException($"{target.DisplayPath}:{e.Line}:{e.Column}: {e.Reason}", e);
+                throw Unreadable(target, e);
             }
         })]);
     }
+
+    /// <summary>
+    /// <see cref="LintFiles"/> with <paramref name="engine"/> answering for the base images, so the checks BuildKit
+    /// makes on the images it pulls run too (InvalidBaseImagePlatform).
+    /// </summary>
+    public static async Task<LintRun> LintFilesAsync(IEnumerable<LintTarget> targets, IBaseImageResolver engine, LintOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var linted = new List<LintedFile>();
+        foreach (var target in targets)
+        {
+            try
+            {
+                linted.Add(new LintedFile(target.DisplayPath, await Linter.LintTextAsync(target.Text, engine, OptionsFor(target, options), cancellationToken)));
+            }
+            catch (Parsing.DockerfileParseException e)
+            {
+                throw Unreadable(target, e);
+            }
+        }
+        return new LintRun(linted);
+    }
+
+    /// <summary>The options with the target's own .dockerignore.</summary>
+    private static LintOptions OptionsFor(LintTarget target, LintOptions? options) =>
+        target.DockerIgnore is { } ignore ? (options ?? LintOptions.Default).WithDockerIgnore(DockerIgnore.Parse(ignore)) : options ?? LintOptions.Default;
+
+    private static FormatException Unreadable(LintTarget target, Parsing.DockerfileParseException e) =>
+        new($"{target.DisplayPath}:{e.Line}:{e.Column}: {e.Reason}", e);
 }
 
 /// <summary>
