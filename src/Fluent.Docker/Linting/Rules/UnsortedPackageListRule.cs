@@ -42,7 +42,6 @@ internal sealed class UnsortedPackageListRule() : RunTextRule(RuleIds.UnsortedPa
     private static IEnumerable<PackageInstall> UnsortedInstalls(ShellScript script) =>
         OrderFreeManagers.SelectMany(manager => PackageInstalls.In(script, manager))
             .Where(install => install.PackageWords.Count >= MinimumPackages
-                && install.PackageWords.Count == install.Packages.Count
                 && !install.Packages.Any(p => p.Contains('$', StringComparison.Ordinal))
                 && !install.Packages.SequenceEqual(SortedValues(install), StringComparer.Ordinal));
 
